@@ -1,0 +1,96 @@
+import CNCurses
+import Foundation
+
+/// The real terminal, through ncursesw: opened once, used from one thread, always closed.
+///
+/// Opening sets the locale from the environment (so UTF-8 terminals get wide characters), enters raw mode
+/// (Ctrl-C arrives as a key, never as a signal that would skip `close()`), hides the cursor and turns on
+/// keypad translation. `close()` restores the terminal exactly as it was found.
+public final class CursesScreen {
+    private var isOpen = false
+
+    public init() {}
+
+    /// Opens the screen; fails with a message when the terminal cannot be driven (e.g. `TERM` unknown).
+    public func open() throws {
+        precondition(!isOpen, "CursesScreen.open() called twice")
+        setlocale(LC_ALL, "")
+        guard rlterm_newterm_stdio() != nil else {
+            throw CursesError.cannotOpen(term: ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
+        }
+        isOpen = true
+        raw()
+        noecho()
+        keypad(rlterm_stdscr(), true)
+        curs_set(0)
+        wtimeout(rlterm_stdscr(), 100)
+    }
+
+    /// Restores the terminal; safe to call more than once.
+    public func close() {
+        guard isOpen else { return }
+        curs_set(1)
+        endwin()
+        isOpen = false
+    }
+
+    deinit {
+        close()
+    }
+
+    /// The window size in character cells.
+    public var size: (rows: Int, columns: Int) {
+        (Int(rlterm_getmaxy(rlterm_stdscr())), Int(rlterm_getmaxx(rlterm_stdscr())))
+    }
+
+    /// Erases the whole screen buffer (not the terminal itself until `refresh()`).
+    public func erase() {
+        werase(rlterm_stdscr())
+    }
+
+    /// Writes `text` at (row, column), bold when asked; curses clips it to the window.
+    public func put(_ text: String, row: Int, column: Int, bold: Bool = false) {
+        let attributes = bold ? rlterm_attr_bold() : 0
+        var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        _ = rlterm_put_wide(rlterm_stdscr(), Int32(row), Int32(column), wide, Int32(attributes))
+    }
+
+    /// Sends the changes since the last refresh to the terminal.
+    public func refresh() {
+        wrefresh(rlterm_stdscr())
+    }
+
+    /// The next input event, or nil when none arrived within the input timeout (100 ms).
+    public func readInput() -> InputEvent? {
+        var key: wint_t = 0
+        let status = wget_wch(rlterm_stdscr(), &key)
+        if status == rlterm_err() { return nil }
+        if status == KEY_CODE_YES {
+            return Int32(bitPattern: key) == rlterm_key_resize() ? .resize : .functionKey(Int32(bitPattern: key))
+        }
+        return .character(UInt32(key))
+    }
+}
+
+/// One thing the terminal reported.
+public enum InputEvent: Equatable, Sendable {
+    /// A typed character (Unicode scalar value; control keys included, e.g. 3 for Ctrl-C).
+    case character(UInt32)
+    /// A curses function key (arrows, F-keys), by its curses code.
+    case functionKey(Int32)
+    /// The window changed size.
+    case resize
+}
+
+/// Why the terminal could not be used.
+public enum CursesError: Error, CustomStringConvertible {
+    case cannotOpen(term: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let term):
+            "cannot open the terminal (TERM=\(term)); run rlterm in a terminal, or use 'rlterm train' headless"
+        }
+    }
+}
