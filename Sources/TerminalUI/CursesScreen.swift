@@ -90,7 +90,7 @@ public enum CursesError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotOpen(let term):
-            "cannot open the terminal (TERM=\(term)); run rlterm in a terminal, or use 'rlterm train' headless"
+            "cannot open the terminal (TERM=\(term)); run rlterm in a terminal (see 'rlterm --help' for the headless commands)"
         }
     }
 }
