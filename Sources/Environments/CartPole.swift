@@ -87,6 +87,8 @@ public struct CartPole: Environment, Sendable {
         stepsBeyondTerminated = nil
     }
 
+    /// Pushes the cart left (action 0) or right (action 1) for τ seconds. Stepping after the episode ended
+    /// is allowed and keeps gymnasium's behaviour (see the type's documentation).
     public mutating func step(_ action: Int) -> StepOutcome {
         precondition(action == 0 || action == 1, "CartPole action \(action) outside 0..<2")
         state = Self.nextState(after: state, action: action)

@@ -1,7 +1,9 @@
+import Foundation
+
 /// Why a CartPole traces file could not be read, with the place in the file where the problem is.
 public enum CartPoleTraceError: Error, CustomStringConvertible, Equatable {
-    /// The bytes are not valid JSON; the parser's explanation.
-    case notJSON(String)
+    /// The bytes are not valid JSON: where the parser stopped (1-based line and column) and why.
+    case notJSON(line: Int, column: Int, reason: String)
     /// The top-level `format` is missing (nil) or names a schema other than `CartPoleTraceFile.format`.
     case unsupportedFormat(String?)
     /// A value is missing, has the wrong type or contradicts another value. `location` is its path in the
@@ -10,8 +12,8 @@ public enum CartPoleTraceError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .notJSON(let reason):
-            "not valid JSON: \(reason)"
+        case .notJSON(let line, let column, let reason):
+            "\(line):\(column): not valid JSON: \(reason)"
         case .unsupportedFormat(nil):
             "no \"format\" key; expected \"format\": \"\(CartPoleTraceFile.format)\""
         case .unsupportedFormat(let format?):
@@ -21,18 +23,34 @@ public enum CartPoleTraceError: Error, CustomStringConvertible, Equatable {
         }
     }
 
+    /// Locates the syntax error in `data`. JSONDecoder does not say where it stopped; JSONSerialization
+    /// reports "around character N" (a 0-based byte offset) or an unexpected end of the file.
+    static func syntaxError(in data: Data) -> CartPoleTraceError {
+        var reason = "the JSON parser rejected the file"
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+        }
+        var offset = data.count
+        if let marker = reason.range(of: "character "), let index = Int(reason[marker.upperBound...].prefix { $0.isNumber }) {
+            offset = min(index, data.count)
+        }
+        let before = data.prefix(offset)
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        return .notJSON(line: line, column: offset - lineStart + 1, reason: reason)
+    }
+
     /// Translates a decoder error into a located one; `traceID` names the trace being decoded, if known.
     init(_ error: DecodingError, traceID: String?) {
         switch error {
-        case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            let reason = context.underlyingError.map { String(describing: $0) } ?? context.debugDescription
-            self = .notJSON(reason)
         case .keyNotFound(let key, let context):
             self = .malformed(location: Self.location(context.codingPath, traceID: traceID), problem: "missing key \"\(key.stringValue)\"")
         case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
             self = .malformed(location: Self.location(context.codingPath, traceID: traceID), problem: context.debugDescription)
         @unknown default:
-            self = .malformed(location: "file", problem: String(describing: error))
+            self = .malformed(location: "top level", problem: String(describing: error))
         }
     }
 

@@ -1,16 +1,13 @@
 import Foundation
 
-/// A file of CartPole-v1 traces recorded from gymnasium (schema `cartpole-traces/1`, described in
-/// Tests/EnvironmentsTests/Fixtures/README.md's source). Exact values are read from the `*_hex` fields.
+/// A file of CartPole-v1 episodes recorded from `gymnasium.make("CartPole-v1")` in the `cartpole-traces/1`
+/// schema (the project's copy, from gymnasium 1.4.0: Tests/EnvironmentsTests/Fixtures/cartpole_v1_traces.json).
+/// Exact doubles and float32 bit patterns are read from the `*_hex` fields; the decimal fields must agree.
 public struct CartPoleTraceFile: Decodable, Sendable, Equatable {
     /// The schema this reader understands, the file's top-level `format`.
     public static let format = "cartpole-traces/1"
 
     public var traces: [CartPoleTrace]
-
-    public init(traces: [CartPoleTrace]) {
-        self.traces = traces
-    }
 
     enum CodingKeys: String, CodingKey {
         case format, traces
@@ -29,10 +26,12 @@ public struct CartPoleTraceFile: Decodable, Sendable, Equatable {
             self = try JSONDecoder().decode(Self.self, from: data)
         } catch let error as CartPoleTraceError {
             throw error
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw CartPoleTraceError.syntaxError(in: data)
         } catch let error as DecodingError {
             throw CartPoleTraceError(error, traceID: nil)
         } catch {
-            throw CartPoleTraceError.notJSON(String(describing: error))
+            throw CartPoleTraceError.malformed(location: "top level", problem: String(describing: error))
         }
     }
 

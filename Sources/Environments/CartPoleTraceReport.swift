@@ -8,7 +8,7 @@ public struct CartPoleTraceReport: Sendable, Equatable {
     /// The first disagreement, or nil when the replay reproduced the trace.
     public let firstMismatch: CartPoleTraceMismatch?
 
-    public init(id: String, stepCount: Int, maxStateDeviation: Double, firstMismatch: CartPoleTraceMismatch?) {
+    init(id: String, stepCount: Int, maxStateDeviation: Double, firstMismatch: CartPoleTraceMismatch?) {
         self.id = id
         self.stepCount = stepCount
         self.maxStateDeviation = maxStateDeviation

@@ -15,20 +15,6 @@ public struct CartPoleTraceStep: Decodable, Sendable, Equatable {
     /// gymnasium's internal counter after the step (see `CartPole.stepsBeyondTerminated`).
     public var stepsBeyondTerminated: Int?
 
-    public init(
-        t: Int, action: Int, state: CartPole.State, observationBits: [UInt32], reward: Double,
-        terminated: Bool, truncated: Bool, stepsBeyondTerminated: Int?
-    ) {
-        self.t = t
-        self.action = action
-        self.state = state
-        self.observationBits = observationBits
-        self.reward = reward
-        self.terminated = terminated
-        self.truncated = truncated
-        self.stepsBeyondTerminated = stepsBeyondTerminated
-    }
-
     enum CodingKeys: String, CodingKey {
         case t, action, state, reward, terminated, truncated
         case stateHex = "state_hex"

@@ -1,7 +1,7 @@
 import Foundation
 import RLCore
 import Testing
-@testable import Environments
+import Environments
 
 @Suite("CartPole-v1 against gymnasium 1.4.0 traces")
 struct CartPoleConformanceTests {
