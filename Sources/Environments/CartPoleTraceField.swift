@@ -1,0 +1,23 @@
+/// Which returned value of a replayed step disagreed with the recorded trace.
+public enum CartPoleTraceField: Sendable, Equatable, CustomStringConvertible {
+    /// A component of the double state, by index in gymnasium's order x, x_dot, theta, theta_dot.
+    case state(Int)
+    /// A component of the float32 observation, by index in the same order.
+    case observation(Int)
+    case reward
+    case terminated
+    case truncated
+    /// gymnasium's internal `steps_beyond_terminated` counter.
+    case stepsBeyondTerminated
+
+    public var description: String {
+        switch self {
+        case .state(let index): "state.\(CartPole.State.componentNames[index])"
+        case .observation(let index): "obs.\(CartPole.State.componentNames[index])"
+        case .reward: "reward"
+        case .terminated: "terminated"
+        case .truncated: "truncated"
+        case .stepsBeyondTerminated: "steps_beyond_terminated"
+        }
+    }
+}

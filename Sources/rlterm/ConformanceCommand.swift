@@ -1,0 +1,13 @@
+import ArgumentParser
+
+struct ConformanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conformance",
+        abstract: "Check rlterm's environments against traces recorded from the reference implementation.",
+        discussion: """
+            Each subcommand replays recorded episodes through rlterm's own environment and reports, per \
+            episode, how far it strays and where it first disagrees.
+            """,
+        subcommands: [CartPoleConformanceCommand.self]
+    )
+}
