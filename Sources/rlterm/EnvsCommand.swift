@@ -1,12 +1,21 @@
 import ArgumentParser
+import Environments
 
 struct EnvsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "envs",
-        abstract: "List the environments rlterm can train on."
+        abstract: "List the environments rlterm can train on.",
+        discussion: """
+            Gridworld maps come from three places, later ones winning: the maps built into rlterm, the files \
+            in ./envs/ (NAME.txt is the environment NAME), and any map file path given to --env.
+            """
     )
 
     func run() throws {
-        print("cartpole")
+        let descriptors = EnvironmentRegistry.descriptors
+        let width = descriptors.map(\.name.count).max() ?? 0
+        for descriptor in descriptors {
+            print(descriptor.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + descriptor.summary)
+        }
     }
 }
