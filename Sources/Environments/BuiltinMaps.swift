@@ -99,12 +99,12 @@ FFFHFFFG
         (
             "maze",
             #"""
-# A small maze. Every step costs 1 and reaching G ends the episode, so the best
-# return belongs to the shortest path. Walls (#) cannot be entered.
+# A small maze. Every step costs 1, including the last one into G, which ends the
+# episode: the return is minus the length of the path. Walls (#) cannot be entered.
 name: Maze
 
 step_reward: -1
-goal_reward: 0
+goal_reward: -1
 max_steps: 200
 
 map:
