@@ -20,23 +20,41 @@ public struct MapError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// What is wrong, without the location.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The file is over `GridMap.maxBytes` (reported at 1:1, before decoding).
         case fileTooLarge(bytes: Int, limit: Int)
+        /// The bytes at the location are not UTF-8.
         case invalidUTF8
+        /// A NUL or other control character (its code point); tabs and line breaks are allowed.
         case controlCharacter(UInt32)
+        /// There are no grid rows at all.
         case emptyMap
+        /// A `map:` line with only blank lines after it (reported at the `map:` line).
         case noGridBelowMapLine
+        /// A `key: value` line in a file without a `map:` line.
         case settingWithoutMapLine
+        /// A line above `map:` that is no setting, comment or blank line.
         case notASetting
+        /// A key that `GridSettings.keys` does not list (reported at the key).
         case unknownSetting(String)
+        /// A key given a second time (reported at the second).
         case duplicateSetting(String, firstLine: Int)
+        /// A value the key does not accept (reported at the value); `expected` says what would do.
         case badValue(key: String, value: String, expected: String)
+        /// A character that is no cell; `hint` is empty or a suggestion starting with "; ".
         case unknownCell(Character, hint: String)
+        /// An empty line between grid rows.
         case blankRowInGrid
+        /// A row of another length than the first (reported at its first missing or extra cell).
         case raggedRow(found: Int, expected: Int)
+        /// More than `GridMap.maxRows` rows (reported at the first row too many).
         case tooManyRows(limit: Int)
+        /// More than `GridMap.maxColumns` cells in the first row (reported at the first cell too many).
         case tooManyColumns(limit: Int)
+        /// No `S` (reported at the first grid row).
         case noStart
+        /// A second `S` (reported there; the first one's place is given).
         case secondStart(firstLine: Int, firstColumn: Int)
+        /// No `G` (reported at the first grid row).
         case noGoal
 
         public var description: String {

@@ -18,9 +18,11 @@ public struct ValueIteration: Sendable {
     /// The greedy action for each state: the lowest-numbered action whose Q is within `tieTolerance` of the
     /// best. nil for walls and terminal cells, where no action is taken.
     public let policy: [Int?]
-    /// Sweeps performed, and the largest change of V in the last one.
+    /// The number of sweeps performed.
     public let sweeps: Int
+    /// The largest change of V in the last sweep; every value is within finalChange·γ/(1 − γ) of V*.
     public let finalChange: Double
+    /// Whether the stopping rule was met before `maxSweeps`.
     public let converged: Bool
 
     /// Q values this close to the maximum count as ties (the reference data's convention).
