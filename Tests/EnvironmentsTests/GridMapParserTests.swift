@@ -137,6 +137,8 @@ struct GridMapParserTests {
         expect(failure(bytes: Array("SG\n".utf8) + [0, 0x46]), at: 2, 1, .controlCharacter(0))
         expect(failure("S\u{7F}G"), at: 1, 2, .controlCharacter(0x7F))
         expect(failure(bytes: Array("é\nS".utf8) + [0xC3]), at: 2, 2, .invalidUTF8)
+        expect(failure(bytes: Array("SG\r\nF\rFF".utf8) + [0xFF]), at: 3, 3, .invalidUTF8)
+        expect(failure(bytes: [0xEF, 0xBB, 0xBF] + Array("S".utf8) + [0xFF]), at: 1, 2, .invalidUTF8)
     }
 
     @Test("the parser never traps on random input")

@@ -55,24 +55,23 @@ struct GridMapParser {
         MapError(source: source, line: line, column: column, problem: problem)
     }
 
-    /// Finds the first byte sequence that is not UTF-8 and reports its line and column.
+    /// Finds the first byte sequence that is not UTF-8 and reports its line and column, counted over the
+    /// valid text before it exactly as the lines of a valid file are counted.
     private func validateUTF8(_ bytes: [UInt8]) throws(MapError) {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
-        var line = 1, column = 1
+        var validCount = 0
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
-                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
+                validCount += encoded.count
             case .emptyInput:
                 return
             case .error:
-                throw error(line, column, .invalidUTF8)
+                let prefix = String(decoding: bytes[..<validCount], as: UTF8.self)
+                let visible = prefix.hasPrefix("\u{FEFF}") ? prefix.dropFirst() : Substring(prefix)
+                let lines = visible.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                throw error(lines.count, (lines.last?.count ?? 0) + 1, .invalidUTF8)
             }
         }
     }
