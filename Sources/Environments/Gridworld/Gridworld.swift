@@ -1,0 +1,74 @@
+import RLCore
+
+/// A gridworld episode on a parsed map, with gymnasium's step semantics.
+///
+/// Each step samples the next cell from the map's `TransitionModel` (the table value iteration solves), so
+/// a plain FrozenLake map behaves as FrozenLake-v1 and the shipped cliffwalking map as CliffWalking-v1.
+/// Slips are drawn from the generator given at construction, one uniform draw per step that has more than
+/// one possible outcome (deterministic moves draw nothing). The episode is truncated when `max_steps`
+/// steps have been taken (gymnasium's TimeLimit: truncated = elapsed ≥ limit); a step into G or H is
+/// terminated. Stepping on after termination stays in the absorbing cell with reward 0.
+public struct Gridworld: Environment, Sendable {
+    public let map: GridMap
+    public let model: TransitionModel
+    public let observationKind: GridObservation
+    /// The agent's cell index, row·cols + col (what a renderer draws).
+    public private(set) var position: Int
+    /// Steps taken since the last reset.
+    public private(set) var elapsedSteps = 0
+    private var generator: Xoshiro256StarStar
+
+    /// An environment on `map` with its settings (set `map.settings.slippery` first to override slipping).
+    public init(map: GridMap, observation: GridObservation = .oneHot, generator: Xoshiro256StarStar) {
+        self.map = map
+        model = TransitionModel(map: map)
+        observationKind = observation
+        self.generator = generator
+        position = map.start
+    }
+
+    /// The agent's (row, column).
+    public var agent: (row: Int, column: Int) { (position / map.cols, position % map.cols) }
+
+    public var observationCount: Int { observationKind.count(rows: map.rows, cols: map.cols) }
+    public var actionCount: Int { model.actionCount }
+
+    /// Puts the agent on the start cell (the start is fixed, so this draws nothing).
+    public mutating func reset() {
+        position = map.start
+        elapsedSteps = 0
+    }
+
+    public mutating func step(_ action: Int) -> StepOutcome {
+        precondition(action >= 0 && action < actionCount, "action \(action) outside 0..<\(actionCount)")
+        let outcomes = model.outcomes(state: position, action: action)
+        var chosen = outcomes[outcomes.endIndex - 1]
+        if outcomes.count > 1 {
+            let draw = generator.uniform()
+            var cumulative = 0.0
+            for outcome in outcomes {
+                cumulative += outcome.probability
+                if draw < cumulative {
+                    chosen = outcome
+                    break
+                }
+            }
+        }
+        position = chosen.next
+        elapsedSteps += 1
+        let truncated = map.settings.maxSteps.map { elapsedSteps >= $0 } ?? false
+        return StepOutcome(reward: chosen.reward, terminated: chosen.terminated, truncated: truncated)
+    }
+
+    public func writeObservation(into buffer: UnsafeMutableBufferPointer<Float>) {
+        switch observationKind {
+        case .oneHot:
+            buffer.update(repeating: 0)
+            buffer[position] = 1
+        case .coordinates:
+            let (row, column) = agent
+            buffer[0] = map.rows > 1 ? Float(row) / Float(map.rows - 1) : 0
+            buffer[1] = map.cols > 1 ? Float(column) / Float(map.cols - 1) : 0
+        }
+    }
+}

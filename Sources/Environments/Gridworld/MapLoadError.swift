@@ -1,0 +1,26 @@
+/// Why `MapLocator` could not produce a map for an `--env` argument. The CLI turns each case into a
+/// sysexits status: a missing or unreadable file 66, a defective map 65, an unknown name 64.
+public enum MapLoadError: Error, Sendable, CustomStringConvertible {
+    /// The argument names a file path that does not exist.
+    case missingFile(path: String)
+    /// The file exists but could not be read (a directory, no permission, an I/O error).
+    case unreadable(path: String, reason: String)
+    /// The argument is neither a file, nor a map in ./envs/, nor a built-in map.
+    case unknownName(String, available: [String])
+    /// The file was read but is not a valid map.
+    case invalidMap(MapError)
+
+    public var description: String {
+        switch self {
+        case let .missingFile(path):
+            "no such map file: \(path)"
+        case let .unreadable(path, reason):
+            "cannot read map file \(path): \(reason)"
+        case let .unknownName(name, available):
+            "unknown environment '\(name)': not a file, not envs/\(name).txt and not a built-in map "
+                + "(maps: \(available.joined(separator: ", ")))"
+        case let .invalidMap(error):
+            error.description
+        }
+    }
+}
