@@ -1,15 +1,24 @@
 /// The command line's say in how an environment is built, beyond its name.
-public struct EnvironmentOptions: Sendable, Equatable {
+public struct EnvironmentOptions: Sendable {
     /// n for bit-flipping (`--bits`).
     public var bits: Int
     /// n for the Blind Cliffwalk (`--states`).
     public var states: Int
     /// Turn slipping on for any gridworld map, whatever its own setting (`--slippery`).
     public var forceSlippery: Bool
+    /// How a gridworld shows the agent its cell.
+    public var gridObservation: GridObservation
+    /// Where `./envs/` and relative map paths are looked up.
+    public var mapLocator: MapLocator
 
-    public init(bits: Int = 10, states: Int = 10, forceSlippery: Bool = false) {
+    public init(
+        bits: Int = 10, states: Int = 10, forceSlippery: Bool = false, gridObservation: GridObservation = .oneHot,
+        mapLocator: MapLocator = MapLocator()
+    ) {
         self.bits = bits
         self.states = states
         self.forceSlippery = forceSlippery
+        self.gridObservation = gridObservation
+        self.mapLocator = mapLocator
     }
 }

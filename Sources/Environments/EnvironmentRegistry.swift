@@ -1,7 +1,8 @@
 import RLCore
 
 /// The one list of environments: `rlterm envs`, `--help` texts and every command that takes `--env` are
-/// drawn from it, so they cannot drift apart.
+/// drawn from it, so they cannot drift apart. Names that are not fixed environments are gridworld maps,
+/// found by `MapLocator` (a path, ./envs/NAME.txt, or a built-in map).
 public enum EnvironmentRegistry {
     /// An environment that is not a gridworld map, with the factory that builds it.
     struct FixedEntry: Sendable {
@@ -26,18 +27,39 @@ public enum EnvironmentRegistry {
         ),
     ]
 
-    /// Every environment, fixed ones first.
-    public static var descriptors: [EnvironmentDescriptor] {
-        fixedEntries.map(\.descriptor)
+    /// The environments that are not gridworld maps.
+    public static var fixedNames: [String] { fixedEntries.map(\.descriptor.name) }
+
+    /// Every environment: the fixed ones, then each map `locator` can find, described by its name and size.
+    public static func descriptors(locator: MapLocator = MapLocator()) -> [EnvironmentDescriptor] {
+        let maps = locator.availableNames().map { name in
+            let summary: String
+            do {
+                let map = try locator.load(name)
+                let slippery = map.settings.slippery ? ", slippery" : ""
+                summary = "gridworld \(map.rows)×\(map.cols)\(slippery): \(map.name)"
+            } catch {
+                summary = "gridworld map that does not load: \(error)"
+            }
+            return EnvironmentDescriptor(name: name, summary: summary)
+        }
+        return fixedEntries.map(\.descriptor) + maps
     }
 
     /// Builds the environment `name` with its randomness drawn from `generator`.
     public static func make(
-        _ name: String, options: EnvironmentOptions, generator: Xoshiro256StarStar
-    ) throws(EnvironmentLookupError) -> any Environment {
+        _ name: String, options: EnvironmentOptions = EnvironmentOptions(), generator: Xoshiro256StarStar
+    ) throws(MapLoadError) -> any Environment {
         if let entry = fixedEntries.first(where: { $0.descriptor.name == name }) {
             return entry.make(options, generator)
         }
-        throw .unknown(name: name, available: descriptors.map(\.name))
+        var map: GridMap
+        do {
+            map = try options.mapLocator.load(name)
+        } catch .unknownName(let unknown, let maps) {
+            throw .unknownName(unknown, available: fixedNames + maps)
+        }
+        if options.forceSlippery { map.settings.slippery = true }
+        return Gridworld(map: map, observation: options.gridObservation, generator: generator)
     }
 }

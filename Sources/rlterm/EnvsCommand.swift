@@ -12,7 +12,7 @@ struct EnvsCommand: ParsableCommand {
     )
 
     func run() throws {
-        let descriptors = EnvironmentRegistry.descriptors
+        let descriptors = EnvironmentRegistry.descriptors()
         let width = descriptors.map(\.name.count).max() ?? 0
         for descriptor in descriptors {
             print(descriptor.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + descriptor.summary)

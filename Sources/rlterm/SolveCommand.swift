@@ -11,7 +11,7 @@ struct SolveCommand: ParsableCommand {
             transition that ends the episode; V(s) = max_a Q(s,a). Ties go to the first action in the order \
             up, right, down, left.
             --json prints one object: {"rows","cols","gamma","actions","V","Q","policy"}, cells row-major, \
-            null for walls (V, Q and policy) and for the policy of terminal cells (H, G), whose V and Q are 0. \
+            null for walls (V, Q and policy) and 0 for terminal cells (H, G: V, every Q and the policy). \
             Cliff cells (C) have the values of an agent standing there, as in gymnasium's table, though none does.
             Exit status: 64 bad usage or unknown map name, 65 invalid map (file:line:col: reason), 66 missing file.
             """
@@ -39,6 +39,9 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
+        if EnvironmentRegistry.fixedNames.contains(env) {
+            throw CommandFailure("'\(env)' is not a gridworld map; solve works on maps ('rlterm envs' lists them)", status: .usage)
+        }
         var map: GridMap
         do {
             map = try MapLocator().load(env)
@@ -67,7 +70,10 @@ struct SolveCommand: ParsableCommand {
         let q = solution.actionValues.map { qs in
             qs.map { "[" + $0.map { number($0) }.joined(separator: ",") + "]" } ?? "null"
         }.joined(separator: ",")
-        let policy = solution.policy.map { $0.map(String.init) ?? "null" }.joined(separator: ",")
+        // Terminal cells have no action to take; the schema gives them 0 like their values, walls null.
+        let policy = zip(solution.policy, solution.values).map { action, value in
+            action.map(String.init) ?? (value == nil ? "null" : "0")
+        }.joined(separator: ",")
         return "{\"rows\":\(map.rows),\"cols\":\(map.cols),\"gamma\":\(solution.gamma),\"actions\":[\(actions)],"
             + "\"V\":[\(v)],\"Q\":[\(q)],\"policy\":[\(policy)]}"
     }

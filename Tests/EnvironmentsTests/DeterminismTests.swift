@@ -29,14 +29,14 @@ private func randomRun(_ name: String, seed: UInt64, steps: Int) throws -> Traje
 @Suite("One seed, one run")
 struct DeterminismTests {
     @Test("two runs with the same seed produce identical trajectories in every environment",
-          arguments: EnvironmentRegistry.descriptors.map(\.name))
+          arguments: EnvironmentRegistry.descriptors().map(\.name))
     func sameSeedSameTrajectory(name: String) throws {
         let first = try randomRun(name, seed: 2024, steps: 3_000)
         let second = try randomRun(name, seed: 2024, steps: 3_000)
         #expect(first == second)
     }
 
-    @Test("a different seed produces a different trajectory", arguments: EnvironmentRegistry.descriptors.map(\.name))
+    @Test("a different seed produces a different trajectory", arguments: EnvironmentRegistry.descriptors().map(\.name))
     func differentSeedDifferentTrajectory(name: String) throws {
         #expect(try randomRun(name, seed: 1, steps: 3_000) != randomRun(name, seed: 2, steps: 3_000))
     }

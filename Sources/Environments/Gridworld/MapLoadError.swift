@@ -5,7 +5,7 @@ public enum MapLoadError: Error, Sendable, CustomStringConvertible {
     case missingFile(path: String)
     /// The file exists but could not be read (a directory, no permission, an I/O error).
     case unreadable(path: String, reason: String)
-    /// The argument is neither a file, nor a map in ./envs/, nor a built-in map.
+    /// The argument is neither a built-in environment, nor a file, nor a map in ./envs/, nor a built-in map.
     case unknownName(String, available: [String])
     /// The file was read but is not a valid map.
     case invalidMap(MapError)
@@ -17,8 +17,8 @@ public enum MapLoadError: Error, Sendable, CustomStringConvertible {
         case let .unreadable(path, reason):
             "cannot read map file \(path): \(reason)"
         case let .unknownName(name, available):
-            "unknown environment '\(name)': not a file, not envs/\(name).txt and not a built-in map "
-                + "(maps: \(available.joined(separator: ", ")))"
+            "unknown environment '\(name)': not a built-in environment, not envs/\(name).txt and not a file "
+                + "(available: \(available.joined(separator: ", ")))"
         case let .invalidMap(error):
             error.description
         }
