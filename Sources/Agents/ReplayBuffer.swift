@@ -7,48 +7,25 @@ import RLCore
 /// `Xoshiro256StarStar.uniformInt(below:)`. It is a class because the memory is large and mutated in
 /// place by its one owner, the training thread.
 public final class ReplayBuffer: ReplayMemory {
-    public let capacity: Int
-    public let observationCount: Int
     public private(set) var count = 0
     /// The slot the next transition goes into.
     private var nextSlot = 0
-    private var observations: [Float]
-    private var nextObservations: [Float]
-    private var actions: [Int]
-    private var rewards: [Float]
-    private var terminated: [Bool]
-    private var truncated: [Bool]
+    private var storage: TransitionColumns
 
     public init(capacity: Int, observationCount: Int) {
         precondition(capacity >= 1, "replay capacity must be at least 1")
-        precondition(observationCount >= 1, "observations need at least one float")
-        self.capacity = capacity
-        self.observationCount = observationCount
-        observations = [Float](repeating: 0, count: capacity * observationCount)
-        nextObservations = [Float](repeating: 0, count: capacity * observationCount)
-        actions = [Int](repeating: 0, count: capacity)
-        rewards = [Float](repeating: 0, count: capacity)
-        terminated = [Bool](repeating: false, count: capacity)
-        truncated = [Bool](repeating: false, count: capacity)
+        storage = TransitionColumns(rows: capacity, observationCount: observationCount)
     }
+
+    public var capacity: Int { storage.rowCount }
+    public var observationCount: Int { storage.observationCount }
 
     @discardableResult
     public func add(observation: UnsafeBufferPointer<Float>, action: Int, reward: Float,
                     nextObservation: UnsafeBufferPointer<Float>, terminated: Bool, truncated: Bool) -> Int {
-        precondition(observation.count == observationCount && nextObservation.count == observationCount,
-                     "observations must hold \(observationCount) floats")
         let slot = nextSlot
-        let start = slot * observationCount
-        observations.withUnsafeMutableBufferPointer { storage in
-            (storage.baseAddress! + start).update(from: observation.baseAddress!, count: observationCount)
-        }
-        nextObservations.withUnsafeMutableBufferPointer { storage in
-            (storage.baseAddress! + start).update(from: nextObservation.baseAddress!, count: observationCount)
-        }
-        actions[slot] = action
-        rewards[slot] = reward
-        self.terminated[slot] = terminated
-        self.truncated[slot] = truncated
+        storage.write(row: slot, observation: observation, action: action, reward: reward,
+                      nextObservation: nextObservation, terminated: terminated, truncated: truncated)
         nextSlot = (slot + 1) % capacity
         count = min(count + 1, capacity)
         return slot
@@ -74,31 +51,13 @@ public final class ReplayBuffer: ReplayMemory {
     /// Writes the transition in `slot` into row `row` of `batch`, recording the slot in `batch.indices`.
     func copy(slot: Int, into batch: inout ReplayBatch, row: Int) {
         precondition(slot >= 0 && slot < count, "slot \(slot) outside 0..<\(count)")
-        precondition(batch.observationCount == observationCount, "the batch holds observations of another size")
-        let source = slot * observationCount, destination = row * observationCount
-        observations.withUnsafeBufferPointer { storage in
-            batch.observations.withUnsafeMutableBufferPointer { rows in
-                (rows.baseAddress! + destination).update(from: storage.baseAddress! + source, count: observationCount)
-            }
-        }
-        nextObservations.withUnsafeBufferPointer { storage in
-            batch.nextObservations.withUnsafeMutableBufferPointer { rows in
-                (rows.baseAddress! + destination).update(from: storage.baseAddress! + source, count: observationCount)
-            }
-        }
-        batch.actions[row] = actions[slot]
-        batch.rewards[row] = rewards[slot]
-        batch.terminated[row] = terminated[slot]
-        batch.truncated[row] = truncated[slot]
+        batch.transitions.copyRow(slot, of: storage, to: row)
         batch.indices[row] = slot
     }
 
     public func transition(at index: Int) -> Transition {
         precondition(index >= 0 && index < count, "slot \(index) outside 0..<\(count)")
-        let range = index * observationCount ..< (index + 1) * observationCount
-        return Transition(observation: Array(observations[range]), action: actions[index], reward: rewards[index],
-                          nextObservation: Array(nextObservations[range]), terminated: terminated[index],
-                          truncated: truncated[index])
+        return storage.transition(at: index)
     }
 
     /// Forgets every transition (the storage stays allocated).

@@ -34,11 +34,7 @@ struct ReplayBufferTests {
             for row in 0..<batch.size {
                 let slot = batch.indices[row]
                 counts[slot] += 1
-                let expected = Self.transition(slot)
-                #expect(Array(batch.observations[row * 3 ..< row * 3 + 3]) == expected.observation)
-                #expect(Array(batch.nextObservations[row * 3 ..< row * 3 + 3]) == expected.nextObservation)
-                #expect(batch.actions[row] == expected.action && batch.rewards[row] == expected.reward)
-                #expect(batch.terminated[row] == expected.terminated && batch.truncated[row] == expected.truncated)
+                #expect(batch.transitions.transition(at: row) == Self.transition(slot))
                 #expect(batch.weights[row] == 1)
             }
         }
@@ -55,6 +51,6 @@ struct ReplayBufferTests {
         var a = RunSeed(1).generator(for: "replay"), b = RunSeed(1).generator(for: "replay")
         buffer.sample(into: &first, using: &a)
         buffer.sample(into: &second, using: &b)
-        #expect(first.indices == second.indices && first.observations == second.observations)
+        #expect(first.indices == second.indices && first.transitions.observations == second.transitions.observations)
     }
 }
