@@ -19,9 +19,10 @@ public enum BlindCliffwalkExperiment {
     public enum Replay: String, Sendable, CaseIterable {
         /// Uniformly at random from the memory.
         case uniform
-        /// The transition with the largest last-seen |δ| (ties: the lowest slot of the shuffled memory).
+        /// The transition with the largest last-seen |δ| (ties: the one met first in the shuffled memory).
         case greedy
-        /// At random with probability (|δ| + ε)^α / Σ (|δ| + ε)^α, via a sum tree.
+        /// At random with probability (|δ| + ε)^α / Σ (|δ| + ε)^α over memory slots, via a sum tree (with
+        /// shared priorities a distinct transition carries the mass of all its copies).
         case proportional
     }
 
@@ -39,7 +40,7 @@ public enum BlindCliffwalkExperiment {
         public var stepSize = 0.25
         /// The standard deviation of the initial weights.
         public var initialDeviation = 0.1
-        /// α of proportional prioritization.
+        /// α of proportional prioritization (the paper's Atari value; it gives none for this experiment).
         public var alpha = 0.6
         /// ε of proportional prioritization.
         public var epsilon = 1e-6
