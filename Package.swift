@@ -4,6 +4,7 @@ import PackageDescription
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> TerminalUI ─> CNCurses
 //      └────> Environments ─> RLCore
+//   Agents ─> Environments ─> RLCore   (Agents also imports RLCore directly; nothing imports Agents yet)
 let package = Package(
     name: "rlterm",
     platforms: [.macOS(.v13)],
@@ -16,6 +17,7 @@ let package = Package(
     targets: [
         .target(name: "RLCore"),
         .target(name: "Environments", dependencies: ["RLCore"]),
+        .target(name: "Agents", dependencies: ["RLCore", "Environments"]),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         .systemLibrary(name: "CNCurses"),
@@ -29,6 +31,7 @@ let package = Package(
         ),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,68 @@
+import RLCore
+
+/// Hindsight experience replay (Andrychowicz et al. 2017, Alg. 1 and Sec. 4.5): every transition of an
+/// episode is stored with the goal it was played for and again with goals the episode actually achieved,
+/// so even a failed episode teaches how to reach somewhere.
+///
+/// A relabelled copy of step t (sₜ‖g, aₜ, s_{t+1}‖g) with goal g′ replaces the goal part (the last
+/// `goalCount` floats) of both observations with g′ and recomputes through the environment
+/// r = reward(g_{t+1}, g′) and terminated = isSuccess(g_{t+1}, g′), where g_{t+1} is the goal achieved
+/// after the step. A copy that does not succeed is marked truncated when the episode ended at that step
+/// (for g′ the episode was cut there, not finished). The output is plain `Transition`s, stored into any
+/// `ReplayMemory`, uniform or prioritized.
+public struct HindsightRelabeller: Sendable, Hashable {
+    /// Which achieved goals replace the episode's goal.
+    public enum Strategy: Sendable, Hashable {
+        /// One copy per step with g_T, the goal achieved at the episode's end.
+        case final
+        /// k copies per step, each with a goal drawn uniformly (with replacement) from those achieved after
+        /// the step: g_j with j in t + 1 … T (k = 4 was best in the paper).
+        case future(k: Int)
+    }
+
+    public var strategy: Strategy
+
+    public init(strategy: Strategy) {
+        if case let .future(k) = strategy { precondition(k >= 1, "HER future needs k ≥ 1") }
+        self.strategy = strategy
+    }
+
+    /// The indices j into `GoalEpisode.achievedGoals` whose goals relabel step t of an episode of length T.
+    public func goalIndices(forStep t: Int, episodeLength: Int, using generator: inout Xoshiro256StarStar) -> [Int] {
+        precondition(t >= 0 && t < episodeLength, "step \(t) outside 0..<\(episodeLength)")
+        switch strategy {
+        case .final:
+            return [episodeLength]
+        case let .future(k):
+            return (0..<k).map { _ in t + 1 + generator.uniformInt(below: episodeLength - t) }
+        }
+    }
+
+    /// The transitions to store for `episode`: for each step in order, the original transition followed by
+    /// its relabelled copies (2T transitions for `final`, (1 + k)·T for `future`).
+    public func transitions(of episode: GoalEpisode, environment: some GoalEnvironment,
+                            using generator: inout Xoshiro256StarStar) -> [Transition] {
+        let goalCount = environment.goalCount
+        precondition(episode.observations[0].count >= goalCount, "observations must end with the goal")
+        let stateCount = episode.observations[0].count - goalCount
+        let copies = switch strategy { case .final: 1; case let .future(k): k }
+        var result: [Transition] = []
+        result.reserveCapacity(episode.length * (1 + copies))
+        for t in 0..<episode.length {
+            let observation = episode.observations[t], next = episode.observations[t + 1]
+            result.append(Transition(observation: observation, action: episode.actions[t], reward: Float(episode.rewards[t]),
+                                     nextObservation: next, terminated: episode.terminated[t], truncated: episode.truncated[t]))
+            let achieved = episode.achievedGoals[t + 1]
+            let episodeEnds = episode.terminated[t] || episode.truncated[t]
+            for j in goalIndices(forStep: t, episodeLength: episode.length, using: &generator) {
+                let goal = episode.achievedGoals[j]
+                let success = environment.isSuccess(achieved: achieved, desired: goal)
+                result.append(Transition(observation: Array(observation[..<stateCount]) + goal, action: episode.actions[t],
+                                         reward: Float(environment.reward(achieved: achieved, desired: goal)),
+                                         nextObservation: Array(next[..<stateCount]) + goal,
+                                         terminated: success, truncated: !success && episodeEnds))
+            }
+        }
+        return result
+    }
+}

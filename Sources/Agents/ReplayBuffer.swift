@@ -1,0 +1,68 @@
+import RLCore
+
+/// Experience replay with uniform sampling (Mnih et al. 2015): a ring buffer of the most recent `capacity`
+/// transitions in flat, preallocated arrays, so storing and sampling allocate nothing once it exists.
+///
+/// Minibatch rows are drawn independently and with replacement, each slot with probability 1/count, by
+/// `Xoshiro256StarStar.uniformInt(below:)`. It is a class because the memory is large and mutated in
+/// place by its one owner, the training thread.
+public final class ReplayBuffer: ReplayMemory {
+    public private(set) var count = 0
+    /// The slot the next transition goes into.
+    private var nextSlot = 0
+    private var storage: TransitionColumns
+
+    public init(capacity: Int, observationCount: Int) {
+        precondition(capacity >= 1, "replay capacity must be at least 1")
+        storage = TransitionColumns(rows: capacity, observationCount: observationCount)
+    }
+
+    public var capacity: Int { storage.rowCount }
+    public var observationCount: Int { storage.observationCount }
+
+    @discardableResult
+    public func add(observation: UnsafeBufferPointer<Float>, action: Int, reward: Float,
+                    nextObservation: UnsafeBufferPointer<Float>, terminated: Bool, truncated: Bool) -> Int {
+        let slot = nextSlot
+        storage.write(row: slot, observation: observation, action: action, reward: reward,
+                      nextObservation: nextObservation, terminated: terminated, truncated: truncated)
+        nextSlot = (slot + 1) % capacity
+        count = min(count + 1, capacity)
+        return slot
+    }
+
+    /// Fills `batch` with uniformly drawn transitions and sets every weight to 1.
+    public func sample(into batch: inout ReplayBatch, using generator: inout Xoshiro256StarStar) {
+        precondition(count > 0, "cannot sample from an empty replay buffer")
+        for row in 0..<batch.size {
+            copy(slot: generator.uniformInt(below: count), into: &batch, row: row)
+            batch.weights[row] = 1
+        }
+    }
+
+    /// Uniform sampling needs no importance-sampling correction, so β is ignored.
+    public func sample(into batch: inout ReplayBatch, beta: Double, using generator: inout Xoshiro256StarStar) {
+        sample(into: &batch, using: &generator)
+    }
+
+    /// Uniform replay keeps no priorities, so TD errors change nothing.
+    public func updatePriorities(indices: [Int], tdErrors: [Float]) {}
+
+    /// Writes the transition in `slot` into row `row` of `batch`, recording the slot in `batch.indices`.
+    func copy(slot: Int, into batch: inout ReplayBatch, row: Int) {
+        precondition(slot >= 0 && slot < count, "slot \(slot) outside 0..<\(count)")
+        batch.transitions.copyRow(slot, of: storage, to: row)
+        batch.indices[row] = slot
+    }
+
+    public func transition(at index: Int) -> Transition {
+        precondition(index >= 0 && index < count, "slot \(index) outside 0..<\(count)")
+        return storage.transition(at: index)
+    }
+
+    /// Forgets every transition (the storage stays allocated).
+    public func removeAll() {
+        count = 0
+        nextSlot = 0
+    }
+}

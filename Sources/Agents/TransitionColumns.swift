@@ -1,0 +1,72 @@
+/// Transitions stored column by column in flat arrays allocated once: row i's observation is
+/// `observations[i * observationCount ..< (i + 1) * observationCount]`, and likewise for the other columns.
+/// It is both the storage of a replay memory and the body of a sampled minibatch, so copying a transition
+/// from one to the other is a few `memcpy`s and never allocates.
+public struct TransitionColumns: Sendable {
+    public let rowCount: Int
+    public let observationCount: Int
+    public internal(set) var observations: [Float]
+    public internal(set) var actions: [Int]
+    public internal(set) var rewards: [Float]
+    public internal(set) var nextObservations: [Float]
+    /// sᵢ′ is terminal: targets do not bootstrap from it.
+    public internal(set) var terminated: [Bool]
+    /// The episode was cut after row i (a time limit): sᵢ′ still has a value to bootstrap from.
+    public internal(set) var truncated: [Bool]
+
+    public init(rows: Int, observationCount: Int) {
+        precondition(rows >= 1, "at least one row")
+        precondition(observationCount >= 1, "observations need at least one float")
+        rowCount = rows
+        self.observationCount = observationCount
+        observations = [Float](repeating: 0, count: rows * observationCount)
+        actions = [Int](repeating: 0, count: rows)
+        rewards = [Float](repeating: 0, count: rows)
+        nextObservations = [Float](repeating: 0, count: rows * observationCount)
+        terminated = [Bool](repeating: false, count: rows)
+        truncated = [Bool](repeating: false, count: rows)
+    }
+
+    /// Overwrites row `row` with one transition.
+    mutating func write(row: Int, observation: UnsafeBufferPointer<Float>, action: Int, reward: Float,
+                        nextObservation: UnsafeBufferPointer<Float>, terminated: Bool, truncated: Bool) {
+        precondition(observation.count == observationCount && nextObservation.count == observationCount,
+                     "observations must hold \(observationCount) floats")
+        Self.copy(observationCount, from: observation.baseAddress!, into: &observations, at: row * observationCount)
+        Self.copy(observationCount, from: nextObservation.baseAddress!, into: &nextObservations, at: row * observationCount)
+        actions[row] = action
+        rewards[row] = reward
+        self.terminated[row] = terminated
+        self.truncated[row] = truncated
+    }
+
+    /// Overwrites row `row` with row `source` of `other`.
+    mutating func copyRow(_ source: Int, of other: TransitionColumns, to row: Int) {
+        precondition(other.observationCount == observationCount, "the tables hold observations of different sizes")
+        let start = source * observationCount
+        other.observations.withUnsafeBufferPointer { column in
+            Self.copy(observationCount, from: column.baseAddress! + start, into: &observations, at: row * observationCount)
+        }
+        other.nextObservations.withUnsafeBufferPointer { column in
+            Self.copy(observationCount, from: column.baseAddress! + start, into: &nextObservations, at: row * observationCount)
+        }
+        actions[row] = other.actions[source]
+        rewards[row] = other.rewards[source]
+        terminated[row] = other.terminated[source]
+        truncated[row] = other.truncated[source]
+    }
+
+    /// A copy of row `row` as a value (allocates; for inspection and tests).
+    public func transition(at row: Int) -> Transition {
+        let range = row * observationCount ..< (row + 1) * observationCount
+        return Transition(observation: Array(observations[range]), action: actions[row], reward: rewards[row],
+                          nextObservation: Array(nextObservations[range]), terminated: terminated[row],
+                          truncated: truncated[row])
+    }
+
+    private static func copy(_ count: Int, from source: UnsafePointer<Float>, into column: inout [Float], at start: Int) {
+        column.withUnsafeMutableBufferPointer { destination in
+            (destination.baseAddress! + start).update(from: source, count: count)
+        }
+    }
+}
