@@ -25,6 +25,13 @@ public enum EnvironmentRegistry {
             ),
             make: { options, generator in BitFlipping(bits: options.bits, generator: generator) }
         ),
+        FixedEntry(
+            descriptor: EnvironmentDescriptor(
+                name: "cliffwalk",
+                summary: "PER's Blind Cliffwalk: a chain where one wrong action ends it; reward 1 at the end (--states N)"
+            ),
+            make: { options, generator in BlindCliffwalk(states: options.states, generator: generator) }
+        ),
     ]
 
     /// The environments that are not gridworld maps.
