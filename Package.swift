@@ -3,8 +3,8 @@ import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> TerminalUI ─> CNCurses
+//      ├────> Agents ─> Environments ─> RLCore   (Agents also imports RLCore directly)
 //      └────> Environments ─> RLCore
-//   Agents ─> Environments ─> RLCore   (Agents also imports RLCore directly; nothing imports Agents yet)
 let package = Package(
     name: "rlterm",
     platforms: [.macOS(.v13)],
@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLCore", "Environments", "TerminalUI",
+                "RLCore", "Environments", "Agents", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -138,12 +138,19 @@ public enum BlindCliffwalkExperiment {
     public static func medianUpdates(states: Int, replay: Replay, representation: Representation, seeds: [UInt64],
                                      settings: Settings = Settings()) -> Double? {
         precondition(!seeds.isEmpty, "the median needs at least one seed")
-        let counts = seeds.map {
+        return median(of: seeds.map {
             updatesToLearn(states: states, replay: replay, representation: representation, seed: $0, settings: settings)
-                .map(Double.init) ?? .infinity
-        }.sorted()
-        let middle = counts.count / 2
-        let median = counts.count % 2 == 1 ? counts[middle] : (counts[middle - 1] + counts[middle]) / 2
+        })
+    }
+
+    /// The median of some runs' update counts, nil standing for a run that gave up and counting as more
+    /// than any finished run; nil if the median itself is such a run. An even number of runs gives the mean
+    /// of the middle two.
+    public static func median(of counts: [Int?]) -> Double? {
+        precondition(!counts.isEmpty, "the median needs at least one run")
+        let sorted = counts.map { $0.map(Double.init) ?? .infinity }.sorted()
+        let middle = sorted.count / 2
+        let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
         return median.isFinite ? median : nil
     }
 }

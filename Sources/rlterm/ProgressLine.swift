@@ -1,0 +1,32 @@
+import Foundation
+
+/// Progress of a long command on stderr. When stderr is a terminal it is one line, rewritten in place on
+/// every update and erased by `finish()`; otherwise it writes nothing, so logs and pipes get only the
+/// command's real output. Every update is drawn (none is dropped to save writes, which could leave a stale
+/// line up during a long step), so call it once per unit of work, not in an inner loop.
+final class ProgressLine {
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let start = Date()
+    private var shown = false
+
+    /// Seconds since the progress line was created.
+    var elapsed: TimeInterval { Date().timeIntervalSince(start) }
+
+    /// Shows `text` (one line, no newline) in place of the previous one.
+    func update(_ text: @autoclosure () -> String) {
+        guard isTerminal else { return }
+        shown = true
+        // Carriage return, the text, then erase whatever a longer earlier line left behind.
+        write("\r" + text() + "\u{1B}[K")
+    }
+
+    /// Erases the line, so the command's output starts on a clean line.
+    func finish() {
+        if shown { write("\r\u{1B}[K") }
+        shown = false
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
