@@ -25,29 +25,12 @@ public final class CursesSurface {
 
     /// Makes the terminal show `frame` and refreshes it.
     public func present(_ frame: MemorySurface) {
-        var last = previous
-        if last?.width != frame.width || last?.height != frame.height {
+        if previous?.width != frame.width || previous?.height != frame.height {
             screen.erase()
-            last = nil
         }
-        for y in 0..<frame.height {
-            var x = 0
-            while x < frame.width {
-                let cell = frame.cells[y * frame.width + x]
-                guard cell != last?.cells[y * frame.width + x] else {
-                    x += 1
-                    continue
-                }
-                var run = String(cell.character)
-                var end = x + 1
-                while end < frame.width, frame.cells[y * frame.width + end].style == cell.style,
-                      frame.cells[y * frame.width + end] != last?.cells[y * frame.width + end] {
-                    run.append(frame.cells[y * frame.width + end].character)
-                    end += 1
-                }
-                screen.put(run, row: y, column: x, attributes: attributes(of: cell.style), colorPair: pair(for: cell.style))
-                x = end
-            }
+        for run in frame.changedRuns(since: previous) {
+            screen.put(run.text, row: run.y, column: run.x, attributes: attributes(of: run.style),
+                       colorPair: pair(for: run.style))
         }
         screen.refresh()
         previous = frame

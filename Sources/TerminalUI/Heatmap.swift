@@ -5,7 +5,7 @@
 /// background (10 levels in 256 colours, 4 in 8); without colour it is filled with a shade glyph (4
 /// levels, light = low), so the meaning survives `NO_COLOR`. A nil value is a wall and stays blank. Each
 /// cell is as wide as the area allows (up to `maxCellWidth`), one row high; its arrow and, when asked for
-/// and when they fit, its number are centred in it.
+/// and when every cell's fits, its number are centred in it.
 public struct Heatmap: Widget {
     /// Rows of values, top row first; nil marks a wall.
     public var values: [[Double?]]
@@ -47,12 +47,13 @@ public struct Heatmap: Widget {
         let width = cellWidth(in: area)
         let gridRows = min(values.count, area.height - (showLegend && area.height > 1 ? 1 : 0))
         let range = effectiveRange ?? 0...0
+        let numbered = showNumbers && numberWidth <= width
         for row in 0..<max(gridRows, 0) {
             for (column, value) in values[row].enumerated() {
                 let cell = Rect(x: area.x + column * width, y: area.y + row, width: width, height: 1).intersection(area)
                 guard let value, !cell.isEmpty else { continue }
                 let arrow = row < arrows.count && column < arrows[row].count ? arrows[row][column] : nil
-                drawCell(value, arrow: arrow, in: cell, range: range, into: &surface, theme: theme)
+                drawCell(value, arrow: arrow, numbered: numbered, in: cell, range: range, into: &surface, theme: theme)
             }
         }
         if showLegend, let legendRange = effectiveRange, gridRows < area.height {
@@ -60,7 +61,14 @@ public struct Heatmap: Widget {
         }
     }
 
-    private func drawCell<S: Surface>(_ value: Double, arrow: Arrow?, in cell: Rect, range: ClosedRange<Double>,
+    /// The widest cell text with numbers: an arrow (when there are any) and the longest label.
+    private var numberWidth: Int {
+        let labels = values.flatMap { $0.compactMap { $0.map(ValueLabel.compact) } }
+        let arrowWidth = arrows.contains { $0.contains { $0 != nil } } ? 1 : 0
+        return arrowWidth + (labels.map(\.count).max() ?? 0)
+    }
+
+    private func drawCell<S: Surface>(_ value: Double, arrow: Arrow?, numbered: Bool, in cell: Rect, range: ClosedRange<Double>,
                                       into surface: inout S, theme: Theme) {
         var style = Style.plain, fill: Character = " "
         if let ramp = theme.ramp {
@@ -72,7 +80,7 @@ public struct Heatmap: Widget {
         }
         surface.fill(cell, with: Cell(fill, style: style))
         var text = arrow.map { String(theme.glyphs.arrow($0)) } ?? ""
-        if showNumbers, text.count + ValueLabel.compact(value).count <= cell.width {
+        if numbered {
             text += ValueLabel.compact(value)
         }
         surface.put(text, x: cell.x + (cell.width - text.count) / 2, y: cell.y, style: style, clip: cell)

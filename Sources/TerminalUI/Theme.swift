@@ -35,7 +35,13 @@ public struct Theme: Hashable, Sendable {
     }
 
     /// The moving average is drawn bright over the raw series.
-    public var movingAverageColor: Color { colorMode == .none ? .terminalDefault : .indexed(colorMode == .eight ? 7 : 231) }
+    public var movingAverageColor: Color {
+        switch colorMode {
+        case .indexed256: .indexed(231)
+        case .eight: .white
+        case .none: .terminalDefault
+        }
+    }
 
     /// Panel borders: quiet grey, dim without colour.
     public var borderStyle: Style { colorMode == .none ? .dim : Style(foreground: muted) }

@@ -1,5 +1,6 @@
-/// What the screen shows when the window is below the size the layout needs: the current size, the size
-/// it needs, and that it carries on once resized; lines centred, cut to the width.
+/// What the screen shows when the window is below the size the layout needs: the size it needs (first, so
+/// even a one-line window shows it), the current size, and that it carries on once resized; lines
+/// centred, cut to the width.
 public struct TooSmallNotice: Widget {
     public var minimumWidth: Int
     public var minimumHeight: Int
@@ -11,9 +12,9 @@ public struct TooSmallNotice: Widget {
 
     /// The notice's lines for a window of `width` × `height` (most important first).
     public func lines(width: Int, height: Int, glyphs: Glyphs) -> [String] {
-        ["Window \(width)\(glyphs.times)\(height) is too small.",
-         "rlterm needs \(minimumWidth)\(glyphs.times)\(minimumHeight).",
-         "Enlarge it to continue."]
+        ["rlterm needs \(minimumWidth)\(glyphs.times)\(minimumHeight)",
+         "this window is \(width)\(glyphs.times)\(height)",
+         "enlarge it to continue"]
     }
 
     public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
@@ -22,7 +23,7 @@ public struct TooSmallNotice: Widget {
         for (index, line) in shown.enumerated() {
             let text = theme.glyphs.truncate(line, to: area.width)
             surface.put(text, x: area.x + (area.width - text.count) / 2, y: top + index,
-                        style: index == 1 ? theme.titleStyle : .plain, clip: area)
+                        style: index == 0 ? theme.titleStyle : .plain, clip: area)
         }
     }
 }
