@@ -39,12 +39,13 @@ static inline int rlterm_err(void) { return ERR; }
 /// Starts curses on the process's own stdin/stdout (Swift 6 cannot touch the C globals stdin/stdout).
 static inline SCREEN *rlterm_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
 
-/// Writes one wide string at (y, x) with the given attributes, clipped by curses to the window.
-static inline int rlterm_put_wide(WINDOW *w, int y, int x, const wchar_t *text, int attributes) {
+/// Writes one wide string at (y, x) with the given attributes and colour pair, clipped by curses to the
+/// window; the window's own attributes are left as they were.
+static inline int rlterm_put_wide(WINDOW *w, int y, int x, const wchar_t *text, int attributes, short pair) {
     attr_t old_attrs;
     short old_pair;
     wattr_get(w, &old_attrs, &old_pair, NULL);
-    wattrset(w, attributes);
+    wattr_set(w, (attr_t)attributes, pair, NULL);
     int result = mvwaddwstr(w, y, x, text);
     wattr_set(w, old_attrs, old_pair, NULL);
     return result;

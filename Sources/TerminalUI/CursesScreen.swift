@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Opening sets the locale from the environment (so UTF-8 terminals get wide characters), enters raw mode
 /// (Ctrl-C arrives as a key, never as a signal that would skip `close()`), hides the cursor and turns on
-/// keypad translation. `close()` restores the terminal exactly as it was found.
+/// keypad translation; colour is started when the terminal has it, keeping the terminal's default
+/// colours available as colour -1. `close()` restores the terminal exactly as it was found.
 public final class CursesScreen {
     private var isOpen = false
 
@@ -24,6 +25,10 @@ public final class CursesScreen {
         keypad(rlterm_stdscr(), true)
         curs_set(0)
         wtimeout(rlterm_stdscr(), 100)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
     }
 
     /// Restores the terminal; safe to call more than once.
@@ -48,12 +53,27 @@ public final class CursesScreen {
         werase(rlterm_stdscr())
     }
 
-    /// Writes `text` at (row, column), bold when asked; curses clips it to the window.
-    public func put(_ text: String, row: Int, column: Int, bold: Bool = false) {
-        let attributes = bold ? rlterm_attr_bold() : 0
+    /// How many colours the terminal offers (curses' COLORS; 0 without colour).
+    public var colorCount: Int {
+        has_colors() ? Int(rlterm_colors()) : 0
+    }
+
+    /// How many colour pairs can be defined (pair 0 is the fixed default pair).
+    public var colorPairCount: Int {
+        has_colors() ? Int(rlterm_color_pairs()) : 0
+    }
+
+    /// Defines colour pair `pair` as `foreground` on `background` (palette indices, -1 = terminal default).
+    public func definePair(_ pair: Int16, foreground: Int16, background: Int16) {
+        init_pair(pair, foreground, background)
+    }
+
+    /// Writes `text` at (row, column) with curses attribute bits and a colour pair; curses clips it to the
+    /// window.
+    public func put(_ text: String, row: Int, column: Int, attributes: Int32, colorPair: Int16) {
         var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         wide.append(0)
-        _ = rlterm_put_wide(rlterm_stdscr(), Int32(row), Int32(column), wide, Int32(attributes))
+        _ = rlterm_put_wide(rlterm_stdscr(), Int32(row), Int32(column), wide, attributes, colorPair)
     }
 
     /// Sends the changes since the last refresh to the terminal.
@@ -70,27 +90,5 @@ public final class CursesScreen {
             return Int32(bitPattern: key) == rlterm_key_resize() ? .resize : .functionKey(Int32(bitPattern: key))
         }
         return .character(UInt32(key))
-    }
-}
-
-/// One thing the terminal reported.
-public enum InputEvent: Equatable, Sendable {
-    /// A typed character (Unicode scalar value; control keys included, e.g. 3 for Ctrl-C).
-    case character(UInt32)
-    /// A curses function key (arrows, F-keys), by its curses code.
-    case functionKey(Int32)
-    /// The window changed size.
-    case resize
-}
-
-/// Why the terminal could not be used.
-public enum CursesError: Error, CustomStringConvertible {
-    case cannotOpen(term: String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let term):
-            "cannot open the terminal (TERM=\(term)); run rlterm in a terminal (see 'rlterm --help' for the headless commands)"
-        }
     }
 }

@@ -7,13 +7,20 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Open the terminal UI (the default command).",
         discussion: """
-            For now this proves the curses layer: it opens the screen, shows its size and what is coming, and \
-            restores the terminal on any key (or after --seconds). The live training view is its own issue.
+            Until the training engine exists this shows a preview: the real layout and widgets drawn with \
+            made-up data (a noisy rising reward curve, a value gradient on a cliff gridworld). Press q (or \
+            Ctrl-C) to quit, or let --seconds run out.
             """
     )
 
-    @Option(help: "Close by itself after this many seconds (0 waits for a key).")
+    @Option(help: "Close by itself after this many seconds (0 waits for q).")
     var seconds: Double = 0
+
+    @Flag(help: "Draw without colour (also when NO_COLOR is set and non-empty).")
+    var mono = false
+
+    @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
+    var ascii = false
 
     func validate() throws {
         guard seconds >= 0, seconds.isFinite else {
@@ -29,17 +36,22 @@ struct WatchCommand: ParsableCommand {
             throw CommandFailure(String(describing: error), status: .software)
         }
         defer { screen.close() }
+        let environment = ProcessInfo.processInfo.environment
+        let theme = Theme(
+            colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
+            charset: Charset.select(environment: environment, forceASCII: ascii)
+        )
+        let output = CursesSurface(screen: screen, colorMode: theme.colorMode)
         let deadline = seconds > 0 ? Date().addingTimeInterval(seconds) : nil
+        var tick = 0
         while true {
             let size = screen.size
-            screen.erase()
-            screen.put("rlterm", row: 0, column: 1, bold: true)
-            screen.put("terminal \(size.columns)×\(size.rows) · curses is up", row: 1, column: 1)
-            screen.put("The live training view arrives with the terminal UI.", row: 3, column: 1)
-            screen.put("Meanwhile: rlterm envs · rlterm --help", row: 4, column: 1)
-            screen.put("press any key to quit", row: 6, column: 1)
-            screen.refresh()
-            if let event = screen.readInput(), event != .resize {
+            var frame = MemorySurface(width: size.columns, height: size.rows)
+            PreviewScreen.render(into: &frame, theme: theme, tick: tick)
+            output.present(frame)
+            tick += 1
+            // readInput waits up to 100 ms, which paces the preview at about ten frames a second.
+            if case .character(let key) = screen.readInput(), key == UInt32(UInt8(ascii: "q")) || key == 3 {
                 return
             }
             if let deadline, Date() >= deadline { return }

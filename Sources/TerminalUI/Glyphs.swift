@@ -1,0 +1,67 @@
+/// The characters widgets draw with, for one charset: each Unicode glyph has an ASCII stand-in, so the
+/// same widget code draws either (box drawing ↔ `+-|`, braille ↔ per-series ASCII marks, shade blocks
+/// ░▒▓█ ↔ `.:*#`, arrows ↑→↓← ↔ `^>v<`). Every glyph is one terminal column wide.
+public struct Glyphs: Hashable, Sendable {
+    public let charset: Charset
+    public let horizontal: Character
+    public let vertical: Character
+    public let topLeft: Character
+    public let topRight: Character
+    public let bottomLeft: Character
+    public let bottomRight: Character
+    /// Shades from light to dark, for values when there is no colour.
+    public let shades: [Character]
+    /// The vertical line a plot marker (e.g. an algorithm switch) is drawn with.
+    public let marker: Character
+    /// What stands for text cut short.
+    public let ellipsis: String
+    /// Between the parts of a status line.
+    public let separator: String
+    /// The multiplication sign in sizes such as 80×24.
+    public let times: Character
+    private let arrows: [Character]
+
+    public init(charset: Charset) {
+        self.charset = charset
+        switch charset {
+        case .unicode:
+            (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("─", "│", "┌", "┐", "└", "┘")
+            shades = ["░", "▒", "▓", "█"]
+            marker = "│"
+            ellipsis = "…"
+            separator = " · "
+            times = "×"
+            arrows = ["↑", "→", "↓", "←"]
+        case .ascii:
+            (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("-", "|", "+", "+", "+", "+")
+            shades = [".", ":", "*", "#"]
+            marker = "|"
+            ellipsis = "..."
+            separator = " | "
+            times = "x"
+            arrows = ["^", ">", "v", "<"]
+        }
+    }
+
+    public func arrow(_ arrow: Arrow) -> Character {
+        switch arrow {
+        case .up: arrows[0]
+        case .right: arrows[1]
+        case .down: arrows[2]
+        case .left: arrows[3]
+        }
+    }
+
+    /// The braille character with the given dots raised (bit i is dot i + 1 of the Unicode braille
+    /// pattern: dots 1–3 and 7 are the left column top to bottom, 4–6 and 8 the right one).
+    public static func braille(_ dots: UInt8) -> Character {
+        Character(Unicode.Scalar(0x2800 + UInt32(dots))!)
+    }
+
+    /// `text` cut to at most `width` characters, ending in the ellipsis when it had to be cut.
+    public func truncate(_ text: String, to width: Int) -> String {
+        guard text.count > width else { return text }
+        guard width > ellipsis.count else { return String(text.prefix(max(width, 0))) }
+        return String(text.prefix(width - ellipsis.count)) + ellipsis
+    }
+}

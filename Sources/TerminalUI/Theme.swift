@@ -1,0 +1,58 @@
+/// The look for one terminal: its colour mode and charset, and the styles widgets draw with.
+///
+/// Colours are chosen per mode rather than degraded, so 8-colour terminals get a palette picked for them
+/// and colourless ones keep meaning through glyphs (shades, ASCII plot marks) and attributes (bold, dim).
+public struct Theme: Hashable, Sendable {
+    public let colorMode: ColorMode
+    public let glyphs: Glyphs
+
+    public init(colorMode: ColorMode, charset: Charset) {
+        self.colorMode = colorMode
+        glyphs = Glyphs(charset: charset)
+    }
+
+    public var charset: Charset { glyphs.charset }
+
+    /// The heatmap colour scale, or nil when there is no colour (heatmaps then use `glyphs.shades`).
+    public var ramp: ColorRamp? {
+        switch colorMode {
+        case .indexed256: .viridis256
+        case .eight: .basic8
+        case .none: nil
+        }
+    }
+
+    /// Colour of the `index`-th plot series (cycling): sky blue, orange, violet, green, coral in 256
+    /// colours; cyan, yellow, magenta, green, red in 8.
+    public func seriesColor(_ index: Int) -> Color {
+        let palette: [UInt8] = switch colorMode {
+        case .indexed256: [75, 214, 177, 114, 203]
+        case .eight: [6, 3, 5, 2, 1]
+        case .none: []
+        }
+        guard !palette.isEmpty else { return .terminalDefault }
+        return .indexed(palette[((index % palette.count) + palette.count) % palette.count])
+    }
+
+    /// The moving average is drawn bright over the raw series.
+    public var movingAverageColor: Color {
+        switch colorMode {
+        case .indexed256: .indexed(231)
+        case .eight: .white
+        case .none: .terminalDefault
+        }
+    }
+
+    /// Panel borders: quiet grey, dim without colour.
+    public var borderStyle: Style { colorMode == .none ? .dim : Style(foreground: muted) }
+    /// Panel titles and other headings.
+    public var titleStyle: Style { .bold }
+    /// Axis labels and secondary text.
+    public var labelStyle: Style { colorMode == .none ? .plain : Style(foreground: muted) }
+    /// Plot markers where the algorithm or a hyperparameter changed.
+    public var markerStyle: Style { colorMode == .none ? .dim : Style(foreground: muted, attributes: .dim) }
+    /// Keys in the key-hint line.
+    public var keyStyle: Style { colorMode == .none ? .bold : Style(foreground: seriesColor(0), attributes: .bold) }
+
+    private var muted: Color { colorMode == .eight ? .white : .indexed(244) }
+}
