@@ -81,7 +81,13 @@ public final class CursesScreen {
         wrefresh(rlterm_stdscr())
     }
 
-    /// The next input event, or nil when none arrived within the input timeout (100 ms).
+    /// How long `readInput()` waits for a key before giving up (100 ms after `open()`); a frame loop sets
+    /// it to the time until its next step or frame.
+    public func setInputTimeout(milliseconds: Int) {
+        wtimeout(rlterm_stdscr(), Int32(clamping: max(milliseconds, 0)))
+    }
+
+    /// The next input event, or nil when none arrived within the input timeout.
     public func readInput() -> InputEvent? {
         var key: wint_t = 0
         let status = wget_wch(rlterm_stdscr(), &key)

@@ -19,7 +19,15 @@ public struct Glyphs: Hashable, Sendable {
     public let separator: String
     /// The multiplication sign in sizes such as 80×24.
     public let times: Character
+    /// Greek letters of hyperparameters in labels, spelled out in ASCII.
+    public let epsilon: String
+    public let gamma: String
+    /// The agent on a map, and the cells of its recent path.
+    public let agent: Character
+    public let trail: Character
     private let arrows: [Character]
+    /// Map cells in `GridTile.allCases` order.
+    private let tiles: [Character]
 
     public init(charset: Charset) {
         self.charset = charset
@@ -31,7 +39,10 @@ public struct Glyphs: Hashable, Sendable {
             ellipsis = "…"
             separator = " · "
             times = "×"
+            (epsilon, gamma) = ("ε", "γ")
+            (agent, trail) = ("●", "•")
             arrows = ["↑", "→", "↓", "←"]
+            tiles = ["·", "█", "○", "▒", "G", "S"]
         case .ascii:
             (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("-", "|", "+", "+", "+", "+")
             shades = [".", ":", "*", "#"]
@@ -39,7 +50,11 @@ public struct Glyphs: Hashable, Sendable {
             ellipsis = "..."
             separator = " | "
             times = "x"
+            (epsilon, gamma) = ("epsilon", "gamma")
+            (agent, trail) = ("@", "o")
             arrows = ["^", ">", "v", "<"]
+            // The letters of the map file format, so the screen reads like the file.
+            tiles = [".", "#", "H", "C", "G", "S"]
         }
     }
 
@@ -50,6 +65,11 @@ public struct Glyphs: Hashable, Sendable {
         case .down: arrows[2]
         case .left: arrows[3]
         }
+    }
+
+    /// The glyph of a map cell: the map file's letters in ASCII; shade blocks and a ring in Unicode.
+    public func tile(_ tile: GridTile) -> Character {
+        tiles[GridTile.allCases.firstIndex(of: tile) ?? 0]
     }
 
     /// The braille character with the given dots raised (bit i is dot i + 1 of the Unicode braille

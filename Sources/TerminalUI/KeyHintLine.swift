@@ -13,7 +13,7 @@ public struct KeyHintLine: Widget {
         for (index, hint) in hints.enumerated() {
             let start = index == 0 ? x : x + 2
             guard start + hint.key.count + 1 + hint.action.count <= area.maxX else { return }
-            x = surface.put(hint.key, x: start, y: area.y, style: theme.keyStyle, clip: area)
+            x = surface.put(hint.key, x: start, y: area.y, style: hint.keyStyle ?? theme.keyStyle, clip: area)
             x = surface.put(" \(hint.action)", x: x, y: area.y, style: theme.labelStyle, clip: area)
         }
     }

@@ -54,5 +54,36 @@ public struct Theme: Hashable, Sendable {
     /// Keys in the key-hint line.
     public var keyStyle: Style { colorMode == .none ? .bold : Style(foreground: seriesColor(0), attributes: .bold) }
 
+    /// A map cell: quiet floor and walls, red cliffs, blue holes, a bold green goal, a bold start. Without
+    /// colour the glyphs carry the meaning and the goal and start are bold.
+    public func tileStyle(_ tile: GridTile) -> Style {
+        func colored(_ at256: UInt8, _ at8: Color, _ attributes: TextAttributes = []) -> Style {
+            switch colorMode {
+            case .indexed256: Style(foreground: .indexed(at256), attributes: attributes)
+            case .eight: Style(foreground: at8, attributes: attributes)
+            case .none: Style(attributes: attributes)
+            }
+        }
+        return switch tile {
+        case .empty, .wall: labelStyle
+        case .hole: colored(39, .blue)
+        case .cliff: colored(160, .red)
+        case .goal: colored(46, .green, .bold)
+        case .start: .bold
+        }
+    }
+
+    /// The agent on a map: bold yellow, or reverse video without colour so it stands out from every glyph.
+    public var agentStyle: Style {
+        switch colorMode {
+        case .indexed256: Style(foreground: .indexed(226), attributes: .bold)
+        case .eight: Style(foreground: .yellow, attributes: .bold)
+        case .none: Style(attributes: [.bold, .reverse])
+        }
+    }
+
+    /// The agent's recent path: the first series colour, plain without colour (its glyph marks it).
+    public var trailStyle: Style { Style(foreground: seriesColor(0)) }
+
     private var muted: Color { colorMode == .eight ? .white : .indexed(244) }
 }

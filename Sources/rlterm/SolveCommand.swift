@@ -39,20 +39,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        if EnvironmentRegistry.fixedNames.contains(env) {
-            throw CommandFailure("'\(env)' is not a gridworld map; solve works on maps ('rlterm envs' lists them)", status: .usage)
-        }
-        var map: GridMap
-        do {
-            map = try MapLocator().load(env)
-        } catch {
-            switch error {
-            case .missingFile, .unreadable: throw CommandFailure(error.description, status: .noInput)
-            case .unknownName: throw CommandFailure(error.description, status: .usage)
-            case .invalidMap: throw CommandFailure(error.description, status: .dataError)
-            }
-        }
-        if slippery { map.settings.slippery = true }
+        let map = try GridMapArgument.load(env, slippery: slippery, notAMap: "solve works on maps")
         let solution = ValueIteration(model: TransitionModel(map: map), gamma: gamma)
         if !solution.converged {
             FileHandle.standardError.write(Data(
