@@ -27,4 +27,16 @@ struct ThemeTests {
         #expect(theme.keyStyle.attributes == .bold)
         #expect(theme.markerStyle.attributes == .dim)
     }
+
+    @Test("map cells: red cliffs and blue holes in colour; without colour the agent is reversed and the goal bold")
+    func mapStyles() {
+        #expect(Rendering.unicode8.tileStyle(.cliff).foreground == .red)
+        #expect(Rendering.unicode8.tileStyle(.hole).foreground == .blue)
+        #expect(Rendering.unicode8.agentStyle == Style(foreground: .yellow, attributes: .bold))
+        let mono = Rendering.asciiMono
+        let styles = GridTile.allCases.map(mono.tileStyle) + [mono.agentStyle, mono.trailStyle]
+        #expect(styles.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
+        #expect(mono.agentStyle.attributes == [.bold, .reverse])
+        #expect(mono.tileStyle(.goal).attributes == .bold && mono.tileStyle(.start).attributes == .bold)
+    }
 }
