@@ -3,7 +3,22 @@ import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> TerminalUI ─> CNCurses
-//      └────> Environments ─> RLCore
+//      ├────> Environments ─> RLCore
+//      └────> NeuralNet ─> RLCore, CFloatEnvironment (MXCSR shim)
+// Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
+// double code because CartPole is checked bit for bit against gymnasium.
+
+// NeuralNet's GEMM kernels use SIMD8<Float>.addingProduct: without FMA in the target, release builds for
+// baseline x86-64 turn every lane into a libm fmaf call (~90× slower). -fno-math-errno lets
+// squareRoot() (a clang-imported sqrtf) become vsqrtps in Adam instead of an errno-setting call.
+#if arch(x86_64)
+let neuralNetSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-fno-math-errno"]),
+]
+#else
+let neuralNetSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
+#endif
+
 let package = Package(
     name: "rlterm",
     platforms: [.macOS(.v13)],
@@ -16,6 +31,8 @@ let package = Package(
     targets: [
         .target(name: "RLCore"),
         .target(name: "Environments", dependencies: ["RLCore"]),
+        .target(name: "CFloatEnvironment"),
+        .target(name: "NeuralNet", dependencies: ["RLCore", "CFloatEnvironment"], swiftSettings: neuralNetSettings),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         .systemLibrary(name: "CNCurses"),
@@ -23,12 +40,19 @@ let package = Package(
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLCore", "Environments", "TerminalUI",
+                "RLCore", "Environments", "NeuralNet", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
+        // Counts malloc calls on the current thread so a test can prove a training update allocates nothing.
+        .target(name: "CMallocCounter", path: "Tests/CMallocCounter"),
+        .testTarget(
+            name: "NeuralNetTests",
+            dependencies: ["NeuralNet", "RLCore", "CMallocCounter"],
+            exclude: ["interop_check.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
