@@ -4,7 +4,7 @@ import PackageDescription
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> TerminalUI ─> CNCurses
 //      ├────> Environments ─> RLCore
-//      └────> NeuralNet ─> RLCore, CFloatEnvironment (MXCSR shim)
+//      └────> NeuralNet ─> RLCore, CNeuralNetShims (MXCSR and SIMD reduction shims)
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
 // double code because CartPole is checked bit for bit against gymnasium.
 
@@ -31,8 +31,8 @@ let package = Package(
     targets: [
         .target(name: "RLCore"),
         .target(name: "Environments", dependencies: ["RLCore"]),
-        .target(name: "CFloatEnvironment"),
-        .target(name: "NeuralNet", dependencies: ["RLCore", "CFloatEnvironment"], swiftSettings: neuralNetSettings),
+        .target(name: "CNeuralNetShims"),
+        .target(name: "NeuralNet", dependencies: ["RLCore", "CNeuralNetShims"], swiftSettings: neuralNetSettings),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         .systemLibrary(name: "CNCurses"),

@@ -1,4 +1,4 @@
-import CFloatEnvironment
+import CNeuralNetShims
 
 /// The calling thread's handling of subnormal floats.
 ///

@@ -6,12 +6,12 @@ extension MLP {
 
     /// Layer `layer`'s weight W[output, input] in PyTorch's [out, in] convention.
     public func weight(layer: Int, output: Int, input: Int) -> Float {
-        parameters.base[weightOffsets[layer] + input * sizes[layer + 1] + output]
+        parameters.base[weightIndex(layer: layer, output: output, input: input)]
     }
 
     /// Sets layer `layer`'s weight W[output, input].
     public func setWeight(_ value: Float, layer: Int, output: Int, input: Int) {
-        parameters.base[weightOffsets[layer] + input * sizes[layer + 1] + output] = value
+        parameters.base[weightIndex(layer: layer, output: output, input: input)] = value
     }
 
     /// Layer `layer`'s bias b[output].

@@ -6,8 +6,10 @@ import RLCore
 ///
 /// Layer l computes y = x·Wₗᵀ + bₗ for a batch x (one row per sample), with Wₗ of shape
 /// [sizes[l+1], sizes[l]] as in PyTorch's `nn.Linear`. All parameters live in one contiguous buffer (each
-/// layer's weights stored input-major, i.e. Wₗᵀ, then its bias) and the gradients in another of the same
-/// layout, so optimizers, clipping, target copies and Polyak averaging are single loops.
+/// layer's weights, then its bias) and the gradients in another of the same layout, so optimizers,
+/// clipping, target copies and Polyak averaging are single loops. Weights are stored as Wₗᵀ (input-major,
+/// SIMD along the outputs) except in layers with fewer than 8 outputs, which keep Wₗ (SIMD along the
+/// inputs); `weight(layer:output:input:)` hides the difference.
 ///
 /// Training step: `forward(_:batch:)`, let a loss write ∂L/∂output into `outputGradient`, `backward()`,
 /// then an optimizer's `step()`. Workspaces are sized for the largest batch seen so far (grown on demand,
@@ -20,7 +22,8 @@ public final class MLP {
 
     let parameters: FloatBuffer
     let gradients: FloatBuffer
-    /// Offset of layer l's transposed weights (sizes[l] × sizes[l+1], row-major) in `parameters`.
+    /// Offset of layer l's weights in `parameters`: Wₗᵀ (sizes[l] × sizes[l+1], row-major), or Wₗ itself
+    /// when `isNarrow(l)`.
     let weightOffsets: [Int]
     /// Offset of layer l's bias (sizes[l+1] floats) in `parameters`.
     let biasOffsets: [Int]
@@ -33,7 +36,6 @@ public final class MLP {
     private(set) var outputs: [FloatBuffer]
     private var outputGradientBuffer: FloatBuffer
     private var scratch: (FloatBuffer, FloatBuffer)
-    private let transposed: FloatBuffer
 
     /// An MLP with PyTorch's default `nn.Linear` initialisation: weights from `kaiming_uniform_(a = √5)`,
     /// which works out to U(−1/√fan_in, 1/√fan_in), and biases from the same U(−1/√fan_in, 1/√fan_in),
@@ -47,19 +49,16 @@ public final class MLP {
         var weightOffsets: [Int] = []
         var biasOffsets: [Int] = []
         var total = 0
-        var largestLayer = 0
         for layer in 0..<(sizes.count - 1) {
             weightOffsets.append(total)
             total += sizes[layer] * sizes[layer + 1]
             biasOffsets.append(total)
             total += sizes[layer + 1]
-            largestLayer = max(largestLayer, sizes[layer] * sizes[layer + 1])
         }
         self.weightOffsets = weightOffsets
         self.biasOffsets = biasOffsets
         parameters = FloatBuffer(count: total)
         gradients = FloatBuffer(count: total)
-        transposed = FloatBuffer(count: largestLayer)
         input = FloatBuffer(count: 0)
         outputs = []
         outputGradientBuffer = FloatBuffer(count: 0)
@@ -69,8 +68,8 @@ public final class MLP {
             let bound = 1 / Float(fanIn).squareRoot()
             for output in 0..<fanOut {
                 for inputIndex in 0..<fanIn {
-                    let weight = (2 * generator.uniformFloat() - 1) * bound
-                    parameters.base[weightOffsets[layer] + inputIndex * fanOut + output] = weight
+                    parameters.base[weightIndex(layer: layer, output: output, input: inputIndex)] =
+                        (2 * generator.uniformFloat() - 1) * bound
                 }
             }
             for output in 0..<fanOut {
@@ -78,6 +77,18 @@ public final class MLP {
             }
         }
         reserveBatchCapacity(batchCapacity)
+    }
+
+    /// Layers with fewer outputs than one SIMD8 vector store Wₗ rather than Wₗᵀ.
+    func isNarrow(_ layer: Int) -> Bool {
+        sizes[layer + 1] < 8
+    }
+
+    /// Where W[output, input] of `layer` lives in `parameters` (and its gradient in `gradients`).
+    func weightIndex(layer: Int, output: Int, input: Int) -> Int {
+        isNarrow(layer)
+            ? weightOffsets[layer] + output * sizes[layer] + input
+            : weightOffsets[layer] + input * sizes[layer + 1] + output
     }
 
     /// The number of inputs per sample.
@@ -113,11 +124,14 @@ public final class MLP {
         for layer in 0..<layerCount {
             let fanIn = sizes[layer], fanOut = sizes[layer + 1]
             let result = outputs[layer].base
-            MatrixMultiply.multiply(
-                m: batch, n: fanOut, k: fanIn,
-                a: .init(base: previous, rowStride: fanIn, columnStride: 1),
-                b: parameters.base + weightOffsets[layer], c: result,
-                start: .bias(parameters.base + biasOffsets[layer]))
+            let weights = parameters.base + weightOffsets[layer], bias = parameters.base + biasOffsets[layer]
+            if isNarrow(layer) {
+                MatrixMultiply.multiplyTransposed(m: batch, n: fanOut, k: fanIn, a: previous, b: weights, c: result, bias: bias)
+            } else {
+                MatrixMultiply.multiply(
+                    m: batch, n: fanOut, k: fanIn, a: .init(base: previous, rowStride: fanIn, columnStride: 1),
+                    b: weights, c: result, start: .bias(bias))
+            }
             if layer < layerCount - 1 {
                 activation.apply(result, count: batch * fanOut)
             }
@@ -152,20 +166,29 @@ public final class MLP {
         for layer in stride(from: layerCount - 1, through: 0, by: -1) {
             let fanIn = sizes[layer], fanOut = sizes[layer + 1]
             let layerInput = layer == 0 ? input.base : outputs[layer - 1].base
-            // ∂L/∂Wᵀ = xᵀ·g, read x transposed through strides.
-            MatrixMultiply.multiply(
-                m: fanIn, n: fanOut, k: batch,
-                a: .init(base: layerInput, rowStride: 1, columnStride: fanIn),
-                b: gradient, c: gradients.base + weightOffsets[layer], start: .zero)
+            let weights = parameters.base + weightOffsets[layer], weightGradients = gradients.base + weightOffsets[layer]
+            if isNarrow(layer) {
+                // ∂L/∂W = gᵀ·x, reading g transposed through strides.
+                MatrixMultiply.multiply(
+                    m: fanOut, n: fanIn, k: batch, a: .init(base: gradient, rowStride: 1, columnStride: fanOut),
+                    b: layerInput, c: weightGradients, start: .zero)
+            } else {
+                // ∂L/∂Wᵀ = xᵀ·g, reading x transposed through strides.
+                MatrixMultiply.multiply(
+                    m: fanIn, n: fanOut, k: batch, a: .init(base: layerInput, rowStride: 1, columnStride: fanIn),
+                    b: gradient, c: weightGradients, start: .zero)
+            }
             sumRows(gradient, rows: batch, columns: fanOut, into: gradients.base + biasOffsets[layer])
             guard layer > 0 else { break }
-            // ∂L/∂x = g·W: W is the transpose of the stored Wᵀ.
-            transpose(parameters.base + weightOffsets[layer], rows: fanIn, columns: fanOut, into: transposed.base)
+            // ∂L/∂x = g·W.
             let next = spare.0
-            MatrixMultiply.multiply(
-                m: batch, n: fanIn, k: fanOut,
-                a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
-                b: transposed.base, c: next, start: .zero)
+            if isNarrow(layer) {
+                MatrixMultiply.multiply(
+                    m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
+                    b: weights, c: next, start: .zero)
+            } else {
+                MatrixMultiply.multiplyTransposed(m: batch, n: fanIn, k: fanOut, a: gradient, b: weights, c: next, bias: nil)
+            }
             activation.backpropagate(next, outputs: layerInput, count: batch * fanIn)
             spare = (spare.1, next)
             gradient = next
@@ -186,14 +209,6 @@ public final class MLP {
         for row in 0..<rows {
             for tail in column..<columns {
                 sums[tail] += matrix[row * columns + tail]
-            }
-        }
-    }
-
-    private func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>) {
-        for row in 0..<rows {
-            for column in 0..<columns {
-                target[column * rows + row] = source[row * columns + column]
             }
         }
     }

@@ -1,9 +1,12 @@
+import CNeuralNetShims
+
 /// The one GEMM behind every dense layer: C = C₀ + 1·biasᵀ + A·B, with B (k × n) and C (m × n) row-major and
 /// A (m × k) read through strides, so the same kernel computes X·W (forward), dY·Wᵀ and Xᵀ·dY (backward).
 ///
-/// It is register-blocked for SIMD8: a tile of 4 rows × 16 columns of C lives in eight vector
-/// accumulators while the kernel walks k, broadcasting one element of A per row and loading two vectors of
-/// B, so each loaded B vector feeds four FMAs. Column tails narrower than 8 load a full vector (the
+/// It is register-blocked for SIMD8: a tile of 6 rows × 16 columns of C lives in twelve vector
+/// accumulators (enough independent FMAs to hide the FMA latency on two pipes) while the kernel walks k,
+/// broadcasting one element of A per row and loading two vectors of B, so each loaded B vector feeds six
+/// FMAs. Leftover rows use 4-row and 1-row tiles. Column tails narrower than 8 load a full vector (the
 /// operands are `FloatBuffer`s with spare floats after the end) and store only the valid lanes.
 enum MatrixMultiply {
     /// How the product starts before A·B is added.
@@ -26,7 +29,27 @@ enum MatrixMultiply {
         m: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
         start: Start
     ) {
+        // Prefer 6-row tiles, but end on 4-row tiles rather than leave 2 rows (32 = 4·6 + 2·4).
+        let remainder = m % 6
+        let sixRowEnd = n < 16 ? 0 : (remainder == 2 && m >= 8 ? m - 8 : m - remainder)
         var row = 0
+        while row < sixRowEnd {
+            var column = 0
+            while column + 16 <= n {
+                tile6x16(row: row, column: column, n: n, k: k, a: a, b: b, c: c, start: start)
+                column += 16
+            }
+            while column < n {
+                tile4x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                        start: start)
+                tile1x8(row: row + 4, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                        start: start)
+                tile1x8(row: row + 5, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                        start: start)
+                column += 8
+            }
+            row += 6
+        }
         while row + 4 <= m {
             var column = 0
             while column + 16 <= n {
@@ -69,6 +92,53 @@ enum MatrixMultiply {
         } else {
             value.storePrefix(c, count: width)
         }
+    }
+
+    private static func tile6x16(
+        row: Int, column: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, start: Start
+    ) {
+        let c0 = c + row * n + column, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n, c4 = c3 + n, c5 = c4 + n
+        var x00 = initial(start, c0, column), x01 = initial(start, c0 + 8, column + 8)
+        var x10 = initial(start, c1, column), x11 = initial(start, c1 + 8, column + 8)
+        var x20 = initial(start, c2, column), x21 = initial(start, c2 + 8, column + 8)
+        var x30 = initial(start, c3, column), x31 = initial(start, c3 + 8, column + 8)
+        var x40 = initial(start, c4, column), x41 = initial(start, c4 + 8, column + 8)
+        var x50 = initial(start, c5, column), x51 = initial(start, c5 + 8, column + 8)
+        var a0 = a.base + row * a.rowStride
+        let rs = a.rowStride, cs = a.columnStride
+        var bRow = b + column
+        for _ in 0..<k {
+            let b0 = SIMD8.load(bRow), b1 = SIMD8.load(bRow + 8)
+            let s0 = SIMD8(repeating: a0[0]), s1 = SIMD8(repeating: a0[rs]), s2 = SIMD8(repeating: a0[2 * rs])
+            x00 = x00.addingProduct(s0, b0)
+            x01 = x01.addingProduct(s0, b1)
+            x10 = x10.addingProduct(s1, b0)
+            x11 = x11.addingProduct(s1, b1)
+            x20 = x20.addingProduct(s2, b0)
+            x21 = x21.addingProduct(s2, b1)
+            let s3 = SIMD8(repeating: a0[3 * rs]), s4 = SIMD8(repeating: a0[4 * rs]), s5 = SIMD8(repeating: a0[5 * rs])
+            x30 = x30.addingProduct(s3, b0)
+            x31 = x31.addingProduct(s3, b1)
+            x40 = x40.addingProduct(s4, b0)
+            x41 = x41.addingProduct(s4, b1)
+            x50 = x50.addingProduct(s5, b0)
+            x51 = x51.addingProduct(s5, b1)
+            a0 += cs
+            bRow += n
+        }
+        x00.store(c0)
+        x01.store(c0 + 8)
+        x10.store(c1)
+        x11.store(c1 + 8)
+        x20.store(c2)
+        x21.store(c2 + 8)
+        x30.store(c3)
+        x31.store(c3 + 8)
+        x40.store(c4)
+        x41.store(c4 + 8)
+        x50.store(c5)
+        x51.store(c5 + 8)
     }
 
     private static func tile4x16(
@@ -148,5 +218,149 @@ enum MatrixMultiply {
             bRow += n
         }
         finish(x0, c0, width: width)
+    }
+
+    /// C = 1·biasᵀ + A·Bᵀ (or A·Bᵀ without a bias) with A (m × k) and B (n × k) row-major: each element is
+    /// a dot product along k, SIMD8 in a tile of 4 rows × 2 columns whose eight accumulators are summed
+    /// across lanes together at the end. Used where k is B's contiguous direction: forward through output
+    /// layers narrower than one vector, and ∂L/∂x = g·W from the stored Wᵀ without transposing it.
+    static func multiplyTransposed(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+        bias: UnsafePointer<Float>?
+    ) {
+        var row = 0
+        // Six rows at a time when k is long enough for twelve accumulators to pay off, then four.
+        let remainder = m % 6
+        let sixRowEnd = k < 32 ? 0 : (remainder == 2 && m >= 8 ? m - 8 : m - remainder)
+        while row < sixRowEnd {
+            var column = 0
+            while column < n {
+                let columns = min(2, n - column)
+                dotTile6(row: row, column: column, columns: columns, n: n, k: k, a: a, b: b, c: c, bias: bias)
+                column += columns
+            }
+            row += 6
+        }
+        while row < m {
+            let rows = min(4, m - row)
+            var column = 0
+            while column < n {
+                let columns = min(2, n - column)
+                dotTile(row: row, rows: rows, column: column, columns: columns, n: n, k: k, a: a, b: b, c: c, bias: bias)
+                column += columns
+            }
+            row += rows
+        }
+    }
+
+    /// Up to 4 × 2 dot products; rows and columns past the tile's extent reuse the last valid one (their
+    /// results are computed and dropped), which keeps the loop free of branches.
+    @inline(__always)
+    private static func dotTile(
+        row: Int, rows: Int, column: Int, columns: Int, n: Int, k: Int, a: UnsafePointer<Float>,
+        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?
+    ) {
+        let a0 = a + row * k, a1 = a + (row + min(1, rows - 1)) * k
+        let a2 = a + (row + min(2, rows - 1)) * k, a3 = a + (row + min(3, rows - 1)) * k
+        let b0 = b + column * k, b1 = b + (column + columns - 1) * k
+        var x00 = SIMD8<Float>(), x01 = SIMD8<Float>(), x10 = SIMD8<Float>(), x11 = SIMD8<Float>()
+        var x20 = SIMD8<Float>(), x21 = SIMD8<Float>(), x30 = SIMD8<Float>(), x31 = SIMD8<Float>()
+        var p = 0
+        while p + 8 <= k {
+            let v0 = SIMD8.load(b0 + p), v1 = SIMD8.load(b1 + p)
+            let u0 = SIMD8.load(a0 + p), u1 = SIMD8.load(a1 + p), u2 = SIMD8.load(a2 + p), u3 = SIMD8.load(a3 + p)
+            x00 = x00.addingProduct(u0, v0)
+            x01 = x01.addingProduct(u0, v1)
+            x10 = x10.addingProduct(u1, v0)
+            x11 = x11.addingProduct(u1, v1)
+            x20 = x20.addingProduct(u2, v0)
+            x21 = x21.addingProduct(u2, v1)
+            x30 = x30.addingProduct(u3, v0)
+            x31 = x31.addingProduct(u3, v1)
+            p += 8
+        }
+        let lanes = rlterm_sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
+        var sums = ((lanes[0], lanes[1]), (lanes[2], lanes[3]), (lanes[4], lanes[5]), (lanes[6], lanes[7]))
+        while p < k {
+            sums.0.0 += a0[p] * b0[p]
+            sums.0.1 += a0[p] * b1[p]
+            sums.1.0 += a1[p] * b0[p]
+            sums.1.1 += a1[p] * b1[p]
+            sums.2.0 += a2[p] * b0[p]
+            sums.2.1 += a2[p] * b1[p]
+            sums.3.0 += a3[p] * b0[p]
+            sums.3.1 += a3[p] * b1[p]
+            p += 1
+        }
+        let first = bias.map { $0[column] } ?? 0, second = bias.map { $0[column + columns - 1] } ?? 0
+        func put(_ tileRow: Int, _ pair: (Float, Float)) {
+            guard tileRow < rows else { return }
+            let target = c + (row + tileRow) * n + column
+            target[0] = first + pair.0
+            if columns == 2 { target[1] = second + pair.1 }
+        }
+        put(0, sums.0)
+        put(1, sums.1)
+        put(2, sums.2)
+        put(3, sums.3)
+    }
+
+    /// Six full rows × up to 2 columns of dot products (twelve accumulators).
+    @inline(__always)
+    private static func dotTile6(
+        row: Int, column: Int, columns: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?
+    ) {
+        let a0 = a + row * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, a4 = a3 + k, a5 = a4 + k
+        let b0 = b + column * k, b1 = b + (column + columns - 1) * k
+        var x00 = SIMD8<Float>(), x01 = SIMD8<Float>(), x10 = SIMD8<Float>(), x11 = SIMD8<Float>()
+        var x20 = SIMD8<Float>(), x21 = SIMD8<Float>(), x30 = SIMD8<Float>(), x31 = SIMD8<Float>()
+        var x40 = SIMD8<Float>(), x41 = SIMD8<Float>(), x50 = SIMD8<Float>(), x51 = SIMD8<Float>()
+        var p = 0
+        while p + 8 <= k {
+            let v0 = SIMD8.load(b0 + p), v1 = SIMD8.load(b1 + p)
+            let u0 = SIMD8.load(a0 + p), u1 = SIMD8.load(a1 + p), u2 = SIMD8.load(a2 + p)
+            x00 = x00.addingProduct(u0, v0)
+            x01 = x01.addingProduct(u0, v1)
+            x10 = x10.addingProduct(u1, v0)
+            x11 = x11.addingProduct(u1, v1)
+            x20 = x20.addingProduct(u2, v0)
+            x21 = x21.addingProduct(u2, v1)
+            let u3 = SIMD8.load(a3 + p), u4 = SIMD8.load(a4 + p), u5 = SIMD8.load(a5 + p)
+            x30 = x30.addingProduct(u3, v0)
+            x31 = x31.addingProduct(u3, v1)
+            x40 = x40.addingProduct(u4, v0)
+            x41 = x41.addingProduct(u4, v1)
+            x50 = x50.addingProduct(u5, v0)
+            x51 = x51.addingProduct(u5, v1)
+            p += 8
+        }
+        let zero = SIMD8<Float>()
+        var first = rlterm_sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
+        var second = rlterm_sum8x8(x40, x41, x50, x51, zero, zero, zero, zero)
+        let rows = (a0, a1, a2, a3, a4, a5)
+        while p < k {
+            let v0 = b0[p], v1 = b1[p]
+            first[0] += rows.0[p] * v0
+            first[1] += rows.0[p] * v1
+            first[2] += rows.1[p] * v0
+            first[3] += rows.1[p] * v1
+            first[4] += rows.2[p] * v0
+            first[5] += rows.2[p] * v1
+            first[6] += rows.3[p] * v0
+            first[7] += rows.3[p] * v1
+            second[0] += rows.4[p] * v0
+            second[1] += rows.4[p] * v1
+            second[2] += rows.5[p] * v0
+            second[3] += rows.5[p] * v1
+            p += 1
+        }
+        let bias0 = bias.map { $0[column] } ?? 0, bias1 = bias.map { $0[column + columns - 1] } ?? 0
+        for tileRow in 0..<6 {
+            let target = c + (row + tileRow) * n + column
+            let pair = tileRow < 4 ? (first[2 * tileRow], first[2 * tileRow + 1]) : (second[2 * tileRow - 8], second[2 * tileRow - 7])
+            target[0] = bias0 + pair.0
+            if columns == 2 { target[1] = bias1 + pair.1 }
+        }
     }
 }

@@ -90,7 +90,10 @@ struct OptimizerTests {
         let (enabled, result) = await withCheckedContinuation { continuation in
             let thread = Thread {
                 let enabled = FloatingPointEnvironment.enableFlushToZero()
-                let tiny = Float.leastNormalMagnitude * Float(ProcessInfo.processInfo.processorCount > 0 ? 0.25 : 1)
+                // A divisor the optimiser cannot know (4 unless the variable is set), so the division runs on
+                // this thread under its MXCSR instead of being folded at compile time.
+                let divisor = Float(ProcessInfo.processInfo.environment["RLTERM_TEST_DIVISOR"].flatMap(Int.init) ?? 4)
+                let tiny = Float.leastNormalMagnitude / divisor
                 continuation.resume(returning: (enabled, tiny))
             }
             thread.start()

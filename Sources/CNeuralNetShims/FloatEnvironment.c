@@ -1,4 +1,4 @@
-#include "CFloatEnvironment.h"
+#include "CNeuralNetShims.h"
 
 #if defined(__x86_64__)
 #include <xmmintrin.h>
