@@ -1,3 +1,4 @@
+import CNeuralNetShims
 import RLCore
 
 /// A multilayer perceptron: dense layers `sizes[0] → sizes[1] → … → sizes.last`, the hidden ones followed
@@ -36,6 +37,8 @@ public final class MLP {
     private(set) var outputs: [FloatBuffer]
     private var outputGradientBuffer: FloatBuffer
     private var scratch: (FloatBuffer, FloatBuffer)
+    /// Wₗ of a wide layer, transposed from the stored Wₗᵀ for ∂L/∂x.
+    private let transposed: FloatBuffer
 
     /// An MLP with PyTorch's default `nn.Linear` initialisation: weights from `kaiming_uniform_(a = √5)`,
     /// which works out to U(−1/√fan_in, 1/√fan_in), and biases from the same U(−1/√fan_in, 1/√fan_in),
@@ -49,16 +52,19 @@ public final class MLP {
         var weightOffsets: [Int] = []
         var biasOffsets: [Int] = []
         var total = 0
+        var largestLayer = 0
         for layer in 0..<(sizes.count - 1) {
             weightOffsets.append(total)
             total += sizes[layer] * sizes[layer + 1]
             biasOffsets.append(total)
             total += sizes[layer + 1]
+            largestLayer = max(largestLayer, sizes[layer] * sizes[layer + 1])
         }
         self.weightOffsets = weightOffsets
         self.biasOffsets = biasOffsets
         parameters = FloatBuffer(count: total)
         gradients = FloatBuffer(count: total)
+        transposed = FloatBuffer(count: largestLayer)
         input = FloatBuffer(count: 0)
         outputs = []
         outputGradientBuffer = FloatBuffer(count: 0)
@@ -124,15 +130,16 @@ public final class MLP {
         for layer in 0..<layerCount {
             let fanIn = sizes[layer], fanOut = sizes[layer + 1]
             let result = outputs[layer].base
+            let isHidden = layer < layerCount - 1
             let weights = parameters.base + weightOffsets[layer], bias = parameters.base + biasOffsets[layer]
             if isNarrow(layer) {
                 MatrixMultiply.multiplyTransposed(m: batch, n: fanOut, k: fanIn, a: previous, b: weights, c: result, bias: bias)
             } else {
                 MatrixMultiply.multiply(
                     m: batch, n: fanOut, k: fanIn, a: .init(base: previous, rowStride: fanIn, columnStride: 1),
-                    b: weights, c: result, start: .bias(bias))
+                    b: weights, c: result, start: .bias(bias), relu: isHidden && activation == .relu)
             }
-            if layer < layerCount - 1 {
+            if isHidden && (isNarrow(layer) || activation != .relu) {
                 activation.apply(result, count: batch * fanOut)
             }
             previous = UnsafePointer(result)
@@ -186,6 +193,11 @@ public final class MLP {
                 MatrixMultiply.multiply(
                     m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
                     b: weights, c: next, start: .zero)
+            } else if fanIn % 8 == 0 && fanOut % 8 == 0 {
+                transpose(weights, rows: fanIn, columns: fanOut, into: transposed.base)
+                MatrixMultiply.multiply(
+                    m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
+                    b: transposed.base, c: next, start: .zero)
             } else {
                 MatrixMultiply.multiplyTransposed(m: batch, n: fanIn, k: fanOut, a: gradient, b: weights, c: next, bias: nil)
             }
@@ -209,6 +221,15 @@ public final class MLP {
         for row in 0..<rows {
             for tail in column..<columns {
                 sums[tail] += matrix[row * columns + tail]
+            }
+        }
+    }
+
+    /// Writes the transpose of a row-major `rows × columns` matrix (both multiples of 8) in 8 × 8 blocks.
+    private func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>) {
+        for row in stride(from: 0, to: rows, by: 8) {
+            for column in stride(from: 0, to: columns, by: 8) {
+                rlterm_transpose8x8(source + row * columns + column, columns, target + column * rows + row, rows)
             }
         }
     }

@@ -27,7 +27,7 @@ enum MatrixMultiply {
 
     static func multiply(
         m: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-        start: Start
+        start: Start, relu: Bool = false
     ) {
         // Prefer 6-row tiles, but end on 4-row tiles rather than leave 2 rows (32 = 4·6 + 2·4).
         let remainder = m % 6
@@ -36,16 +36,16 @@ enum MatrixMultiply {
         while row < sixRowEnd {
             var column = 0
             while column + 16 <= n {
-                tile6x16(row: row, column: column, n: n, k: k, a: a, b: b, c: c, start: start)
+                tile6x16(row: row, column: column, n: n, k: k, a: a, b: b, c: c, start: start, relu: relu)
                 column += 16
             }
             while column < n {
                 tile4x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start)
+                        start: start, relu: relu)
                 tile1x8(row: row + 4, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start)
+                        start: start, relu: relu)
                 tile1x8(row: row + 5, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start)
+                        start: start, relu: relu)
                 column += 8
             }
             row += 6
@@ -53,12 +53,12 @@ enum MatrixMultiply {
         while row + 4 <= m {
             var column = 0
             while column + 16 <= n {
-                tile4x16(row: row, column: column, n: n, k: k, a: a, b: b, c: c, start: start)
+                tile4x16(row: row, column: column, n: n, k: k, a: a, b: b, c: c, start: start, relu: relu)
                 column += 16
             }
             while column < n {
                 tile4x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start)
+                        start: start, relu: relu)
                 column += 8
             }
             row += 4
@@ -67,7 +67,7 @@ enum MatrixMultiply {
             var column = 0
             while column < n {
                 tile1x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start)
+                        start: start, relu: relu)
                 column += 8
             }
             row += 1
@@ -85,6 +85,12 @@ enum MatrixMultiply {
         }
     }
 
+    /// max(x, 0) when the product feeds a ReLU (fused here to save a pass over the outputs).
+    @inline(__always)
+    private static func rectified(_ value: SIMD8<Float>, _ relu: Bool) -> SIMD8<Float> {
+        relu ? value.replacing(with: 0, where: value .< 0) : value
+    }
+
     @inline(__always)
     private static func finish(_ value: SIMD8<Float>, _ c: UnsafeMutablePointer<Float>, width: Int) {
         if width == 8 {
@@ -96,7 +102,7 @@ enum MatrixMultiply {
 
     private static func tile6x16(
         row: Int, column: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, start: Start
+        c: UnsafeMutablePointer<Float>, start: Start, relu: Bool
     ) {
         let c0 = c + row * n + column, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n, c4 = c3 + n, c5 = c4 + n
         var x00 = initial(start, c0, column), x01 = initial(start, c0 + 8, column + 8)
@@ -127,23 +133,23 @@ enum MatrixMultiply {
             a0 += cs
             bRow += n
         }
-        x00.store(c0)
-        x01.store(c0 + 8)
-        x10.store(c1)
-        x11.store(c1 + 8)
-        x20.store(c2)
-        x21.store(c2 + 8)
-        x30.store(c3)
-        x31.store(c3 + 8)
-        x40.store(c4)
-        x41.store(c4 + 8)
-        x50.store(c5)
-        x51.store(c5 + 8)
+        rectified(x00, relu).store(c0)
+        rectified(x01, relu).store(c0 + 8)
+        rectified(x10, relu).store(c1)
+        rectified(x11, relu).store(c1 + 8)
+        rectified(x20, relu).store(c2)
+        rectified(x21, relu).store(c2 + 8)
+        rectified(x30, relu).store(c3)
+        rectified(x31, relu).store(c3 + 8)
+        rectified(x40, relu).store(c4)
+        rectified(x41, relu).store(c4 + 8)
+        rectified(x50, relu).store(c5)
+        rectified(x51, relu).store(c5 + 8)
     }
 
     private static func tile4x16(
         row: Int, column: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, start: Start
+        c: UnsafeMutablePointer<Float>, start: Start, relu: Bool
     ) {
         let c0 = c + row * n + column, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
         var x00 = initial(start, c0, column), x01 = initial(start, c0 + 8, column + 8)
@@ -168,19 +174,19 @@ enum MatrixMultiply {
             a0 += cs
             bRow += n
         }
-        x00.store(c0)
-        x01.store(c0 + 8)
-        x10.store(c1)
-        x11.store(c1 + 8)
-        x20.store(c2)
-        x21.store(c2 + 8)
-        x30.store(c3)
-        x31.store(c3 + 8)
+        rectified(x00, relu).store(c0)
+        rectified(x01, relu).store(c0 + 8)
+        rectified(x10, relu).store(c1)
+        rectified(x11, relu).store(c1 + 8)
+        rectified(x20, relu).store(c2)
+        rectified(x21, relu).store(c2 + 8)
+        rectified(x30, relu).store(c3)
+        rectified(x31, relu).store(c3 + 8)
     }
 
     private static func tile4x8(
         row: Int, column: Int, width: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, start: Start
+        c: UnsafeMutablePointer<Float>, start: Start, relu: Bool
     ) {
         let c0 = c + row * n + column, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
         var x0 = initial(start, c0, column), x1 = initial(start, c1, column)
@@ -197,15 +203,15 @@ enum MatrixMultiply {
             a0 += cs
             bRow += n
         }
-        finish(x0, c0, width: width)
-        finish(x1, c1, width: width)
-        finish(x2, c2, width: width)
-        finish(x3, c3, width: width)
+        finish(rectified(x0, relu), c0, width: width)
+        finish(rectified(x1, relu), c1, width: width)
+        finish(rectified(x2, relu), c2, width: width)
+        finish(rectified(x3, relu), c3, width: width)
     }
 
     private static func tile1x8(
         row: Int, column: Int, width: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, start: Start
+        c: UnsafeMutablePointer<Float>, start: Start, relu: Bool
     ) {
         let c0 = c + row * n + column
         var x0 = initial(start, c0, column)
@@ -217,7 +223,7 @@ enum MatrixMultiply {
             a0 += cs
             bRow += n
         }
-        finish(x0, c0, width: width)
+        finish(rectified(x0, relu), c0, width: width)
     }
 
     /// C = 1·biasᵀ + A·Bᵀ (or A·Bᵀ without a bias) with A (m × k) and B (n × k) row-major: each element is

@@ -5,7 +5,7 @@
 /// peak = pipes × 8 lanes × 2 flops × clock. Compiled with NeuralNet's flags (FMA on x86-64).
 public enum PeakThroughput {
     /// Floating-point operations per second of the FMA loop, best of `repeats` timed runs of `iterations`.
-    public static func measureFMA(iterations: Int = 20_000_000, repeats: Int = 5) -> Double {
+    public static func measureFMA(iterations: Int = 2_000_000, repeats: Int = 25) -> Double {
         let clock = ContinuousClock()
         var best = Duration.seconds(1_000_000)
         var sink: Float = 0

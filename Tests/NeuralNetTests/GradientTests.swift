@@ -36,6 +36,17 @@ struct GradientTests {
         #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
     }
 
+    @Test("layers whose widths are multiples of 8 (∂L/∂x through a transposed copy of W)", arguments: Activation.allCases)
+    func alignedWidths(activation: Activation) {
+        let sizes = [8, 16, 24, 4]
+        let network = TestData.network(sizes, activation, seed: 29)
+        let batch = 13
+        let evaluate = mseEvaluator(
+            batch: batch, inputs: TestData.uniform(batch * 8, seed: 30), targets: TestData.uniform(batch * 4, seed: 31))
+        let result = check.run(network, evaluate: evaluate)
+        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
     @Test("Huber loss on every output, errors on both sides of δ = 1")
     func huberElementwise() {
         let network = TestData.network([4, 12, 3], .tanh, seed: 9)

@@ -24,7 +24,41 @@ static inline rlterm_float8 rlterm_sum8x8(rlterm_float8 a0, rlterm_float8 a1, rl
     __m256 high = _mm256_hadd_ps(_mm256_hadd_ps((__m256)a4, (__m256)a5), _mm256_hadd_ps((__m256)a6, (__m256)a7));
     return (rlterm_float8)_mm256_add_ps(_mm256_permute2f128_ps(low, high, 0x20), _mm256_permute2f128_ps(low, high, 0x31));
 }
+
+/// Transposes the 8 × 8 block at `source` (rows `sourceStride` floats apart) into `target` (rows
+/// `targetStride` apart) with the classic unpack/shuffle/permute network: 24 shuffles for 64 floats.
+static inline void rlterm_transpose8x8(const float *source, long sourceStride, float *target, long targetStride) {
+    __m256 r0 = _mm256_loadu_ps(source), r1 = _mm256_loadu_ps(source + sourceStride);
+    __m256 r2 = _mm256_loadu_ps(source + 2 * sourceStride), r3 = _mm256_loadu_ps(source + 3 * sourceStride);
+    __m256 r4 = _mm256_loadu_ps(source + 4 * sourceStride), r5 = _mm256_loadu_ps(source + 5 * sourceStride);
+    __m256 r6 = _mm256_loadu_ps(source + 6 * sourceStride), r7 = _mm256_loadu_ps(source + 7 * sourceStride);
+    __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+    __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+    __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+    __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+    __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+    __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+    __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+    __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+    _mm256_storeu_ps(target, _mm256_permute2f128_ps(u0, u4, 0x20));
+    _mm256_storeu_ps(target + targetStride, _mm256_permute2f128_ps(u1, u5, 0x20));
+    _mm256_storeu_ps(target + 2 * targetStride, _mm256_permute2f128_ps(u2, u6, 0x20));
+    _mm256_storeu_ps(target + 3 * targetStride, _mm256_permute2f128_ps(u3, u7, 0x20));
+    _mm256_storeu_ps(target + 4 * targetStride, _mm256_permute2f128_ps(u0, u4, 0x31));
+    _mm256_storeu_ps(target + 5 * targetStride, _mm256_permute2f128_ps(u1, u5, 0x31));
+    _mm256_storeu_ps(target + 6 * targetStride, _mm256_permute2f128_ps(u2, u6, 0x31));
+    _mm256_storeu_ps(target + 7 * targetStride, _mm256_permute2f128_ps(u3, u7, 0x31));
+}
 #else
+/// Transposes the 8 × 8 block at `source` (rows `sourceStride` floats apart) into `target` (portable version).
+static inline void rlterm_transpose8x8(const float *source, long sourceStride, float *target, long targetStride) {
+    for (long row = 0; row < 8; row++) {
+        for (long column = 0; column < 8; column++) {
+            target[column * targetStride + row] = source[row * sourceStride + column];
+        }
+    }
+}
+
 static inline float rlterm_sum8(rlterm_float8 a) {
     return ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
 }
