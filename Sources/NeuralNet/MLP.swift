@@ -1,4 +1,6 @@
-import CNeuralNetShims
+#if arch(x86_64)
+    import CNeuralNetShims
+#endif
 import RLCore
 
 /// A multilayer perceptron: dense layers `sizes[0] → sizes[1] → … → sizes.last`, the hidden ones followed
@@ -229,7 +231,13 @@ public final class MLP {
     private func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>) {
         for row in stride(from: 0, to: rows, by: 8) {
             for column in stride(from: 0, to: columns, by: 8) {
-                rlterm_transpose8x8(source + row * columns + column, columns, target + column * rows + row, rows)
+                #if arch(x86_64)
+                    rlterm_transpose8x8(source + row * columns + column, columns, target + column * rows + row, rows)
+                #else
+                    for r in row..<(row + 8) {
+                        for c in column..<(column + 8) { target[c * rows + r] = source[r * columns + c] }
+                    }
+                #endif
             }
         }
     }

@@ -1,4 +1,6 @@
-import CNeuralNetShims
+#if arch(x86_64)
+    import CNeuralNetShims
+#endif
 
 /// The one GEMM behind every dense layer: C = C₀ + 1·biasᵀ + A·B, with B (k × n) and C (m × n) row-major and
 /// A (m × k) read through strides, so the same kernel computes X·W (forward), dY·Wᵀ and Xᵀ·dY (backward).
@@ -285,7 +287,7 @@ enum MatrixMultiply {
             x31 = x31.addingProduct(u3, v1)
             p += 8
         }
-        let lanes = rlterm_sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
+        let lanes = sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
         var sums = ((lanes[0], lanes[1]), (lanes[2], lanes[3]), (lanes[4], lanes[5]), (lanes[6], lanes[7]))
         while p < k {
             sums.0.0 += a0[p] * b0[p]
@@ -342,8 +344,8 @@ enum MatrixMultiply {
             p += 8
         }
         let zero = SIMD8<Float>()
-        var first = rlterm_sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
-        var second = rlterm_sum8x8(x40, x41, x50, x51, zero, zero, zero, zero)
+        var first = sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
+        var second = sum8x8(x40, x41, x50, x51, zero, zero, zero, zero)
         let rows = (a0, a1, a2, a3, a4, a5)
         while p < k {
             let v0 = b0[p], v1 = b1[p]
@@ -368,5 +370,18 @@ enum MatrixMultiply {
             target[0] = bias0 + pair.0
             if columns == 2 { target[1] = bias1 + pair.1 }
         }
+    }
+
+    /// The lane sums of eight vectors, [Σa0, Σa1, …, Σa7].
+    @inline(__always)
+    private static func sum8x8(
+        _ a0: SIMD8<Float>, _ a1: SIMD8<Float>, _ a2: SIMD8<Float>, _ a3: SIMD8<Float>,
+        _ a4: SIMD8<Float>, _ a5: SIMD8<Float>, _ a6: SIMD8<Float>, _ a7: SIMD8<Float>
+    ) -> SIMD8<Float> {
+        #if arch(x86_64)
+            return rlterm_sum8x8(a0, a1, a2, a3, a4, a5, a6, a7)
+        #else
+            return SIMD8(a0.sum(), a1.sum(), a2.sum(), a3.sum(), a4.sum(), a5.sum(), a6.sum(), a7.sum())
+        #endif
     }
 }

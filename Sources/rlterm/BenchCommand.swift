@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print a JSON array of {\"name\", \"value\", \"unit\"}.")
     var json = false
 
+    @Flag(help: "Keep IEEE subnormal arithmetic (skip flush-to-zero) to measure what it costs.")
+    var keepSubnormals = false
+
     @Option(help: "Timed runs per figure; the best one is reported.")
     var repeats = 7
 
@@ -32,7 +35,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        FloatingPointEnvironment.enableFlushToZero()
+        if !keepSubnormals {
+            FloatingPointEnvironment.enableFlushToZero()
+        }
         var figures: [BenchmarkFigure] = []
         let peak = PeakThroughput.measureFMA()
         figures.append(BenchmarkFigure(name: "peak.fma", value: peak / 1e9, unit: "GFLOP/s"))

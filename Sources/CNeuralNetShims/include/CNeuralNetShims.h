@@ -10,10 +10,13 @@ bool rlterm_enable_flush_to_zero(void);
 /// Whether both flush-to-zero and denormals-are-zero are set on the calling thread (false off x86-64).
 bool rlterm_flush_to_zero_enabled(void);
 
+#if defined(__AVX__)
+// AVX helpers for the places where Swift has no portable primitive. NeuralNet is built with AVX2 on
+// x86-64 (Package.swift) and uses them under `#if arch(x86_64)`; elsewhere it has Swift equivalents.
+
 /// Eight floats; Swift sees it as SIMD8<Float>.
 typedef float rlterm_float8 __attribute__((vector_size(32)));
 
-#if defined(__AVX__)
 #include <immintrin.h>
 
 /// The lane sums of eight vectors, [Σa0, Σa1, …, Σa7], by a tree of horizontal adds: 9 instructions
@@ -48,27 +51,6 @@ static inline void rlterm_transpose8x8(const float *source, long sourceStride, f
     _mm256_storeu_ps(target + 5 * targetStride, _mm256_permute2f128_ps(u1, u5, 0x31));
     _mm256_storeu_ps(target + 6 * targetStride, _mm256_permute2f128_ps(u2, u6, 0x31));
     _mm256_storeu_ps(target + 7 * targetStride, _mm256_permute2f128_ps(u3, u7, 0x31));
-}
-#else
-/// Transposes the 8 × 8 block at `source` (rows `sourceStride` floats apart) into `target` (portable version).
-static inline void rlterm_transpose8x8(const float *source, long sourceStride, float *target, long targetStride) {
-    for (long row = 0; row < 8; row++) {
-        for (long column = 0; column < 8; column++) {
-            target[column * targetStride + row] = source[row * sourceStride + column];
-        }
-    }
-}
-
-static inline float rlterm_sum8(rlterm_float8 a) {
-    return ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
-}
-
-/// The lane sums of eight vectors, [Σa0, Σa1, …, Σa7] (portable version).
-static inline rlterm_float8 rlterm_sum8x8(rlterm_float8 a0, rlterm_float8 a1, rlterm_float8 a2, rlterm_float8 a3,
-                                          rlterm_float8 a4, rlterm_float8 a5, rlterm_float8 a6, rlterm_float8 a7) {
-    rlterm_float8 result = {rlterm_sum8(a0), rlterm_sum8(a1), rlterm_sum8(a2), rlterm_sum8(a3),
-                            rlterm_sum8(a4), rlterm_sum8(a5), rlterm_sum8(a6), rlterm_sum8(a7)};
-    return result;
 }
 #endif
 
