@@ -27,6 +27,8 @@ for name, figure in rlterm.items():
     gflops = rlterm.get(f"gflops.{name}", {}).get("value")
     fraction = rlterm.get(f"peak-fraction.{name}", {}).get("value")
     theirs = pytorch[name]["value"]
-    print(f"| {name:<28} | {figure['value']:>10.2f} | {gflops if gflops else 0:>8.1f} | "
-          f"{fraction if fraction else 0:>6.1f} | {theirs:>10.2f} | {theirs / figure['value']:>7.1f}× |")
+    gflops_text = f"{gflops:.1f}" if gflops is not None else "—"
+    fraction_text = f"{fraction:.1f}" if fraction is not None else "—"
+    print(f"| {name:<28} | {figure['value']:>10.2f} | {gflops_text:>8} | {fraction_text:>6} | {theirs:>10.2f} | "
+          f"{theirs / figure['value']:>7.1f}× |")
 PYTHON

@@ -80,8 +80,8 @@ def single_forward(sizes):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=7)
-    parser.add_argument("--run-seconds", type=float, default=0.05)
+    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--run-seconds", type=float, default=0.01)
     arguments = parser.parse_args()
     torch.set_num_threads(1)
     figures = []

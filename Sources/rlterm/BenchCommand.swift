@@ -22,10 +22,10 @@ struct BenchCommand: ParsableCommand {
     var keepSubnormals = false
 
     @Option(help: "Timed runs per figure; the best one is reported.")
-    var repeats = 7
+    var repeats = 30
 
     @Option(help: "Minimum duration of one timed run, in seconds.")
-    var runSeconds = 0.05
+    var runSeconds = 0.01
 
     func validate() throws {
         guard repeats > 0 else { throw ValidationError("--repeats must be positive, got \(repeats)") }

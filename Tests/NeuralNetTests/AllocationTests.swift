@@ -5,9 +5,20 @@ import Testing
 
 @Suite("Steady-state training allocates nothing")
 struct AllocationTests {
+    /// Off glibc the counter cannot interpose malloc: say so as a known issue rather than pass silently.
+    private func countingAvailable() -> Bool {
+        guard rlterm_malloc_counting_available() else {
+            withKnownIssue("allocation counting needs glibc; not checked on this platform") {
+                Issue.record("malloc counting unavailable")
+            }
+            return false
+        }
+        return true
+    }
+
     @Test("the allocation counter sees an allocation on this thread")
-    func counterWorks() throws {
-        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+    func counterWorks() {
+        guard countingAvailable() else { return }
         rlterm_malloc_counter_start()
         let buffer = FloatBuffer(count: 1000)
         let allocations = rlterm_malloc_counter_stop()
@@ -17,8 +28,8 @@ struct AllocationTests {
     }
 
     @Test("a full DQN-style update (target forward, forward, weighted Huber, backward, clip, Adam, Polyak) makes no heap allocation")
-    func updateAllocatesNothing() throws {
-        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+    func updateAllocatesNothing() {
+        guard countingAvailable() else { return }
         let batch = 32
         let online = TestData.network([6, 40, 24, 3], seed: 80), target = TestData.network([6, 40, 24, 3], seed: 80)
         let actor = TestData.network([6, 16, 3], .tanh, seed: 81)
