@@ -156,11 +156,6 @@ public final class MLP {
         return input.values.withUnsafeBufferPointer { forward($0, batch: input.rows) }
     }
 
-    /// The outputs of the last forward pass.
-    public var output: MatrixView {
-        MatrixView(rows: batch, columns: outputSize, base: outputs[layerCount - 1].base)
-    }
-
     /// Where a loss writes ∂L/∂output for the last forward pass (`batch × outputSize`), read by `backward()`.
     public var outputGradient: MutableMatrixView {
         MutableMatrixView(rows: batch, columns: outputSize, base: outputGradientBuffer.base)

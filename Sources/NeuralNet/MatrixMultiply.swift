@@ -229,28 +229,17 @@ enum MatrixMultiply {
     }
 
     /// C = 1·biasᵀ + A·Bᵀ (or A·Bᵀ without a bias) with A (m × k) and B (n × k) row-major: each element is
-    /// a dot product along k, SIMD8 in a tile of 4 rows × 2 columns whose eight accumulators are summed
-    /// across lanes together at the end. Used where k is B's contiguous direction: forward through output
-    /// layers narrower than one vector, and ∂L/∂x = g·W from the stored Wᵀ without transposing it.
+    /// a dot product along k, SIMD8 in a tile of 6 rows × 2 columns whose twelve accumulators are summed
+    /// across lanes by horizontal-add trees at the end. Used where k is B's contiguous direction: forward
+    /// through output layers narrower than one vector, and ∂L/∂x = g·W from the stored Wᵀ for layers whose
+    /// widths are not multiples of 8 (the others transpose W and use `multiply`).
     static func multiplyTransposed(
         m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
         bias: UnsafePointer<Float>?
     ) {
         var row = 0
-        // Six rows at a time when k is long enough for twelve accumulators to pay off, then four.
-        let remainder = m % 6
-        let sixRowEnd = k < 32 ? 0 : (remainder == 2 && m >= 8 ? m - 8 : m - remainder)
-        while row < sixRowEnd {
-            var column = 0
-            while column < n {
-                let columns = min(2, n - column)
-                dotTile6(row: row, column: column, columns: columns, n: n, k: k, a: a, b: b, c: c, bias: bias)
-                column += columns
-            }
-            row += 6
-        }
         while row < m {
-            let rows = min(4, m - row)
+            let rows = min(6, m - row)
             var column = 0
             while column < n {
                 let columns = min(2, n - column)
@@ -261,65 +250,16 @@ enum MatrixMultiply {
         }
     }
 
-    /// Up to 4 × 2 dot products; rows and columns past the tile's extent reuse the last valid one (their
-    /// results are computed and dropped), which keeps the loop free of branches.
+    /// Up to 6 rows × 2 columns of dot products (twelve accumulators). Rows and columns past the tile's
+    /// extent repeat the last valid one (computed, never stored), which keeps the loop free of branches.
     @inline(__always)
     private static func dotTile(
         row: Int, rows: Int, column: Int, columns: Int, n: Int, k: Int, a: UnsafePointer<Float>,
         b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?
     ) {
-        let a0 = a + row * k, a1 = a + (row + min(1, rows - 1)) * k
-        let a2 = a + (row + min(2, rows - 1)) * k, a3 = a + (row + min(3, rows - 1)) * k
-        let b0 = b + column * k, b1 = b + (column + columns - 1) * k
-        var x00 = SIMD8<Float>(), x01 = SIMD8<Float>(), x10 = SIMD8<Float>(), x11 = SIMD8<Float>()
-        var x20 = SIMD8<Float>(), x21 = SIMD8<Float>(), x30 = SIMD8<Float>(), x31 = SIMD8<Float>()
-        var p = 0
-        while p + 8 <= k {
-            let v0 = SIMD8.load(b0 + p), v1 = SIMD8.load(b1 + p)
-            let u0 = SIMD8.load(a0 + p), u1 = SIMD8.load(a1 + p), u2 = SIMD8.load(a2 + p), u3 = SIMD8.load(a3 + p)
-            x00 = x00.addingProduct(u0, v0)
-            x01 = x01.addingProduct(u0, v1)
-            x10 = x10.addingProduct(u1, v0)
-            x11 = x11.addingProduct(u1, v1)
-            x20 = x20.addingProduct(u2, v0)
-            x21 = x21.addingProduct(u2, v1)
-            x30 = x30.addingProduct(u3, v0)
-            x31 = x31.addingProduct(u3, v1)
-            p += 8
-        }
-        let lanes = sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
-        var sums = ((lanes[0], lanes[1]), (lanes[2], lanes[3]), (lanes[4], lanes[5]), (lanes[6], lanes[7]))
-        while p < k {
-            sums.0.0 += a0[p] * b0[p]
-            sums.0.1 += a0[p] * b1[p]
-            sums.1.0 += a1[p] * b0[p]
-            sums.1.1 += a1[p] * b1[p]
-            sums.2.0 += a2[p] * b0[p]
-            sums.2.1 += a2[p] * b1[p]
-            sums.3.0 += a3[p] * b0[p]
-            sums.3.1 += a3[p] * b1[p]
-            p += 1
-        }
-        let first = bias.map { $0[column] } ?? 0, second = bias.map { $0[column + columns - 1] } ?? 0
-        func put(_ tileRow: Int, _ pair: (Float, Float)) {
-            guard tileRow < rows else { return }
-            let target = c + (row + tileRow) * n + column
-            target[0] = first + pair.0
-            if columns == 2 { target[1] = second + pair.1 }
-        }
-        put(0, sums.0)
-        put(1, sums.1)
-        put(2, sums.2)
-        put(3, sums.3)
-    }
-
-    /// Six full rows × up to 2 columns of dot products (twelve accumulators).
-    @inline(__always)
-    private static func dotTile6(
-        row: Int, column: Int, columns: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
-        c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?
-    ) {
-        let a0 = a + row * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, a4 = a3 + k, a5 = a4 + k
+        let last = rows - 1
+        let a0 = a + row * k, a1 = a0 + min(1, last) * k, a2 = a0 + min(2, last) * k
+        let a3 = a0 + min(3, last) * k, a4 = a0 + min(4, last) * k, a5 = a0 + min(5, last) * k
         let b0 = b + column * k, b1 = b + (column + columns - 1) * k
         var x00 = SIMD8<Float>(), x01 = SIMD8<Float>(), x10 = SIMD8<Float>(), x11 = SIMD8<Float>()
         var x20 = SIMD8<Float>(), x21 = SIMD8<Float>(), x30 = SIMD8<Float>(), x31 = SIMD8<Float>()
@@ -346,25 +286,25 @@ enum MatrixMultiply {
         let zero = SIMD8<Float>()
         var first = sum8x8(x00, x01, x10, x11, x20, x21, x30, x31)
         var second = sum8x8(x40, x41, x50, x51, zero, zero, zero, zero)
-        let rows = (a0, a1, a2, a3, a4, a5)
+        let rowPointers = (a0, a1, a2, a3, a4, a5)
         while p < k {
             let v0 = b0[p], v1 = b1[p]
-            first[0] += rows.0[p] * v0
-            first[1] += rows.0[p] * v1
-            first[2] += rows.1[p] * v0
-            first[3] += rows.1[p] * v1
-            first[4] += rows.2[p] * v0
-            first[5] += rows.2[p] * v1
-            first[6] += rows.3[p] * v0
-            first[7] += rows.3[p] * v1
-            second[0] += rows.4[p] * v0
-            second[1] += rows.4[p] * v1
-            second[2] += rows.5[p] * v0
-            second[3] += rows.5[p] * v1
+            first[0] += rowPointers.0[p] * v0
+            first[1] += rowPointers.0[p] * v1
+            first[2] += rowPointers.1[p] * v0
+            first[3] += rowPointers.1[p] * v1
+            first[4] += rowPointers.2[p] * v0
+            first[5] += rowPointers.2[p] * v1
+            first[6] += rowPointers.3[p] * v0
+            first[7] += rowPointers.3[p] * v1
+            second[0] += rowPointers.4[p] * v0
+            second[1] += rowPointers.4[p] * v1
+            second[2] += rowPointers.5[p] * v0
+            second[3] += rowPointers.5[p] * v1
             p += 1
         }
         let bias0 = bias.map { $0[column] } ?? 0, bias1 = bias.map { $0[column + columns - 1] } ?? 0
-        for tileRow in 0..<6 {
+        for tileRow in 0..<rows {
             let target = c + (row + tileRow) * n + column
             let pair = tileRow < 4 ? (first[2 * tileRow], first[2 * tileRow + 1]) : (second[2 * tileRow - 8], second[2 * tileRow - 7])
             target[0] = bias0 + pair.0

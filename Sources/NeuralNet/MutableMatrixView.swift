@@ -23,11 +23,6 @@ public struct MutableMatrixView {
         }
     }
 
-    /// The same memory, read-only.
-    public var view: MatrixView {
-        MatrixView(rows: rows, columns: columns, base: UnsafePointer(base))
-    }
-
     /// Sets every element to zero.
     public func zero() {
         base.update(repeating: 0, count: rows * columns)

@@ -13,38 +13,30 @@ struct GradientTests {
         }
     }
 
-    @Test("one dense layer under MSE", arguments: [[3, 5], [6, 1], [20, 17]])
-    func denseLayer(sizes: [Int]) {
-        let network = TestData.network(sizes, seed: 3)
-        let batch = 7
+    /// Checks an MLP's gradients under MSE on seeded inputs and targets.
+    private func expectMSEGradients(_ sizes: [Int], _ activation: Activation, seed: UInt64, batch: Int) {
+        let network = TestData.network(sizes, activation, seed: seed)
         let evaluate = mseEvaluator(
-            batch: batch, inputs: TestData.uniform(batch * sizes[0], seed: 4),
-            targets: TestData.uniform(batch * sizes[1], seed: 5))
+            batch: batch, inputs: TestData.uniform(batch * sizes[0], seed: seed + 1),
+            targets: TestData.uniform(batch * sizes[sizes.count - 1], seed: seed + 2))
         let result = check.run(network, evaluate: evaluate)
         #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
+    @Test("one dense layer under MSE", arguments: [[3, 5], [6, 1], [20, 17]])
+    func denseLayer(sizes: [Int]) {
+        expectMSEGradients(sizes, .relu, seed: 3, batch: 7)
     }
 
     @Test("deep MLP under MSE", arguments: Activation.allCases)
     func deepNetwork(activation: Activation) {
         // Widths cross the kernel's 16- and 8-column blocks and their tails; batch 9 leaves a row tail.
-        let sizes = [5, 19, 24, 9, 3]
-        let network = TestData.network(sizes, activation, seed: 6)
-        let batch = 9
-        let evaluate = mseEvaluator(
-            batch: batch, inputs: TestData.uniform(batch * 5, seed: 7), targets: TestData.uniform(batch * 3, seed: 8))
-        let result = check.run(network, evaluate: evaluate)
-        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+        expectMSEGradients([5, 19, 24, 9, 3], activation, seed: 6, batch: 9)
     }
 
     @Test("layers whose widths are multiples of 8 (∂L/∂x through a transposed copy of W)", arguments: Activation.allCases)
     func alignedWidths(activation: Activation) {
-        let sizes = [8, 16, 24, 4]
-        let network = TestData.network(sizes, activation, seed: 29)
-        let batch = 13
-        let evaluate = mseEvaluator(
-            batch: batch, inputs: TestData.uniform(batch * 8, seed: 30), targets: TestData.uniform(batch * 4, seed: 31))
-        let result = check.run(network, evaluate: evaluate)
-        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+        expectMSEGradients([8, 16, 24, 4], activation, seed: 29, batch: 13)
     }
 
     @Test("Huber loss on every output, errors on both sides of δ = 1")
