@@ -10,10 +10,15 @@ import Foundation
 ///
 /// The moments m and v are kept per parameter, in buffers allocated once here.
 public final class Adam: Optimizer {
+    /// The network whose parameters this optimizer updates (and whose moments it keeps).
     public let network: MLP
+    /// α.
     public var learningRate: Float
+    /// β₁, the decay of the first-moment average.
     public let beta1: Float
+    /// β₂, the decay of the second-moment average.
     public let beta2: Float
+    /// ε, added to √v̂ to keep the step finite.
     public let epsilon: Float
     /// The number of steps taken, t.
     public private(set) var stepCount = 0
@@ -31,6 +36,7 @@ public final class Adam: Optimizer {
         secondMoment = FloatBuffer(count: network.parameterCount)
     }
 
+    /// Applies one Adam update from the gradients of the network's last `backward()`.
     public func step() {
         stepCount += 1
         let t = Double(stepCount)

@@ -3,7 +3,9 @@
 /// Use it for batches of observations and targets. Networks read it without copying it; they return their
 /// outputs as a `MatrixView` into their own preallocated workspace.
 public struct Matrix: Sendable, Equatable {
+    /// The number of rows (samples, in a batch).
     public let rows: Int
+    /// The number of columns (features per sample).
     public let columns: Int
     /// The elements, row after row.
     public var values: [Float]
@@ -24,6 +26,7 @@ public struct Matrix: Sendable, Equatable {
         self.values = values
     }
 
+    /// Element (row, column).
     public subscript(row: Int, column: Int) -> Float {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }

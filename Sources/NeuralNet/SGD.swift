@@ -1,13 +1,17 @@
 /// Plain stochastic gradient descent: θ ← θ − α·g.
 public final class SGD: Optimizer {
+    /// The network whose parameters this optimizer updates.
     public let network: MLP
+    /// α.
     public var learningRate: Float
 
+    /// Plain SGD on `network` with step size α = `learningRate`.
     public init(network: MLP, learningRate: Float) {
         self.network = network
         self.learningRate = learningRate
     }
 
+    /// θ ← θ − α·g with the gradients of the network's last `backward()`.
     public func step() {
         let parameters = network.parameters.base, gradients = network.gradients.base
         let rate = SIMD8<Float>(repeating: learningRate)
