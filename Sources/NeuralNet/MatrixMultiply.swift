@@ -34,13 +34,25 @@ enum MatrixMultiply {
         // Prefer 6-row tiles, but end on 4-row tiles rather than leave 2 rows (32 = 4·6 + 2·4).
         let remainder = m % 6
         let sixRowEnd = n < 16 ? 0 : (remainder == 2 && m >= 8 ? m - 8 : m - remainder)
+        // Column strips outside, row tiles inside: a 16-column strip of B (k × 64 bytes) stays in L1
+        // while every row tile of A passes over it.
+        var column = 0
+        while column + 16 <= n {
+            var tileRow = 0
+            while tileRow < sixRowEnd {
+                tile6x16(row: tileRow, column: column, n: n, k: k, a: a, b: b, c: c, start: start, relu: relu)
+                tileRow += 6
+            }
+            while tileRow + 4 <= m {
+                tile4x16(row: tileRow, column: column, n: n, k: k, a: a, b: b, c: c, start: start, relu: relu)
+                tileRow += 4
+            }
+            column += 16
+        }
+        let stripEnd = column
         var row = 0
         while row < sixRowEnd {
-            var column = 0
-            while column + 16 <= n {
-                tile6x16(row: row, column: column, n: n, k: k, a: a, b: b, c: c, start: start, relu: relu)
-                column += 16
-            }
+            var column = stripEnd
             while column < n {
                 tile4x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
                         start: start, relu: relu)
@@ -53,11 +65,7 @@ enum MatrixMultiply {
             row += 6
         }
         while row + 4 <= m {
-            var column = 0
-            while column + 16 <= n {
-                tile4x16(row: row, column: column, n: n, k: k, a: a, b: b, c: c, start: start, relu: relu)
-                column += 16
-            }
+            var column = stripEnd
             while column < n {
                 tile4x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
                         start: start, relu: relu)
