@@ -4,12 +4,12 @@ import PackageDescription
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> TerminalUI ─> CNCurses
 //      ├────> Environments ─> RLCore
-//      └────> NeuralNet ─> RLCore, CNeuralNetShims (MXCSR and SIMD reduction shims)
+//      └────> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX horizontal add and transpose)
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
 // double code because CartPole is checked bit for bit against gymnasium.
 
 // NeuralNet's GEMM kernels use SIMD8<Float>.addingProduct: without FMA in the target, release builds for
-// baseline x86-64 turn every lane into a libm fmaf call (~90× slower). -fno-math-errno lets
+// baseline x86-64 turn every lane into a libm fmaf call (a DQN update took 4 ms instead of 25 µs). -fno-math-errno lets
 // squareRoot() (a clang-imported sqrtf) become vsqrtps in Adam instead of an errno-setting call.
 #if arch(x86_64)
 let neuralNetSettings: [SwiftSetting] = [
