@@ -9,8 +9,9 @@ import PackageDescription
 // double code because CartPole is checked bit for bit against gymnasium.
 
 // NeuralNet's GEMM kernels use SIMD8<Float>.addingProduct: without FMA in the target, release builds for
-// baseline x86-64 turn every lane into a libm fmaf call (a DQN update took 4 ms instead of 25 µs). -fno-math-errno lets
-// squareRoot() (a clang-imported sqrtf) become vsqrtps in Adam instead of an errno-setting call.
+// baseline x86-64 turn every lane into a libm fmaf call (a DQN update took 4 ms instead of 25 µs).
+// -fno-math-errno lets squareRoot() (a clang-imported sqrtf) become vsqrtps in Adam instead of an
+// errno-setting call. docs/BENCHMARKS.md has the measurements.
 #if arch(x86_64)
 let neuralNetSettings: [SwiftSetting] = [
     .unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-fno-math-errno"]),
