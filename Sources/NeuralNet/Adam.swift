@@ -26,7 +26,9 @@ public final class Adam: Optimizer {
     private let secondMoment: FloatBuffer
 
     /// PyTorch's defaults: α = 10⁻³, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
-    public init(network: MLP, learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
+    public init(
+        network: MLP, learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+    ) {
         self.network = network
         self.learningRate = learningRate
         self.beta1 = beta1
@@ -40,14 +42,19 @@ public final class Adam: Optimizer {
     public func step() {
         stepCount += 1
         let t = Double(stepCount)
-        let correction1 = 1 - pow(Double(beta1), t), correction2 = 1 - pow(Double(beta2), t)
+        let correction1 = 1 - pow(Double(beta1), t)
+        let correction2 = 1 - pow(Double(beta2), t)
         let stepSize = SIMD8<Float>(repeating: Float(Double(learningRate) / correction1))
         let inverseRootCorrection2 = SIMD8<Float>(repeating: Float(1 / correction2.squareRoot()))
-        let b1 = SIMD8<Float>(repeating: beta1), b2 = SIMD8<Float>(repeating: beta2)
-        let oneMinusB1 = SIMD8<Float>(repeating: 1 - beta1), oneMinusB2 = SIMD8<Float>(repeating: 1 - beta2)
+        let b1 = SIMD8<Float>(repeating: beta1)
+        let b2 = SIMD8<Float>(repeating: beta2)
+        let oneMinusB1 = SIMD8<Float>(repeating: 1 - beta1)
+        let oneMinusB2 = SIMD8<Float>(repeating: 1 - beta2)
         let eps = SIMD8<Float>(repeating: epsilon)
-        let parameters = network.parameters.base, gradients = network.gradients.base
-        let m = firstMoment.base, v = secondMoment.base
+        let parameters = network.parameters.base
+        let gradients = network.gradients.base
+        let m = firstMoment.base
+        let v = secondMoment.base
         // Zero padding after the last parameter lets the loop round up to whole vectors; there g = m = v = 0,
         // so the padding stays zero.
         for index in stride(from: 0, to: network.parameterCount, by: 8) {

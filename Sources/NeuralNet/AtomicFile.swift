@@ -35,7 +35,9 @@ enum AtomicFile {
         let directoryDescriptor = open(directory, O_RDONLY)
         if directoryDescriptor >= 0 {
             defer { close(directoryDescriptor) }
-            guard fsync(directoryDescriptor) == 0 else { throw .cannotWrite(path: path, reason: systemError("directory fsync failed")) }
+            guard fsync(directoryDescriptor) == 0 else {
+                throw .cannotWrite(path: path, reason: systemError("directory fsync failed"))
+            }
         }
     }
 

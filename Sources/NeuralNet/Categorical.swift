@@ -17,7 +17,8 @@ public enum Categorical {
     }
 
     /// log π(a) = zₐ − log Σⱼ exp(zⱼ) for every a, written into `result` (same count as `logits`).
-    public static func logSoftmax(_ logits: UnsafeBufferPointer<Float>, into result: UnsafeMutableBufferPointer<Float>) {
+    public static func logSoftmax(_ logits: UnsafeBufferPointer<Float>, into result: UnsafeMutableBufferPointer<Float>)
+    {
         precondition(result.count == logits.count, "result and logits differ in size")
         let normaliser = logSumExp(logits)
         for index in logits.indices {

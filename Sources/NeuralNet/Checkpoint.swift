@@ -11,7 +11,9 @@ public enum Checkpoint {
     /// Writes `networks` (keyed by prefix, e.g. "q", "pi", "v") and `metadata` to `path` atomically: a
     /// temporary file in the same directory is written and fsynced, renamed over `path`, and the
     /// directory is fsynced, so a crash leaves either the old file or the new one.
-    public static func save(_ networks: [String: MLP], metadata: [String: String], to path: String) throws(CheckpointError) {
+    public static func save(_ networks: [String: MLP], metadata: [String: String], to path: String)
+        throws(CheckpointError)
+    {
         var header: [String: Any] = [:]
         var allMetadata = metadata
         var data = [UInt8]()
@@ -22,7 +24,9 @@ public enum Checkpoint {
             for tensor in tensors(of: network, prefix: prefix) {
                 let begin = data.count
                 for index in 0..<tensor.count {
-                    withUnsafeBytes(of: tensor.value(network, index).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+                    withUnsafeBytes(of: tensor.value(network, index).bitPattern.littleEndian) {
+                        data.append(contentsOf: $0)
+                    }
                 }
                 header[tensor.name] = ["dtype": "F32", "shape": tensor.shape, "data_offsets": [begin, data.count]]
             }
@@ -30,7 +34,8 @@ public enum Checkpoint {
         header["__metadata__"] = allMetadata
         var json: [UInt8]
         do {
-            json = [UInt8](try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes]))
+            json = [UInt8](
+                try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes]))
         } catch {
             throw .cannotWrite(path: path, reason: "cannot encode the header: \(error)")
         }
@@ -49,7 +54,8 @@ public enum Checkpoint {
     /// Nothing is changed unless everything checks out. Tensors with other prefixes are ignored. Returns the
     /// file's `__metadata__`.
     @discardableResult
-    public static func load(from path: String, into networks: [String: MLP]) throws(CheckpointError) -> [String: String] {
+    public static func load(from path: String, into networks: [String: MLP]) throws(CheckpointError) -> [String: String]
+    {
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -59,19 +65,26 @@ public enum Checkpoint {
         let file = try SafeTensorsFile(bytes: bytes, path: path)
         var values: [(MLP, TensorLayout, ArraySlice<UInt8>)] = []
         for (prefix, network) in networks {
-            if let sizes = file.metadata["\(prefix).sizes"], sizes != network.sizes.map(String.init).joined(separator: ",") {
-                throw .architectureMismatch(path: path, network: prefix, reason: "saved with sizes \(sizes), declared \(network.sizes)")
+            if let sizes = file.metadata["\(prefix).sizes"],
+                sizes != network.sizes.map(String.init).joined(separator: ",")
+            {
+                throw .architectureMismatch(
+                    path: path, network: prefix, reason: "saved with sizes \(sizes), declared \(network.sizes)")
             }
             if let activation = file.metadata["\(prefix).activation"], activation != network.activation.rawValue {
                 throw .architectureMismatch(
-                    path: path, network: prefix, reason: "saved with \(activation), declared \(network.activation.rawValue)")
+                    path: path, network: prefix,
+                    reason: "saved with \(activation), declared \(network.activation.rawValue)")
             }
             let expected = tensors(of: network, prefix: prefix)
-            for name in file.entries.keys where name.hasPrefix(prefix + ".") && !expected.contains(where: { $0.name == name }) {
+            for name in file.entries.keys
+            where name.hasPrefix(prefix + ".") && !expected.contains(where: { $0.name == name }) {
                 throw .unexpectedTensor(path: path, tensor: name)
             }
             for tensor in expected {
-                guard let entry = file.entries[tensor.name] else { throw .missingTensor(path: path, tensor: tensor.name) }
+                guard let entry = file.entries[tensor.name] else {
+                    throw .missingTensor(path: path, tensor: tensor.name)
+                }
                 guard entry.shape == tensor.shape else {
                     throw .shapeMismatch(path: path, tensor: tensor.name, expected: tensor.shape, found: entry.shape)
                 }
@@ -119,7 +132,8 @@ public enum Checkpoint {
     static func tensors(of network: MLP, prefix: String) -> [TensorLayout] {
         (0..<network.layerCount).flatMap { layer -> [TensorLayout] in
             let module = "\(prefix).\(2 * layer)"
-            let fanIn = network.sizes[layer], fanOut = network.sizes[layer + 1]
+            let fanIn = network.sizes[layer]
+            let fanOut = network.sizes[layer + 1]
             return [
                 TensorLayout(name: module + ".weight", shape: [fanOut, fanIn], layer: layer, isWeight: true),
                 TensorLayout(name: module + ".bias", shape: [fanOut], layer: layer, isWeight: false),

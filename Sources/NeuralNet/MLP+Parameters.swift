@@ -34,8 +34,10 @@ extension MLP {
     public func polyakUpdate(from source: MLP, tau: Float) {
         precondition(hasSameArchitecture(as: source), "cannot average \(source.sizes) into \(sizes)")
         precondition(tau >= 0 && tau <= 1, "τ must lie in [0, 1], got \(tau)")
-        let target = parameters.base, online = source.parameters.base
-        let keep = SIMD8<Float>(repeating: 1 - tau), take = SIMD8<Float>(repeating: tau)
+        let target = parameters.base
+        let online = source.parameters.base
+        let keep = SIMD8<Float>(repeating: 1 - tau)
+        let take = SIMD8<Float>(repeating: tau)
         // The buffers' zero padding lets the loop round the count up to whole vectors.
         for index in stride(from: 0, to: parameters.count, by: 8) {
             (SIMD8.load(target + index) * keep + SIMD8.load(online + index) * take).store(target + index)

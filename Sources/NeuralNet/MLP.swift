@@ -1,7 +1,8 @@
+import RLCore
+
 #if arch(x86_64)
     import CNeuralNetShims
 #endif
-import RLCore
 
 /// A multilayer perceptron: dense layers `sizes[0] → sizes[1] → … → sizes.last`, the hidden ones followed
 /// by `activation`, the last one linear. The linear output serves every head: Q-values (one output per
@@ -72,7 +73,8 @@ public final class MLP {
         outputGradientBuffer = FloatBuffer(count: 0)
         scratch = (FloatBuffer(count: 0), FloatBuffer(count: 0))
         for layer in 0..<(sizes.count - 1) {
-            let fanIn = sizes[layer], fanOut = sizes[layer + 1]
+            let fanIn = sizes[layer]
+            let fanOut = sizes[layer + 1]
             let bound = 1 / Float(fanIn).squareRoot()
             for output in 0..<fanOut {
                 for inputIndex in 0..<fanIn {
@@ -130,12 +132,15 @@ public final class MLP {
         self.input.base.update(from: input.baseAddress!, count: batch * inputSize)
         var previous = UnsafePointer(self.input.base)
         for layer in 0..<layerCount {
-            let fanIn = sizes[layer], fanOut = sizes[layer + 1]
+            let fanIn = sizes[layer]
+            let fanOut = sizes[layer + 1]
             let result = outputs[layer].base
             let isHidden = layer < layerCount - 1
-            let weights = parameters.base + weightOffsets[layer], bias = parameters.base + biasOffsets[layer]
+            let weights = parameters.base + weightOffsets[layer]
+            let bias = parameters.base + biasOffsets[layer]
             if isNarrow(layer) {
-                MatrixMultiply.multiplyTransposed(m: batch, n: fanOut, k: fanIn, a: previous, b: weights, c: result, bias: bias)
+                MatrixMultiply.multiplyTransposed(
+                    m: batch, n: fanOut, k: fanIn, a: previous, b: weights, c: result, bias: bias)
             } else {
                 MatrixMultiply.multiply(
                     m: batch, n: fanOut, k: fanIn, a: .init(base: previous, rowStride: fanIn, columnStride: 1),
@@ -168,9 +173,11 @@ public final class MLP {
         var gradient = UnsafeMutablePointer(outputGradientBuffer.base)
         var spare = (scratch.0.base, scratch.1.base)
         for layer in stride(from: layerCount - 1, through: 0, by: -1) {
-            let fanIn = sizes[layer], fanOut = sizes[layer + 1]
+            let fanIn = sizes[layer]
+            let fanOut = sizes[layer + 1]
             let layerInput = layer == 0 ? input.base : outputs[layer - 1].base
-            let weights = parameters.base + weightOffsets[layer], weightGradients = gradients.base + weightOffsets[layer]
+            let weights = parameters.base + weightOffsets[layer]
+            let weightGradients = gradients.base + weightOffsets[layer]
             if isNarrow(layer) {
                 // ∂L/∂W = gᵀ·x, reading g transposed through strides.
                 MatrixMultiply.multiply(
@@ -196,7 +203,8 @@ public final class MLP {
                     m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
                     b: transposed.base, c: next, start: .zero)
             } else {
-                MatrixMultiply.multiplyTransposed(m: batch, n: fanIn, k: fanOut, a: gradient, b: weights, c: next, bias: nil)
+                MatrixMultiply.multiplyTransposed(
+                    m: batch, n: fanIn, k: fanOut, a: gradient, b: weights, c: next, bias: nil)
             }
             activation.backpropagate(next, outputs: layerInput, count: batch * fanIn)
             spare = (spare.1, next)
@@ -204,7 +212,9 @@ public final class MLP {
         }
     }
 
-    private func sumRows(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+    private func sumRows(
+        _ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>
+    ) {
         sums.update(repeating: 0, count: columns)
         var column = 0
         while column + 8 <= columns {
@@ -223,7 +233,9 @@ public final class MLP {
     }
 
     /// Writes the transpose of a row-major `rows × columns` matrix (both multiples of 8) in 8 × 8 blocks.
-    private func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>) {
+    private func transpose(
+        _ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>
+    ) {
         for row in stride(from: 0, to: rows, by: 8) {
             for column in stride(from: 0, to: columns, by: 8) {
                 #if arch(x86_64)

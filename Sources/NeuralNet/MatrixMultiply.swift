@@ -54,12 +54,15 @@ enum MatrixMultiply {
         while row < sixRowEnd {
             var column = stripEnd
             while column < n {
-                tile4x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start, relu: relu)
-                tile1x8(row: row + 4, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start, relu: relu)
-                tile1x8(row: row + 5, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start, relu: relu)
+                tile4x8(
+                    row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                    start: start, relu: relu)
+                tile1x8(
+                    row: row + 4, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                    start: start, relu: relu)
+                tile1x8(
+                    row: row + 5, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                    start: start, relu: relu)
                 column += 8
             }
             row += 6
@@ -67,8 +70,9 @@ enum MatrixMultiply {
         while row + 4 <= m {
             var column = stripEnd
             while column < n {
-                tile4x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start, relu: relu)
+                tile4x8(
+                    row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                    start: start, relu: relu)
                 column += 8
             }
             row += 4
@@ -76,8 +80,9 @@ enum MatrixMultiply {
         while row < m {
             var column = 0
             while column < n {
-                tile1x8(row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
-                        start: start, relu: relu)
+                tile1x8(
+                    row: row, column: column, width: min(8, n - column), n: n, k: k, a: a, b: b, c: c,
+                    start: start, relu: relu)
                 column += 8
             }
             row += 1
@@ -114,26 +119,43 @@ enum MatrixMultiply {
         row: Int, column: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, start: Start, relu: Bool
     ) {
-        let c0 = c + row * n + column, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n, c4 = c3 + n, c5 = c4 + n
-        var x00 = initial(start, c0, column), x01 = initial(start, c0 + 8, column + 8)
-        var x10 = initial(start, c1, column), x11 = initial(start, c1 + 8, column + 8)
-        var x20 = initial(start, c2, column), x21 = initial(start, c2 + 8, column + 8)
-        var x30 = initial(start, c3, column), x31 = initial(start, c3 + 8, column + 8)
-        var x40 = initial(start, c4, column), x41 = initial(start, c4 + 8, column + 8)
-        var x50 = initial(start, c5, column), x51 = initial(start, c5 + 8, column + 8)
+        let c0 = c + row * n + column
+        let c1 = c0 + n
+        let c2 = c1 + n
+        let c3 = c2 + n
+        let c4 = c3 + n
+        let c5 = c4 + n
+        var x00 = initial(start, c0, column)
+        var x01 = initial(start, c0 + 8, column + 8)
+        var x10 = initial(start, c1, column)
+        var x11 = initial(start, c1 + 8, column + 8)
+        var x20 = initial(start, c2, column)
+        var x21 = initial(start, c2 + 8, column + 8)
+        var x30 = initial(start, c3, column)
+        var x31 = initial(start, c3 + 8, column + 8)
+        var x40 = initial(start, c4, column)
+        var x41 = initial(start, c4 + 8, column + 8)
+        var x50 = initial(start, c5, column)
+        var x51 = initial(start, c5 + 8, column + 8)
         var a0 = a.base + row * a.rowStride
-        let rs = a.rowStride, cs = a.columnStride
+        let rs = a.rowStride
+        let cs = a.columnStride
         var bRow = b + column
         for _ in 0..<k {
-            let b0 = SIMD8.load(bRow), b1 = SIMD8.load(bRow + 8)
-            let s0 = SIMD8(repeating: a0[0]), s1 = SIMD8(repeating: a0[rs]), s2 = SIMD8(repeating: a0[2 * rs])
+            let b0 = SIMD8.load(bRow)
+            let b1 = SIMD8.load(bRow + 8)
+            let s0 = SIMD8(repeating: a0[0])
+            let s1 = SIMD8(repeating: a0[rs])
+            let s2 = SIMD8(repeating: a0[2 * rs])
             x00 = x00.addingProduct(s0, b0)
             x01 = x01.addingProduct(s0, b1)
             x10 = x10.addingProduct(s1, b0)
             x11 = x11.addingProduct(s1, b1)
             x20 = x20.addingProduct(s2, b0)
             x21 = x21.addingProduct(s2, b1)
-            let s3 = SIMD8(repeating: a0[3 * rs]), s4 = SIMD8(repeating: a0[4 * rs]), s5 = SIMD8(repeating: a0[5 * rs])
+            let s3 = SIMD8(repeating: a0[3 * rs])
+            let s4 = SIMD8(repeating: a0[4 * rs])
+            let s5 = SIMD8(repeating: a0[5 * rs])
             x30 = x30.addingProduct(s3, b0)
             x31 = x31.addingProduct(s3, b1)
             x40 = x40.addingProduct(s4, b0)
@@ -161,18 +183,29 @@ enum MatrixMultiply {
         row: Int, column: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, start: Start, relu: Bool
     ) {
-        let c0 = c + row * n + column, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
-        var x00 = initial(start, c0, column), x01 = initial(start, c0 + 8, column + 8)
-        var x10 = initial(start, c1, column), x11 = initial(start, c1 + 8, column + 8)
-        var x20 = initial(start, c2, column), x21 = initial(start, c2 + 8, column + 8)
-        var x30 = initial(start, c3, column), x31 = initial(start, c3 + 8, column + 8)
+        let c0 = c + row * n + column
+        let c1 = c0 + n
+        let c2 = c1 + n
+        let c3 = c2 + n
+        var x00 = initial(start, c0, column)
+        var x01 = initial(start, c0 + 8, column + 8)
+        var x10 = initial(start, c1, column)
+        var x11 = initial(start, c1 + 8, column + 8)
+        var x20 = initial(start, c2, column)
+        var x21 = initial(start, c2 + 8, column + 8)
+        var x30 = initial(start, c3, column)
+        var x31 = initial(start, c3 + 8, column + 8)
         var a0 = a.base + row * a.rowStride
-        let rs = a.rowStride, cs = a.columnStride
+        let rs = a.rowStride
+        let cs = a.columnStride
         var bRow = b + column
         for _ in 0..<k {
-            let b0 = SIMD8.load(bRow), b1 = SIMD8.load(bRow + 8)
-            let s0 = SIMD8(repeating: a0[0]), s1 = SIMD8(repeating: a0[rs])
-            let s2 = SIMD8(repeating: a0[2 * rs]), s3 = SIMD8(repeating: a0[3 * rs])
+            let b0 = SIMD8.load(bRow)
+            let b1 = SIMD8.load(bRow + 8)
+            let s0 = SIMD8(repeating: a0[0])
+            let s1 = SIMD8(repeating: a0[rs])
+            let s2 = SIMD8(repeating: a0[2 * rs])
+            let s3 = SIMD8(repeating: a0[3 * rs])
             x00 = x00.addingProduct(s0, b0)
             x01 = x01.addingProduct(s0, b1)
             x10 = x10.addingProduct(s1, b0)
@@ -198,11 +231,17 @@ enum MatrixMultiply {
         row: Int, column: Int, width: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, start: Start, relu: Bool
     ) {
-        let c0 = c + row * n + column, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
-        var x0 = initial(start, c0, column), x1 = initial(start, c1, column)
-        var x2 = initial(start, c2, column), x3 = initial(start, c3, column)
+        let c0 = c + row * n + column
+        let c1 = c0 + n
+        let c2 = c1 + n
+        let c3 = c2 + n
+        var x0 = initial(start, c0, column)
+        var x1 = initial(start, c1, column)
+        var x2 = initial(start, c2, column)
+        var x3 = initial(start, c3, column)
         var a0 = a.base + row * a.rowStride
-        let rs = a.rowStride, cs = a.columnStride
+        let rs = a.rowStride
+        let cs = a.columnStride
         var bRow = b + column
         for _ in 0..<k {
             let b0 = SIMD8.load(bRow)
@@ -251,7 +290,8 @@ enum MatrixMultiply {
             var column = 0
             while column < n {
                 let columns = min(2, n - column)
-                dotTile(row: row, rows: rows, column: column, columns: columns, n: n, k: k, a: a, b: b, c: c, bias: bias)
+                dotTile(
+                    row: row, rows: rows, column: column, columns: columns, n: n, k: k, a: a, b: b, c: c, bias: bias)
                 column += columns
             }
             row += rows
@@ -266,23 +306,42 @@ enum MatrixMultiply {
         b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?
     ) {
         let last = rows - 1
-        let a0 = a + row * k, a1 = a0 + min(1, last) * k, a2 = a0 + min(2, last) * k
-        let a3 = a0 + min(3, last) * k, a4 = a0 + min(4, last) * k, a5 = a0 + min(5, last) * k
-        let b0 = b + column * k, b1 = b + (column + columns - 1) * k
-        var x00 = SIMD8<Float>(), x01 = SIMD8<Float>(), x10 = SIMD8<Float>(), x11 = SIMD8<Float>()
-        var x20 = SIMD8<Float>(), x21 = SIMD8<Float>(), x30 = SIMD8<Float>(), x31 = SIMD8<Float>()
-        var x40 = SIMD8<Float>(), x41 = SIMD8<Float>(), x50 = SIMD8<Float>(), x51 = SIMD8<Float>()
+        let a0 = a + row * k
+        let a1 = a0 + min(1, last) * k
+        let a2 = a0 + min(2, last) * k
+        let a3 = a0 + min(3, last) * k
+        let a4 = a0 + min(4, last) * k
+        let a5 = a0 + min(5, last) * k
+        let b0 = b + column * k
+        let b1 = b + (column + columns - 1) * k
+        var x00 = SIMD8<Float>()
+        var x01 = SIMD8<Float>()
+        var x10 = SIMD8<Float>()
+        var x11 = SIMD8<Float>()
+        var x20 = SIMD8<Float>()
+        var x21 = SIMD8<Float>()
+        var x30 = SIMD8<Float>()
+        var x31 = SIMD8<Float>()
+        var x40 = SIMD8<Float>()
+        var x41 = SIMD8<Float>()
+        var x50 = SIMD8<Float>()
+        var x51 = SIMD8<Float>()
         var p = 0
         while p + 8 <= k {
-            let v0 = SIMD8.load(b0 + p), v1 = SIMD8.load(b1 + p)
-            let u0 = SIMD8.load(a0 + p), u1 = SIMD8.load(a1 + p), u2 = SIMD8.load(a2 + p)
+            let v0 = SIMD8.load(b0 + p)
+            let v1 = SIMD8.load(b1 + p)
+            let u0 = SIMD8.load(a0 + p)
+            let u1 = SIMD8.load(a1 + p)
+            let u2 = SIMD8.load(a2 + p)
             x00 = x00.addingProduct(u0, v0)
             x01 = x01.addingProduct(u0, v1)
             x10 = x10.addingProduct(u1, v0)
             x11 = x11.addingProduct(u1, v1)
             x20 = x20.addingProduct(u2, v0)
             x21 = x21.addingProduct(u2, v1)
-            let u3 = SIMD8.load(a3 + p), u4 = SIMD8.load(a4 + p), u5 = SIMD8.load(a5 + p)
+            let u3 = SIMD8.load(a3 + p)
+            let u4 = SIMD8.load(a4 + p)
+            let u5 = SIMD8.load(a5 + p)
             x30 = x30.addingProduct(u3, v0)
             x31 = x31.addingProduct(u3, v1)
             x40 = x40.addingProduct(u4, v0)
@@ -296,7 +355,8 @@ enum MatrixMultiply {
         var second = sum8x8(x40, x41, x50, x51, zero, zero, zero, zero)
         let rowPointers = (a0, a1, a2, a3, a4, a5)
         while p < k {
-            let v0 = b0[p], v1 = b1[p]
+            let v0 = b0[p]
+            let v1 = b1[p]
             first[0] += rowPointers.0[p] * v0
             first[1] += rowPointers.0[p] * v1
             first[2] += rowPointers.1[p] * v0
@@ -311,10 +371,13 @@ enum MatrixMultiply {
             second[3] += rowPointers.5[p] * v1
             p += 1
         }
-        let bias0 = bias.map { $0[column] } ?? 0, bias1 = bias.map { $0[column + columns - 1] } ?? 0
+        let bias0 = bias.map { $0[column] } ?? 0
+        let bias1 = bias.map { $0[column + columns - 1] } ?? 0
         for tileRow in 0..<rows {
             let target = c + (row + tileRow) * n + column
-            let pair = tileRow < 4 ? (first[2 * tileRow], first[2 * tileRow + 1]) : (second[2 * tileRow - 8], second[2 * tileRow - 7])
+            let pair =
+                tileRow < 4
+                ? (first[2 * tileRow], first[2 * tileRow + 1]) : (second[2 * tileRow - 8], second[2 * tileRow - 7])
             target[0] = bias0 + pair.0
             if columns == 2 { target[1] = bias1 + pair.1 }
         }

@@ -21,10 +21,20 @@ public enum PeakThroughput {
 
     @inline(never)
     private static func fmaLoop(iterations: Int) -> Float {
-        let x = SIMD8<Float>(repeating: 0.999_999), y = SIMD8<Float>(repeating: 1e-7)
-        var a0 = SIMD8<Float>(repeating: 1), a1 = a0 + 1, a2 = a0 + 2, a3 = a0 + 3
-        var a4 = a0 + 4, a5 = a0 + 5, a6 = a0 + 6, a7 = a0 + 7
-        var a8 = a0 + 8, a9 = a0 + 9, a10 = a0 + 10, a11 = a0 + 11
+        let x = SIMD8<Float>(repeating: 0.999_999)
+        let y = SIMD8<Float>(repeating: 1e-7)
+        var a0 = SIMD8<Float>(repeating: 1)
+        var a1 = a0 + 1
+        var a2 = a0 + 2
+        var a3 = a0 + 3
+        var a4 = a0 + 4
+        var a5 = a0 + 5
+        var a6 = a0 + 6
+        var a7 = a0 + 7
+        var a8 = a0 + 8
+        var a9 = a0 + 9
+        var a10 = a0 + 10
+        var a11 = a0 + 11
         for _ in 0..<iterations {
             a0 = y.addingProduct(a0, x)
             a1 = y.addingProduct(a1, x)

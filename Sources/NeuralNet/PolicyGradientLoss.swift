@@ -22,8 +22,11 @@ public struct PolicyGradientLoss: Sendable {
     }
 
     /// Evaluates L for `logits` (N × actions), writes ∂L/∂z into `gradient` and returns L.
-    public func evaluate(logits: MatrixView, actions: [Int], psi: [Float], weights: [Float]? = nil, gradient: MutableMatrixView) -> Result {
-        let rows = logits.rows, columns = logits.columns
+    public func evaluate(
+        logits: MatrixView, actions: [Int], psi: [Float], weights: [Float]? = nil, gradient: MutableMatrixView
+    ) -> Result {
+        let rows = logits.rows
+        let columns = logits.columns
         precondition(actions.count == rows && psi.count == rows, "one action and one Ψ per row are needed")
         precondition(weights == nil || weights!.count == rows, "one weight per row is needed")
         precondition(gradient.rows == rows && gradient.columns == columns, "gradient shape differs")
@@ -49,7 +52,8 @@ public struct PolicyGradientLoss: Sendable {
                 let probability = exp(logProbability)
                 let logProbabilityGradient = (column == action ? 1 : 0) - probability
                 let entropyGradient = -probability * (logProbability + entropy)
-                gradientRow[column] = -scale * weight * (psi[row] * logProbabilityGradient + entropyCoefficient * entropyGradient)
+                gradientRow[column] =
+                    -scale * weight * (psi[row] * logProbabilityGradient + entropyCoefficient * entropyGradient)
             }
         }
         return Result(loss: loss * scale, meanEntropy: entropySum * scale)

@@ -29,11 +29,16 @@ public enum RegressionLoss: String, Sendable, CaseIterable {
     /// The loss of every element of `predictions` against `targets` (row-major, same shape), averaged over
     /// all N·C elements as PyTorch's `reduction="mean"` does; `weights` has one entry per row. Use it for a
     /// state-value head (C = 1) or any dense regression.
-    public func evaluate(predictions: MatrixView, targets: [Float], weights: [Float]? = nil, gradient: MutableMatrixView) -> Float {
+    public func evaluate(
+        predictions: MatrixView, targets: [Float], weights: [Float]? = nil, gradient: MutableMatrixView
+    ) -> Float {
         let count = predictions.rows * predictions.columns
-        precondition(targets.count == count, "\(targets.count) targets for \(predictions.rows)×\(predictions.columns) predictions")
+        precondition(
+            targets.count == count,
+            "\(targets.count) targets for \(predictions.rows)×\(predictions.columns) predictions")
         precondition(weights == nil || weights!.count == predictions.rows, "one weight per row is needed")
-        precondition(gradient.rows == predictions.rows && gradient.columns == predictions.columns, "gradient shape differs")
+        precondition(
+            gradient.rows == predictions.rows && gradient.columns == predictions.columns, "gradient shape differs")
         let scale = 1 / Float(count)
         var total: Float = 0
         for row in 0..<predictions.rows {
@@ -50,7 +55,9 @@ public enum RegressionLoss: String, Sendable, CaseIterable {
 
     /// The loss of one chosen entry per row, prediction[i, actions[i]] against targets[i], averaged over the
     /// N rows; the gradient is zero elsewhere. This is the Q-learning loss on the taken actions' Q-values.
-    public func evaluate(predictions: MatrixView, actions: [Int], targets: [Float], weights: [Float]? = nil, gradient: MutableMatrixView) -> Float {
+    public func evaluate(
+        predictions: MatrixView, actions: [Int], targets: [Float], weights: [Float]? = nil, gradient: MutableMatrixView
+    ) -> Float {
         let rows = predictions.rows
         precondition(actions.count == rows && targets.count == rows, "one action and one target per row are needed")
         precondition(weights == nil || weights!.count == rows, "one weight per row is needed")

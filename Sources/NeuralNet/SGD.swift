@@ -13,7 +13,8 @@ public final class SGD: Optimizer {
 
     /// θ ← θ − α·g with the gradients of the network's last `backward()`.
     public func step() {
-        let parameters = network.parameters.base, gradients = network.gradients.base
+        let parameters = network.parameters.base
+        let gradients = network.gradients.base
         let rate = SIMD8<Float>(repeating: learningRate)
         // Zero padding after the last parameter lets the loop round up to whole vectors.
         for index in stride(from: 0, to: network.parameterCount, by: 8) {

@@ -42,7 +42,9 @@ struct SafeTensorsFile {
         for (name, raw) in header where name != "__metadata__" {
             entries[name] = try Self.entry(name: name, raw: raw, dataSize: dataSize, path: path)
         }
-        let ordered = entries.values.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        let ordered = entries.values.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
         for (first, second) in zip(ordered, ordered.dropFirst()) where first.range.overlaps(second.range) {
             throw .overlappingTensors(path: path, first: first.name, second: second.name)
         }
@@ -68,7 +70,9 @@ struct SafeTensorsFile {
         }
         let (begin, end) = (offsets[0], offsets[1])
         guard begin >= 0, begin <= end, end <= dataSize else {
-            throw .badOffsets(path: path, tensor: name, reason: "bytes \(begin)..<\(end) lie outside the \(dataSize)-byte data section")
+            throw .badOffsets(
+                path: path, tensor: name,
+                reason: "bytes \(begin)..<\(end) lie outside the \(dataSize)-byte data section")
         }
         var count = 1
         for dimension in shape {
@@ -79,7 +83,9 @@ struct SafeTensorsFile {
             count = product
         }
         guard end - begin == 4 * count else {
-            throw .badOffsets(path: path, tensor: name, reason: "\(end - begin) bytes do not hold \(count) F32 values of shape \(shape)")
+            throw .badOffsets(
+                path: path, tensor: name,
+                reason: "\(end - begin) bytes do not hold \(count) F32 values of shape \(shape)")
         }
         return Entry(name: name, shape: shape, range: begin..<end)
     }

@@ -58,7 +58,8 @@ struct BenchCommand: ParsableCommand {
             var sink: Float = 0
             let seconds = bestSecondsPerCall { sink += workload.act() }
             guard sink.isFinite else { throw CommandFailure("forward pass produced \(sink)", status: .software) }
-            figures.append(BenchmarkFigure(name: "forward.\(workload.architecture).b1", value: seconds * 1e6, unit: "us"))
+            figures.append(
+                BenchmarkFigure(name: "forward.\(workload.architecture).b1", value: seconds * 1e6, unit: "us"))
         }
         if json {
             let encoder = JSONEncoder()

@@ -3,8 +3,8 @@ import RLCore
 
 /// One DQN gradient step as PyTorch-based tools (CleanRL, Stable-Baselines3) do it, on synthetic data:
 /// target-network forward on the next observations, y = r + γ·(1 − done)·maxₐ′ Q(s′, a′; θ⁻), forward on
-/// the observations, Huber loss on Q(s, a; θ) against y, backward, Adam step. `benchmarks/pytorch_dqn_update.py`
-/// performs the same step in PyTorch.
+/// the observations, Huber loss on Q(s, a; θ) against y, backward, Adam step.
+/// `benchmarks/pytorch_dqn_update.py` performs the same step in PyTorch.
 final class DQNUpdateWorkload {
     let sizes: [Int]
     let batch: Int
@@ -27,7 +27,8 @@ final class DQNUpdateWorkload {
         target.copyParameters(from: online)
         adam = Adam(network: online, learningRate: 1e-4)
         var data = seed.generator(for: "bench.data")
-        let inputs = sizes[0], actionCount = sizes[sizes.count - 1]
+        let inputs = sizes[0]
+        let actionCount = sizes[sizes.count - 1]
         observations = (0..<(batch * inputs)).map { _ in Float(data.uniform(-1, 1)) }
         nextObservations = (0..<(batch * inputs)).map { _ in Float(data.uniform(-1, 1)) }
         actions = (0..<batch).map { _ in data.uniformInt(below: actionCount) }
@@ -43,7 +44,8 @@ final class DQNUpdateWorkload {
     /// (target and online), ∂L/∂W for every layer and ∂L/∂x for every layer but the first. Elementwise work
     /// (bias, activation, loss, Adam) is not counted.
     var flopsPerUpdate: Double {
-        var forward = 0, inputGradients = 0
+        var forward = 0
+        var inputGradients = 0
         for layer in 0..<(sizes.count - 1) {
             let products = batch * sizes[layer] * sizes[layer + 1]
             forward += products
@@ -58,13 +60,16 @@ final class DQNUpdateWorkload {
             targets[row] = rewards[row] + 0.99 * notDone[row] * nextQ.row(row).max()!
         }
         let q = observations.withUnsafeBufferPointer { online.forward($0, batch: batch) }
-        _ = RegressionLoss.huber.evaluate(predictions: q, actions: actions, targets: targets, gradient: online.outputGradient)
+        _ = RegressionLoss.huber.evaluate(
+            predictions: q, actions: actions, targets: targets, gradient: online.outputGradient)
         online.backward()
         adam.step()
     }
 
     /// One forward pass on a single observation, as when acting.
     func act() -> Float {
-        observations.withUnsafeBufferPointer { online.forward(UnsafeBufferPointer(rebasing: $0[0..<sizes[0]]), batch: 1) }[0, 0]
+        observations.withUnsafeBufferPointer {
+            online.forward(UnsafeBufferPointer(rebasing: $0[0..<sizes[0]]), batch: 1)
+        }[0, 0]
     }
 }

@@ -1,6 +1,7 @@
 import CMallocCounter
 import RLCore
 import Testing
+
 @testable import NeuralNet
 
 @Suite("Steady-state training allocates nothing")
@@ -27,15 +28,21 @@ struct AllocationTests {
         #expect(allocations >= 1)
     }
 
-    @Test("a full DQN-style update (target forward, forward, weighted Huber, backward, clip, Adam, Polyak) makes no heap allocation")
+    @Test(
+        "a full DQN-style update (target forward, forward, weighted Huber, backward, clip, Adam, Polyak) makes no heap allocation"
+    )
     func updateAllocatesNothing() {
         guard countingAvailable() else { return }
         let batch = 32
-        let online = TestData.network([6, 40, 24, 3], seed: 80), target = TestData.network([6, 40, 24, 3], seed: 80)
+        let online = TestData.network([6, 40, 24, 3], seed: 80)
+        let target = TestData.network([6, 40, 24, 3], seed: 80)
         let actor = TestData.network([6, 16, 3], .tanh, seed: 81)
-        let adam = Adam(network: online), sgd = SGD(network: actor, learningRate: 0.01)
-        let observations = TestData.uniform(batch * 6, seed: 82), next = TestData.uniform(batch * 6, seed: 83)
-        let actions = TestData.integers(batch, below: 3, seed: 84), rewards = TestData.uniform(batch, seed: 85)
+        let adam = Adam(network: online)
+        let sgd = SGD(network: actor, learningRate: 0.01)
+        let observations = TestData.uniform(batch * 6, seed: 82)
+        let next = TestData.uniform(batch * 6, seed: 83)
+        let actions = TestData.integers(batch, below: 3, seed: 84)
+        let rewards = TestData.uniform(batch, seed: 85)
         let weights = TestData.uniform(batch, seed: 86).map { 1 + 0.5 * $0 }
         var targets = [Float](repeating: 0, count: batch)
         var generator = Xoshiro256StarStar(seed: 87)

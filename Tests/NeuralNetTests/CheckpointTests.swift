@@ -1,6 +1,7 @@
 import Foundation
 import RLCore
 import Testing
+
 @testable import NeuralNet
 
 @Suite("safetensors checkpoints")
@@ -11,7 +12,9 @@ struct CheckpointTests {
         return path
     }
 
-    private func savedFile(_ networks: [String: MLP], metadata: [String: String] = ["algorithm": "dqn"]) throws -> (String, [UInt8]) {
+    private func savedFile(_ networks: [String: MLP], metadata: [String: String] = ["algorithm": "dqn"]) throws -> (
+        String, [UInt8]
+    ) {
         let path = try Self.temporaryDirectory() + "/model.safetensors"
         try Checkpoint.save(networks, metadata: metadata, to: path)
         return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
@@ -28,26 +31,34 @@ struct CheckpointTests {
 
     @Test("save then load reproduces parameters, outputs and metadata; names follow nn.Sequential")
     func roundTrip() throws {
-        let q = TestData.network([4, 64, 64, 2], seed: 90), pi = TestData.network([3, 8, 5], .tanh, seed: 91)
-        let (path, bytes) = try savedFile(["q": q, "pi": pi], metadata: ["algorithm": "dqn", "environment": "cartpole"])
-        let headerLength = Int(bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
+        let q = TestData.network([4, 64, 64, 2], seed: 90)
+        let pi = TestData.network([3, 8, 5], .tanh, seed: 91)
+        let (path, bytes) = try savedFile(
+            ["q": q, "pi": pi], metadata: ["algorithm": "dqn", "environment": "cartpole"])
+        let headerLength = Int(
+            bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) })
         #expect(headerLength % 8 == 0)
-        let header = try #require(JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as? [String: Any])
-        #expect(Set(header.keys) == [
-            "__metadata__", "q.0.weight", "q.0.bias", "q.2.weight", "q.2.bias", "q.4.weight", "q.4.bias",
-            "pi.0.weight", "pi.0.bias", "pi.2.weight", "pi.2.bias",
-        ])
+        let header = try #require(
+            JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as? [String: Any])
+        #expect(
+            Set(header.keys) == [
+                "__metadata__", "q.0.weight", "q.0.bias", "q.2.weight", "q.2.bias", "q.4.weight", "q.4.bias",
+                "pi.0.weight", "pi.0.bias", "pi.2.weight", "pi.2.bias",
+            ])
         let entry = try #require(header["q.0.weight"] as? [String: Any])
         #expect(entry["dtype"] as? String == "F32")
         #expect(entry["shape"] as? [Int] == [64, 4])
-        let q2 = TestData.network([4, 64, 64, 2], seed: 92), pi2 = TestData.network([3, 8, 5], .tanh, seed: 93)
+        let q2 = TestData.network([4, 64, 64, 2], seed: 92)
+        let pi2 = TestData.network([3, 8, 5], .tanh, seed: 93)
         let metadata = try Checkpoint.load(from: path, into: ["q": q2, "pi": pi2])
         #expect(Array(q2.parameters.buffer) == Array(q.parameters.buffer))
         #expect(Array(pi2.parameters.buffer) == Array(pi.parameters.buffer))
         #expect(metadata["algorithm"] == "dqn" && metadata["environment"] == "cartpole")
         #expect(metadata["q.sizes"] == "4,64,64,2" && metadata["pi.activation"] == "tanh")
         let directory = (path as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["model.safetensors"], "no temporary file left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory) == ["model.safetensors"],
+            "no temporary file left")
     }
 
     @Test("weights are stored [out, in] row-major, little-endian")
@@ -60,7 +71,9 @@ struct CheckpointTests {
         // The data section holds each layer's weight, then its bias.
         for output in 0..<3 {
             for input in 0..<2 {
-                #expect(SafeTensorsFile.float(in: slice, at: output * 2 + input) == network.weight(layer: 0, output: output, input: input))
+                #expect(
+                    SafeTensorsFile.float(in: slice, at: output * 2 + input)
+                        == network.weight(layer: 0, output: output, input: input))
             }
         }
     }
@@ -96,23 +109,47 @@ struct CheckpointTests {
         let cases: [(String, (CheckpointError) -> Bool)] = [
             (try handMade(header: "{not json"), { if case .invalidHeader = $0 { true } else { false } }),
             (try handMade(header: "[1,2]"), { if case .invalidHeader = $0 { true } else { false } }),
-            (try handMade(header: "{\(weight.replacingOccurrences(of: "F32", with: "F16")),\(bias)}", data: eight),
-             { if case .unsupportedDtype = $0 { true } else { false } }),
-            (try handMade(header: "{\(weight),\(bias.replacingOccurrences(of: "[4,8]", with: "[4,12]"))}", data: eight),
-             { if case .badOffsets = $0 { true } else { false } }),
-            (try handMade(header: "{\(weight),\(bias.replacingOccurrences(of: "[4,8]", with: "[2,6]"))}", data: eight),
-             { if case .overlappingTensors = $0 { true } else { false } }),
-            (try handMade(header: "{\(weight)}", data: [0, 0, 0, 0]), { if case .missingTensor = $0 { true } else { false } }),
-            (try handMade(header: "{\(weight.replacingOccurrences(of: "[1,1]", with: "[1]")),\(bias)}", data: eight),
-             { if case .shapeMismatch = $0 { true } else { false } }),
-            (try handMade(header: "{\(weight),\(bias),\"q.2.weight\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[8,8]}}", data: eight),
-             { if case .unexpectedTensor = $0 { true } else { false } }),
-            (try handMade(header: "{\(weight),\(bias)}", data: [0, 0, 0xC0, 0x7F, 0, 0, 0, 0]),
-             { if case .nonFiniteValue(_, "q.0.weight", 0) = $0 { true } else { false } }),
-            (try handMade(header: "{\"__metadata__\":{\"q.activation\":\"tanh\"},\(weight),\(bias)}", data: eight),
-             { if case .architectureMismatch = $0 { true } else { false } }),
-            (try handMade(header: "{\"__metadata__\":{\"steps\":5},\(weight),\(bias)}", data: eight),
-             { if case .invalidHeader = $0 { true } else { false } }),
+            (
+                try handMade(header: "{\(weight.replacingOccurrences(of: "F32", with: "F16")),\(bias)}", data: eight),
+                { if case .unsupportedDtype = $0 { true } else { false } }
+            ),
+            (
+                try handMade(
+                    header: "{\(weight),\(bias.replacingOccurrences(of: "[4,8]", with: "[4,12]"))}", data: eight),
+                { if case .badOffsets = $0 { true } else { false } }
+            ),
+            (
+                try handMade(
+                    header: "{\(weight),\(bias.replacingOccurrences(of: "[4,8]", with: "[2,6]"))}", data: eight),
+                { if case .overlappingTensors = $0 { true } else { false } }
+            ),
+            (
+                try handMade(header: "{\(weight)}", data: [0, 0, 0, 0]),
+                { if case .missingTensor = $0 { true } else { false } }
+            ),
+            (
+                try handMade(header: "{\(weight.replacingOccurrences(of: "[1,1]", with: "[1]")),\(bias)}", data: eight),
+                { if case .shapeMismatch = $0 { true } else { false } }
+            ),
+            (
+                try handMade(
+                    header:
+                        "{\(weight),\(bias),\"q.2.weight\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[8,8]}}",
+                    data: eight),
+                { if case .unexpectedTensor = $0 { true } else { false } }
+            ),
+            (
+                try handMade(header: "{\(weight),\(bias)}", data: [0, 0, 0xC0, 0x7F, 0, 0, 0, 0]),
+                { if case .nonFiniteValue(_, "q.0.weight", 0) = $0 { true } else { false } }
+            ),
+            (
+                try handMade(header: "{\"__metadata__\":{\"q.activation\":\"tanh\"},\(weight),\(bias)}", data: eight),
+                { if case .architectureMismatch = $0 { true } else { false } }
+            ),
+            (
+                try handMade(header: "{\"__metadata__\":{\"steps\":5},\(weight),\(bias)}", data: eight),
+                { if case .invalidHeader = $0 { true } else { false } }
+            ),
         ]
         for (path, matches) in cases {
             let error = failure(path)

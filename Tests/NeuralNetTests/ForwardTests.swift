@@ -1,12 +1,15 @@
 import RLCore
 import Testing
+
 @testable import NeuralNet
 
 @Suite("Forward pass and initialisation")
 struct ForwardTests {
-    @Test("SIMD kernel matches a double-precision reference on tails of every kind", arguments: [
-        [1, 1], [4, 2], [7, 8, 3], [48, 128, 128, 4], [5, 33, 17, 16],
-    ])
+    @Test(
+        "SIMD kernel matches a double-precision reference on tails of every kind",
+        arguments: [
+            [1, 1], [4, 2], [7, 8, 3], [48, 128, 128, 4], [5, 33, 17, 16],
+        ])
     func forwardMatchesReference(sizes: [Int]) {
         for activation in Activation.allCases {
             let network = TestData.network(sizes, activation, seed: 40)
@@ -24,8 +27,12 @@ struct ForwardTests {
 
     @Test("transposed-operand product matches the naive sum")
     func transposedProduct() {
-        let m = 6, n = 11, k = 9
-        let a = FloatBuffer(count: k * m), b = FloatBuffer(count: k * n), c = FloatBuffer(count: m * n)
+        let m = 6
+        let n = 11
+        let k = 9
+        let a = FloatBuffer(count: k * m)
+        let b = FloatBuffer(count: k * n)
+        let c = FloatBuffer(count: m * n)
         for (index, value) in TestData.uniform(k * m, seed: 41).enumerated() { a.base[index] = value }
         for (index, value) in TestData.uniform(k * n, seed: 42).enumerated() { b.base[index] = value }
         for index in 0..<(m * n) { c.base[index] = 1 }
@@ -45,7 +52,8 @@ struct ForwardTests {
     func initialisation() {
         let network = TestData.network([64, 256, 4], seed: 43)
         for layer in 0..<2 {
-            let fanIn = network.sizes[layer], fanOut = network.sizes[layer + 1]
+            let fanIn = network.sizes[layer]
+            let fanOut = network.sizes[layer + 1]
             let bound = 1 / Float(fanIn).squareRoot()
             var values: [Float] = []
             for output in 0..<fanOut {
@@ -59,7 +67,8 @@ struct ForwardTests {
             #expect(abs(variance / (bound * bound / 3) - 1) < 0.1, "layer \(layer)")
             #expect(abs(mean) < 0.05 * bound)
         }
-        let same = TestData.network([64, 256, 4], seed: 43), other = TestData.network([64, 256, 4], seed: 44)
+        let same = TestData.network([64, 256, 4], seed: 43)
+        let other = TestData.network([64, 256, 4], seed: 44)
         #expect(Array(same.parameters.buffer) == Array(network.parameters.buffer))
         #expect(Array(other.parameters.buffer) != Array(network.parameters.buffer))
     }
@@ -68,7 +77,9 @@ struct ForwardTests {
     func growingBatch() {
         let network = TestData.network([3, 9, 2], seed: 45)
         let input = TestData.uniform(3 * 20, seed: 46)
-        let small = input.withUnsafeBufferPointer { network.forward(UnsafeBufferPointer(rebasing: $0[0..<6]), batch: 2) }.toMatrix()
+        let small = input.withUnsafeBufferPointer {
+            network.forward(UnsafeBufferPointer(rebasing: $0[0..<6]), batch: 2)
+        }.toMatrix()
         let large = input.withUnsafeBufferPointer { network.forward($0, batch: 20) }
         #expect(small.values == Array(UnsafeBufferPointer(start: large.base, count: 4)))
     }

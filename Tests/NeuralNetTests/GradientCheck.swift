@@ -19,7 +19,8 @@ struct GradientCheck {
         let kinks: Int
 
         var relativeError: Float {
-            var difference: Float = 0, reference: Float = 0
+            var difference: Float = 0
+            var reference: Float = 0
             for (a, n) in zip(analytic, numeric) {
                 difference += (a - n) * (a - n)
                 reference += n * n
@@ -42,7 +43,8 @@ struct GradientCheck {
         _ = evaluate(network)
         network.backward()
         let pattern = activePattern(network)
-        var analytic: [Float] = [], numeric: [Float] = []
+        var analytic: [Float] = []
+        var numeric: [Float] = []
         var kinks = 0
         for index in 0..<network.parameterCount {
             let saved = network.parameters.base[index]
@@ -72,7 +74,8 @@ struct GradientCheck {
     }
 
     func passes(_ result: Result) -> Bool {
-        result.largestMagnitude > 1e-3 && result.kinks * 20 < result.numeric.count && result.relativeError < relativeTolerance
+        result.largestMagnitude > 1e-3 && result.kinks * 20 < result.numeric.count
+            && result.relativeError < relativeTolerance
             && result.worstComponentError < 2 * relativeTolerance
     }
 }

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import NeuralNet
 
 @Suite("Backpropagation agrees with finite differences")
 struct GradientTests {
     let check = GradientCheck()
 
-    private func mseEvaluator(batch: Int, inputs: [Float], targets: [Float], weights: [Float]? = nil) -> (MLP) -> Float {
+    private func mseEvaluator(batch: Int, inputs: [Float], targets: [Float], weights: [Float]? = nil) -> (MLP) -> Float
+    {
         { network in
             let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: batch) }
             return RegressionLoss.meanSquaredError.evaluate(
@@ -34,7 +36,8 @@ struct GradientTests {
         expectMSEGradients([5, 19, 24, 9, 3], activation, seed: 6, batch: 9)
     }
 
-    @Test("layers whose widths are multiples of 8 (∂L/∂x through a transposed copy of W)", arguments: Activation.allCases)
+    @Test(
+        "layers whose widths are multiples of 8 (∂L/∂x through a transposed copy of W)", arguments: Activation.allCases)
     func alignedWidths(activation: Activation) {
         expectMSEGradients([8, 16, 24, 4], activation, seed: 29, batch: 13)
     }
@@ -47,7 +50,8 @@ struct GradientTests {
         let targets = TestData.uniform(batch * 3, scale: 3, seed: 11)
         let result = check.run(network) { network in
             let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: batch) }
-            return RegressionLoss.huber.evaluate(predictions: output, targets: targets, gradient: network.outputGradient)
+            return RegressionLoss.huber.evaluate(
+                predictions: output, targets: targets, gradient: network.outputGradient)
         }
         #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
     }
@@ -63,7 +67,8 @@ struct GradientTests {
         let result = check.run(network) { network in
             let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: batch) }
             return loss.evaluate(
-                predictions: output, actions: actions, targets: targets, weights: weights, gradient: network.outputGradient)
+                predictions: output, actions: actions, targets: targets, weights: weights,
+                gradient: network.outputGradient)
         }
         #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
     }
@@ -100,10 +105,12 @@ struct GradientTests {
     @Test("the check itself rejects a gradient that is off by a factor")
     func checkCanFail() {
         let network = TestData.network([3, 6, 2], .tanh, seed: 26)
-        let inputs = TestData.uniform(12, seed: 27), targets = TestData.uniform(8, seed: 28)
+        let inputs = TestData.uniform(12, seed: 27)
+        let targets = TestData.uniform(8, seed: 28)
         let result = check.run(network) { network in
             let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: 4) }
-            let loss = RegressionLoss.meanSquaredError.evaluate(predictions: output, targets: targets, gradient: network.outputGradient)
+            let loss = RegressionLoss.meanSquaredError.evaluate(
+                predictions: output, targets: targets, gradient: network.outputGradient)
             for index in 0..<8 { network.outputGradient.base[index] *= 1.1 }
             return loss
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NeuralNet
 
 @Suite("PyTorch-side interoperability")
@@ -26,7 +27,8 @@ struct InteropTests {
         }
         let casesPath = directory + "/cases.json"
         try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: casesPath))
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("interop_check.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "interop_check.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, checkpoint, casesPath]

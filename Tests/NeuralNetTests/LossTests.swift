@@ -1,6 +1,7 @@
 import Foundation
 import RLCore
 import Testing
+
 @testable import NeuralNet
 
 @Suite("Loss values and categorical head")
@@ -22,7 +23,8 @@ struct LossTests {
             var g = gradient
             return g.withUnsafeMutableBufferPointer { g in
                 let value = RegressionLoss.huber.evaluate(
-                    predictions: MatrixView(rows: 2, columns: 2, base: p.baseAddress!), actions: [1, 0], targets: [0, 2.5],
+                    predictions: MatrixView(rows: 2, columns: 2, base: p.baseAddress!), actions: [1, 0],
+                    targets: [0, 2.5],
                     weights: [2, 0.5], gradient: MutableMatrixView(rows: 2, columns: 2, base: g.baseAddress!))
                 #expect(Array(g) == [0, 1, 0.125, 0])
                 return value
@@ -35,7 +37,8 @@ struct LossTests {
     @Test("softmax sums to one, log-softmax is its logarithm, uniform logits have entropy log n")
     func categoricalBasics() {
         let logits: [Float] = [2, -1, 0.5, 30]
-        var probabilities = [Float](repeating: 0, count: 4), logs = [Float](repeating: 0, count: 4)
+        var probabilities = [Float](repeating: 0, count: 4)
+        var logs = [Float](repeating: 0, count: 4)
         logits.withUnsafeBufferPointer { l in
             probabilities.withUnsafeMutableBufferPointer { Categorical.softmax(l, into: $0) }
             logs.withUnsafeMutableBufferPointer { Categorical.logSoftmax(l, into: $0) }
@@ -78,8 +81,10 @@ struct LossTests {
             let logs = z.map { $0 - normaliser }
             return (logs, -logs.map { exp($0) * $0 }.reduce(0, +))
         }
-        let first = row([1, 2, 0]), second = row([-1, 0.5, 0.5])
-        let expected = -(1 * (first.logProbabilities[1] * 2 + 0.1 * first.entropy)
+        let first = row([1, 2, 0])
+        let second = row([-1, 0.5, 0.5])
+        let expected =
+            -(1 * (first.logProbabilities[1] * 2 + 0.1 * first.entropy)
             + 3 * (second.logProbabilities[0] * -1 + 0.1 * second.entropy)) / 2
         #expect(abs(Double(result.loss) - expected) < 1e-5)
         #expect(abs(Double(result.meanEntropy) - (first.entropy + second.entropy) / 2) < 1e-6)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NeuralNet
 
 @Suite("Optimizers, clipping, target networks")
@@ -7,9 +8,11 @@ struct OptimizerTests {
     /// A network whose gradients hold the given values after one MSE backward pass.
     private func trainedOnce(seed: UInt64) -> MLP {
         let network = TestData.network([3, 8, 2], .tanh, seed: seed)
-        let inputs = TestData.uniform(15, seed: seed + 1), targets = TestData.uniform(10, scale: 3, seed: seed + 2)
+        let inputs = TestData.uniform(15, seed: seed + 1)
+        let targets = TestData.uniform(10, scale: 3, seed: seed + 2)
         let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: 5) }
-        _ = RegressionLoss.meanSquaredError.evaluate(predictions: output, targets: targets, gradient: network.outputGradient)
+        _ = RegressionLoss.meanSquaredError.evaluate(
+            predictions: output, targets: targets, gradient: network.outputGradient)
         network.backward()
         return network
     }
@@ -17,7 +20,8 @@ struct OptimizerTests {
     @Test("Adam's first step moves every parameter by α·g/(|g| + ε), then follows the bias-corrected moments")
     func adamSteps() {
         let network = trainedOnce(seed: 60)
-        let before = Array(network.parameters.buffer), g = Array(network.gradients.buffer)
+        let before = Array(network.parameters.buffer)
+        let g = Array(network.gradients.buffer)
         let adam = Adam(network: network, learningRate: 0.01)
         adam.step()
         for index in 0..<g.count {
@@ -29,7 +33,8 @@ struct OptimizerTests {
         adam.step()
         for index in 0..<g.count {
             let gradient = Double(g[index])
-            let m = 0.9 * 0.1 * gradient + 0.1 * gradient, v = 0.999 * 0.001 * gradient * gradient + 0.001 * gradient * gradient
+            let m = 0.9 * 0.1 * gradient + 0.1 * gradient
+            let v = 0.999 * 0.001 * gradient * gradient + 0.001 * gradient * gradient
             let update = 0.01 / (1 - 0.81) * m / ((v).squareRoot() / (1 - 0.999 * 0.999).squareRoot() + 1e-8)
             #expect(abs(Double(network.parameters.base[index]) - (Double(afterFirst[index]) - update)) < 1e-6)
         }
@@ -39,7 +44,8 @@ struct OptimizerTests {
     @Test("SGD subtracts α·g")
     func sgdStep() {
         let network = trainedOnce(seed: 61)
-        let before = Array(network.parameters.buffer), g = Array(network.gradients.buffer)
+        let before = Array(network.parameters.buffer)
+        let g = Array(network.gradients.buffer)
         SGD(network: network, learningRate: 0.5).step()
         for index in 0..<g.count { #expect(network.parameters.base[index] == before[index] - 0.5 * g[index]) }
     }
@@ -53,7 +59,9 @@ struct OptimizerTests {
         var losses: [Float] = []
         for _ in 0..<300 {
             let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: 32) }
-            losses.append(RegressionLoss.meanSquaredError.evaluate(predictions: output, targets: targets, gradient: network.outputGradient))
+            losses.append(
+                RegressionLoss.meanSquaredError.evaluate(
+                    predictions: output, targets: targets, gradient: network.outputGradient))
             network.backward()
             adam.step()
         }
@@ -62,11 +70,14 @@ struct OptimizerTests {
 
     @Test("global norm clipping scales all networks together and reports the norm before clipping")
     func clipping() {
-        let first = trainedOnce(seed: 64), second = trainedOnce(seed: 65)
-        let norm = (first.gradientNorm() * first.gradientNorm() + second.gradientNorm() * second.gradientNorm()).squareRoot()
+        let first = trainedOnce(seed: 64)
+        let second = trainedOnce(seed: 65)
+        let norm = (first.gradientNorm() * first.gradientNorm() + second.gradientNorm() * second.gradientNorm())
+            .squareRoot()
         let reported = MLP.clipGradientNorm(of: [first, second], maxNorm: norm / 4)
         #expect(abs(reported - norm) < 1e-5 * norm)
-        let after = (first.gradientNorm() * first.gradientNorm() + second.gradientNorm() * second.gradientNorm()).squareRoot()
+        let after = (first.gradientNorm() * first.gradientNorm() + second.gradientNorm() * second.gradientNorm())
+            .squareRoot()
         #expect(abs(after - norm / 4) < 1e-4 * norm)
         let unchanged = Array(first.gradients.buffer)
         first.clipGradientNorm(maxNorm: 1e6)
@@ -75,8 +86,10 @@ struct OptimizerTests {
 
     @Test("target copy is exact and Polyak averaging mixes τ·θ + (1 − τ)·θ⁻")
     func targetNetworks() {
-        let online = TestData.network([4, 9, 2], seed: 66), target = TestData.network([4, 9, 2], seed: 67)
-        let old = Array(target.parameters.buffer), new = Array(online.parameters.buffer)
+        let online = TestData.network([4, 9, 2], seed: 66)
+        let target = TestData.network([4, 9, 2], seed: 67)
+        let old = Array(target.parameters.buffer)
+        let new = Array(online.parameters.buffer)
         target.polyakUpdate(from: online, tau: 0.25)
         for index in 0..<old.count {
             #expect(abs(target.parameters.base[index] - (0.25 * new[index] + 0.75 * old[index])) < 1e-6)

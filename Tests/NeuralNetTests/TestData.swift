@@ -1,5 +1,6 @@
 import Foundation
 import RLCore
+
 @testable import NeuralNet
 
 /// Seeded inputs and targets for the tests.
@@ -24,13 +25,15 @@ enum TestData {
     static func referenceForward(_ network: MLP, input: [Float], batch: Int) -> [Double] {
         var activations = input.map(Double.init)
         for layer in 0..<network.layerCount {
-            let fanIn = network.sizes[layer], fanOut = network.sizes[layer + 1]
+            let fanIn = network.sizes[layer]
+            let fanOut = network.sizes[layer + 1]
             var next = [Double](repeating: 0, count: batch * fanOut)
             for row in 0..<batch {
                 for output in 0..<fanOut {
                     var sum = Double(network.bias(layer: layer, output: output))
                     for inputIndex in 0..<fanIn {
-                        sum += Double(network.weight(layer: layer, output: output, input: inputIndex))
+                        sum +=
+                            Double(network.weight(layer: layer, output: output, input: inputIndex))
                             * activations[row * fanIn + inputIndex]
                     }
                     if layer < network.layerCount - 1 {
