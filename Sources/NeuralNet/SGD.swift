@@ -1,0 +1,24 @@
+/// Plain stochastic gradient descent: θ ← θ − α·g.
+public final class SGD: Optimizer {
+    /// The network whose parameters this optimizer updates.
+    public let network: MLP
+    /// α.
+    public var learningRate: Float
+
+    /// Plain SGD on `network` with step size α = `learningRate`.
+    public init(network: MLP, learningRate: Float) {
+        self.network = network
+        self.learningRate = learningRate
+    }
+
+    /// θ ← θ − α·g with the gradients of the network's last `backward()`.
+    public func step() {
+        let parameters = network.parameters.base
+        let gradients = network.gradients.base
+        let rate = SIMD8<Float>(repeating: learningRate)
+        // Zero padding after the last parameter lets the loop round up to whole vectors.
+        for index in stride(from: 0, to: network.parameterCount, by: 8) {
+            (SIMD8.load(parameters + index) - rate * SIMD8.load(gradients + index)).store(parameters + index)
+        }
+    }
+}

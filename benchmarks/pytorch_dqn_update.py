@@ -1,0 +1,99 @@
+"""The DQN update `rlterm bench` times, in PyTorch on one thread, for a side-by-side comparison.
+
+The update is the one CleanRL's dqn.py performs: target-network forward on the next observations,
+y = r + gamma * (1 - done) * max_a' Q_target(s', a'), forward on the observations, smooth L1 (Huber,
+delta = 1) loss on Q(s, a) against y, zero_grad, backward, Adam step. Each figure is the best of
+--repeats timed runs of at least --run-seconds each, after a warm-up of the same length, exactly as
+`rlterm bench` measures. Prints a JSON array of {"name", "value", "unit"} with rlterm's figure names.
+"""
+import argparse
+import json
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+UPDATES = [((4, 64, 64, 2), 64), ((4, 64, 64, 2), 128), ((4, 256, 256, 2), 64), ((48, 128, 128, 4), 32)]
+FORWARDS = [(4, 64, 64, 2), (48, 128, 128, 4)]
+
+
+def mlp(sizes):
+    layers = []
+    for index in range(len(sizes) - 1):
+        layers.append(nn.Linear(sizes[index], sizes[index + 1]))
+        if index < len(sizes) - 2:
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers)
+
+
+def best_seconds_per_call(body, repeats, run_seconds):
+    calls = 1
+    warm_up_end = time.perf_counter() + run_seconds
+    while time.perf_counter() < warm_up_end:
+        for _ in range(calls):
+            body()
+        calls *= 2
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(calls):
+            body()
+        best = min(best, (time.perf_counter() - start) / calls)
+    return best
+
+
+def dqn_update(sizes, batch):
+    generator = torch.Generator().manual_seed(1)
+    q, target = mlp(sizes), mlp(sizes)
+    target.load_state_dict(q.state_dict())
+    optimizer = torch.optim.Adam(q.parameters(), lr=1e-4)
+    observations = torch.rand(batch, sizes[0], generator=generator) * 2 - 1
+    next_observations = torch.rand(batch, sizes[0], generator=generator) * 2 - 1
+    actions = torch.randint(sizes[-1], (batch, 1), generator=generator)
+    rewards = torch.rand(batch, generator=generator) * 2 - 1
+    not_done = (torch.rand(batch, generator=generator) >= 0.05).float()
+
+    def update():
+        with torch.no_grad():
+            target_max = target(next_observations).max(dim=1).values
+            td_target = rewards + 0.99 * not_done * target_max
+        q_taken = q(observations).gather(1, actions).squeeze(1)
+        loss = F.smooth_l1_loss(q_taken, td_target)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+    return update
+
+
+def single_forward(sizes):
+    q = mlp(sizes)
+    observation = torch.rand(1, sizes[0]) * 2 - 1
+
+    def act():
+        with torch.no_grad():
+            return q(observation)[0, 0].item()
+
+    return act
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--run-seconds", type=float, default=0.01)
+    arguments = parser.parse_args()
+    torch.set_num_threads(1)
+    figures = []
+    for sizes, batch in UPDATES:
+        seconds = best_seconds_per_call(dqn_update(sizes, batch), arguments.repeats, arguments.run_seconds)
+        name = "x".join(map(str, sizes))
+        figures.append({"name": f"update.{name}.b{batch}", "value": seconds * 1e6, "unit": "us"})
+    for sizes in FORWARDS:
+        seconds = best_seconds_per_call(single_forward(sizes), arguments.repeats, arguments.run_seconds)
+        figures.append({"name": f"forward.{'x'.join(map(str, sizes))}.b1", "value": seconds * 1e6, "unit": "us"})
+    figures.append({"name": "torch.version", "value": 0, "unit": torch.__version__})
+    print(json.dumps(figures, indent=2))
+
+
+main()
