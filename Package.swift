@@ -3,8 +3,23 @@ import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> TerminalUI ─> CNCurses
-//      └────> Environments ─> RLCore
-//   Agents ─> Environments ─> RLCore   (Agents also imports RLCore directly; nothing imports Agents yet)
+//      ├────> Agents ─> NeuralNet ─> RLCore, CFloatEnvironment (MXCSR shim)
+//      │        └─────> Environments ─> RLCore
+//      └────> Environments
+// Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
+// double code because CartPole is checked bit for bit against gymnasium.
+
+// NeuralNet's GEMM kernels use SIMD8<Float>.addingProduct: without FMA in the target, release builds for
+// baseline x86-64 turn every lane into a libm fmaf call (~90× slower). -fno-math-errno lets
+// squareRoot() (a clang-imported sqrtf) become vsqrtps in Adam instead of an errno-setting call.
+#if arch(x86_64)
+let neuralNetSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-fno-math-errno"]),
+]
+#else
+let neuralNetSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
+#endif
+
 let package = Package(
     name: "rlterm",
     platforms: [.macOS(.v13)],
@@ -17,7 +32,9 @@ let package = Package(
     targets: [
         .target(name: "RLCore"),
         .target(name: "Environments", dependencies: ["RLCore"]),
-        .target(name: "Agents", dependencies: ["RLCore", "Environments"]),
+        .target(name: "CFloatEnvironment"),
+        .target(name: "NeuralNet", dependencies: ["RLCore", "CFloatEnvironment"], swiftSettings: neuralNetSettings),
+        .target(name: "Agents", dependencies: ["RLCore", "Environments", "NeuralNet"]),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         .systemLibrary(name: "CNCurses"),
@@ -25,13 +42,20 @@ let package = Package(
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLCore", "Environments", "TerminalUI",
+                "RLCore", "Environments", "NeuralNet", "Agents", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore"]),
+        // Counts malloc calls on the current thread so a test can prove a training update allocates nothing.
+        .target(name: "CMallocCounter", path: "Tests/CMallocCounter"),
+        .testTarget(
+            name: "NeuralNetTests",
+            dependencies: ["NeuralNet", "RLCore", "CMallocCounter"],
+            exclude: ["interop_check.py"]
+        ),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet"]),
     ],
     swiftLanguageModes: [.v6]
 )

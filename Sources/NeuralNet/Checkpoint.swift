@@ -1,0 +1,129 @@
+import Foundation
+
+/// Saves and loads networks as safetensors files that PyTorch reads directly.
+///
+/// Format (safetensors): an 8-byte little-endian header length n, n bytes of JSON, then raw little-endian
+/// F32 data. Network `prefix` with layers 0…L−1 is stored with the names and shapes of a PyTorch
+/// `nn.Sequential` state dict, whose indices count the activation modules too: layer l becomes
+/// `prefix.{2l}.weight` [out, in] and `prefix.{2l}.bias` [out]. `__metadata__` holds the caller's run
+/// metadata plus `prefix.sizes` (e.g. "4,64,64,2") and `prefix.activation` for each network.
+public enum Checkpoint {
+    /// Writes `networks` (keyed by prefix, e.g. "q", "pi", "v") and `metadata` to `path` atomically: a
+    /// temporary file in the same directory is written and fsynced, renamed over `path`, and the
+    /// directory is fsynced, so a crash leaves either the old file or the new one.
+    public static func save(_ networks: [String: MLP], metadata: [String: String], to path: String) throws(CheckpointError) {
+        var header: [String: Any] = [:]
+        var allMetadata = metadata
+        var data = [UInt8]()
+        for prefix in networks.keys.sorted() {
+            let network = networks[prefix]!
+            allMetadata["\(prefix).sizes"] = network.sizes.map(String.init).joined(separator: ",")
+            allMetadata["\(prefix).activation"] = network.activation.rawValue
+            for tensor in tensors(of: network, prefix: prefix) {
+                let begin = data.count
+                for index in 0..<tensor.count {
+                    withUnsafeBytes(of: tensor.value(network, index).bitPattern.littleEndian) { data.append(contentsOf: $0) }
+                }
+                header[tensor.name] = ["dtype": "F32", "shape": tensor.shape, "data_offsets": [begin, data.count]]
+            }
+        }
+        header["__metadata__"] = allMetadata
+        var json: [UInt8]
+        do {
+            json = [UInt8](try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes]))
+        } catch {
+            throw .cannotWrite(path: path, reason: "cannot encode the header: \(error)")
+        }
+        // Pad the header with spaces so the data section starts 8-byte aligned, as the reference writer does.
+        while json.count % 8 != 0 { json.append(0x20) }
+        var file = [UInt8]()
+        withUnsafeBytes(of: UInt64(json.count).littleEndian) { file.append(contentsOf: $0) }
+        file += json
+        file += data
+        try AtomicFile.write(file, to: path)
+    }
+
+    /// Loads every network in `networks` (keyed by prefix) from `path`, after checking the whole file:
+    /// the header length against the file size, the JSON, dtype F32, each tensor's shape against the
+    /// network's architecture, offsets inside the data section and not overlapping, and finite values.
+    /// Nothing is changed unless everything checks out. Tensors with other prefixes are ignored. Returns the
+    /// file's `__metadata__`.
+    @discardableResult
+    public static func load(from path: String, into networks: [String: MLP]) throws(CheckpointError) -> [String: String] {
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw .cannotRead(path: path, reason: (error as NSError).localizedDescription)
+        }
+        let file = try SafeTensorsFile(bytes: bytes, path: path)
+        var values: [(MLP, TensorLayout, ArraySlice<UInt8>)] = []
+        for (prefix, network) in networks {
+            if let sizes = file.metadata["\(prefix).sizes"], sizes != network.sizes.map(String.init).joined(separator: ",") {
+                throw .architectureMismatch(path: path, network: prefix, reason: "saved with sizes \(sizes), declared \(network.sizes)")
+            }
+            if let activation = file.metadata["\(prefix).activation"], activation != network.activation.rawValue {
+                throw .architectureMismatch(
+                    path: path, network: prefix, reason: "saved with \(activation), declared \(network.activation.rawValue)")
+            }
+            let expected = tensors(of: network, prefix: prefix)
+            for name in file.entries.keys where name.hasPrefix(prefix + ".") && !expected.contains(where: { $0.name == name }) {
+                throw .unexpectedTensor(path: path, tensor: name)
+            }
+            for tensor in expected {
+                guard let entry = file.entries[tensor.name] else { throw .missingTensor(path: path, tensor: tensor.name) }
+                guard entry.shape == tensor.shape else {
+                    throw .shapeMismatch(path: path, tensor: tensor.name, expected: tensor.shape, found: entry.shape)
+                }
+                let slice = file.data(of: entry)
+                for index in 0..<tensor.count where !SafeTensorsFile.float(in: slice, at: index).isFinite {
+                    throw .nonFiniteValue(path: path, tensor: tensor.name, index: index)
+                }
+                values.append((network, tensor, slice))
+            }
+        }
+        for (network, tensor, slice) in values {
+            for index in 0..<tensor.count {
+                tensor.setValue(network, index, SafeTensorsFile.float(in: slice, at: index))
+            }
+        }
+        return file.metadata
+    }
+
+    /// One tensor of a network's state dict and how its elements map to the network's parameters.
+    struct TensorLayout {
+        let name: String
+        let shape: [Int]
+        let layer: Int
+        let isWeight: Bool
+
+        var count: Int { shape.reduce(1, *) }
+
+        /// Element `index` in PyTorch's row-major order.
+        func value(_ network: MLP, _ index: Int) -> Float {
+            if isWeight {
+                return network.weight(layer: layer, output: index / shape[1], input: index % shape[1])
+            }
+            return network.bias(layer: layer, output: index)
+        }
+
+        func setValue(_ network: MLP, _ index: Int, _ value: Float) {
+            if isWeight {
+                network.setWeight(value, layer: layer, output: index / shape[1], input: index % shape[1])
+            } else {
+                network.setBias(value, layer: layer, output: index)
+            }
+        }
+    }
+
+    static func tensors(of network: MLP, prefix: String) -> [TensorLayout] {
+        (0..<network.layerCount).flatMap { layer -> [TensorLayout] in
+            let module = "\(prefix).\(2 * layer)"
+            let fanIn = network.sizes[layer], fanOut = network.sizes[layer + 1]
+            return [
+                TensorLayout(name: module + ".weight", shape: [fanOut, fanIn], layer: layer, isWeight: true),
+                TensorLayout(name: module + ".bias", shape: [fanOut], layer: layer, isWeight: false),
+            ]
+        }
+    }
+}

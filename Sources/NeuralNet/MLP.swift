@@ -1,0 +1,200 @@
+import RLCore
+
+/// A multilayer perceptron: dense layers `sizes[0] → sizes[1] → … → sizes.last`, the hidden ones followed
+/// by `activation`, the last one linear. The linear output serves every head: Q-values (one output per
+/// action), a categorical policy's logits (see `Categorical`), or a state value (one output).
+///
+/// Layer l computes y = x·Wₗᵀ + bₗ for a batch x (one row per sample), with Wₗ of shape
+/// [sizes[l+1], sizes[l]] as in PyTorch's `nn.Linear`. All parameters live in one contiguous buffer (each
+/// layer's weights stored input-major, i.e. Wₗᵀ, then its bias) and the gradients in another of the same
+/// layout, so optimizers, clipping, target copies and Polyak averaging are single loops.
+///
+/// Training step: `forward(_:batch:)`, let a loss write ∂L/∂output into `outputGradient`, `backward()`,
+/// then an optimizer's `step()`. Workspaces are sized for the largest batch seen so far (grown on demand,
+/// or up front with `reserveBatchCapacity(_:)`), so a steady-state step allocates nothing.
+public final class MLP {
+    /// Layer widths, input first; the number of dense layers is `sizes.count − 1`.
+    public let sizes: [Int]
+    /// The hidden-layer nonlinearity.
+    public let activation: Activation
+
+    let parameters: FloatBuffer
+    let gradients: FloatBuffer
+    /// Offset of layer l's transposed weights (sizes[l] × sizes[l+1], row-major) in `parameters`.
+    let weightOffsets: [Int]
+    /// Offset of layer l's bias (sizes[l+1] floats) in `parameters`.
+    let biasOffsets: [Int]
+
+    private(set) var batchCapacity = 0
+    /// The rows of the last forward pass, which `backward()` differentiates.
+    private(set) var batch = 0
+    private var input: FloatBuffer
+    /// outputs[l] holds layer l's activations (after the nonlinearity for hidden layers).
+    private(set) var outputs: [FloatBuffer]
+    private var outputGradientBuffer: FloatBuffer
+    private var scratch: (FloatBuffer, FloatBuffer)
+    private let transposed: FloatBuffer
+
+    /// An MLP with PyTorch's default `nn.Linear` initialisation: weights from `kaiming_uniform_(a = √5)`,
+    /// which works out to U(−1/√fan_in, 1/√fan_in), and biases from the same U(−1/√fan_in, 1/√fan_in),
+    /// where fan_in = sizes[l]. Draws come from `generator` layer by layer, weights (row-major [out, in])
+    /// then biases, each as (2u − 1)/√fan_in with u = `uniformFloat()`.
+    public init(sizes: [Int], activation: Activation, generator: inout Xoshiro256StarStar, batchCapacity: Int = 1) {
+        precondition(sizes.count >= 2, "an MLP needs at least an input and an output size")
+        precondition(sizes.allSatisfy { $0 > 0 }, "layer sizes must be positive: \(sizes)")
+        self.sizes = sizes
+        self.activation = activation
+        var weightOffsets: [Int] = []
+        var biasOffsets: [Int] = []
+        var total = 0
+        var largestLayer = 0
+        for layer in 0..<(sizes.count - 1) {
+            weightOffsets.append(total)
+            total += sizes[layer] * sizes[layer + 1]
+            biasOffsets.append(total)
+            total += sizes[layer + 1]
+            largestLayer = max(largestLayer, sizes[layer] * sizes[layer + 1])
+        }
+        self.weightOffsets = weightOffsets
+        self.biasOffsets = biasOffsets
+        parameters = FloatBuffer(count: total)
+        gradients = FloatBuffer(count: total)
+        transposed = FloatBuffer(count: largestLayer)
+        input = FloatBuffer(count: 0)
+        outputs = []
+        outputGradientBuffer = FloatBuffer(count: 0)
+        scratch = (FloatBuffer(count: 0), FloatBuffer(count: 0))
+        for layer in 0..<(sizes.count - 1) {
+            let fanIn = sizes[layer], fanOut = sizes[layer + 1]
+            let bound = 1 / Float(fanIn).squareRoot()
+            for output in 0..<fanOut {
+                for inputIndex in 0..<fanIn {
+                    let weight = (2 * generator.uniformFloat() - 1) * bound
+                    parameters.base[weightOffsets[layer] + inputIndex * fanOut + output] = weight
+                }
+            }
+            for output in 0..<fanOut {
+                parameters.base[biasOffsets[layer] + output] = (2 * generator.uniformFloat() - 1) * bound
+            }
+        }
+        reserveBatchCapacity(batchCapacity)
+    }
+
+    /// The number of inputs per sample.
+    public var inputSize: Int { sizes[0] }
+    /// The number of outputs per sample.
+    public var outputSize: Int { sizes[sizes.count - 1] }
+    /// The number of dense layers.
+    public var layerCount: Int { sizes.count - 1 }
+    /// The number of trainable floats (all weights and biases).
+    public var parameterCount: Int { parameters.count }
+
+    /// Sizes the workspaces for batches of up to `capacity` rows now, so later passes do not allocate.
+    public func reserveBatchCapacity(_ capacity: Int) {
+        guard capacity > batchCapacity else { return }
+        batchCapacity = capacity
+        input = FloatBuffer(count: capacity * inputSize)
+        outputs = (1..<sizes.count).map { FloatBuffer(count: capacity * sizes[$0]) }
+        outputGradientBuffer = FloatBuffer(count: capacity * outputSize)
+        let widest = sizes.dropLast().max() ?? 0
+        scratch = (FloatBuffer(count: capacity * widest), FloatBuffer(count: capacity * widest))
+    }
+
+    /// Runs the network on `batch` samples stored row after row in `input` (`batch · inputSize` floats) and
+    /// returns the outputs, a `batch × outputSize` view valid until the next forward pass on this network.
+    @discardableResult
+    public func forward(_ input: UnsafeBufferPointer<Float>, batch: Int) -> MatrixView {
+        precondition(batch > 0, "a forward pass needs at least one sample")
+        precondition(input.count >= batch * inputSize, "\(input.count) inputs are fewer than \(batch)×\(inputSize)")
+        reserveBatchCapacity(batch)
+        self.batch = batch
+        self.input.base.update(from: input.baseAddress!, count: batch * inputSize)
+        var previous = UnsafePointer(self.input.base)
+        for layer in 0..<layerCount {
+            let fanIn = sizes[layer], fanOut = sizes[layer + 1]
+            let result = outputs[layer].base
+            MatrixMultiply.multiply(
+                m: batch, n: fanOut, k: fanIn,
+                a: .init(base: previous, rowStride: fanIn, columnStride: 1),
+                b: parameters.base + weightOffsets[layer], c: result,
+                start: .bias(parameters.base + biasOffsets[layer]))
+            if layer < layerCount - 1 {
+                activation.apply(result, count: batch * fanOut)
+            }
+            previous = UnsafePointer(result)
+        }
+        return MatrixView(rows: batch, columns: outputSize, base: previous)
+    }
+
+    /// Runs the network on every row of `input` (whose columns must equal `inputSize`).
+    @discardableResult
+    public func forward(_ input: Matrix) -> MatrixView {
+        precondition(input.columns == inputSize, "input has \(input.columns) columns, the network takes \(inputSize)")
+        return input.values.withUnsafeBufferPointer { forward($0, batch: input.rows) }
+    }
+
+    /// The outputs of the last forward pass.
+    public var output: MatrixView {
+        MatrixView(rows: batch, columns: outputSize, base: outputs[layerCount - 1].base)
+    }
+
+    /// Where a loss writes ∂L/∂output for the last forward pass (`batch × outputSize`), read by `backward()`.
+    public var outputGradient: MutableMatrixView {
+        MutableMatrixView(rows: batch, columns: outputSize, base: outputGradientBuffer.base)
+    }
+
+    /// Backpropagates `outputGradient` through the last forward pass and stores ∂L/∂θ for every weight and
+    /// bias, replacing earlier gradients (one loss per step; add losses before calling it if you need two).
+    public func backward() {
+        precondition(batch > 0, "backward() needs a forward pass first")
+        var gradient = UnsafeMutablePointer(outputGradientBuffer.base)
+        var spare = (scratch.0.base, scratch.1.base)
+        for layer in stride(from: layerCount - 1, through: 0, by: -1) {
+            let fanIn = sizes[layer], fanOut = sizes[layer + 1]
+            let layerInput = layer == 0 ? input.base : outputs[layer - 1].base
+            // ∂L/∂Wᵀ = xᵀ·g, read x transposed through strides.
+            MatrixMultiply.multiply(
+                m: fanIn, n: fanOut, k: batch,
+                a: .init(base: layerInput, rowStride: 1, columnStride: fanIn),
+                b: gradient, c: gradients.base + weightOffsets[layer], start: .zero)
+            sumRows(gradient, rows: batch, columns: fanOut, into: gradients.base + biasOffsets[layer])
+            guard layer > 0 else { break }
+            // ∂L/∂x = g·W: W is the transpose of the stored Wᵀ.
+            transpose(parameters.base + weightOffsets[layer], rows: fanIn, columns: fanOut, into: transposed.base)
+            let next = spare.0
+            MatrixMultiply.multiply(
+                m: batch, n: fanIn, k: fanOut,
+                a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
+                b: transposed.base, c: next, start: .zero)
+            activation.backpropagate(next, outputs: layerInput, count: batch * fanIn)
+            spare = (spare.1, next)
+            gradient = next
+        }
+    }
+
+    private func sumRows(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
+        sums.update(repeating: 0, count: columns)
+        var column = 0
+        while column + 8 <= columns {
+            var total = SIMD8<Float>(repeating: 0)
+            for row in 0..<rows {
+                total += SIMD8.load(matrix + row * columns + column)
+            }
+            total.store(sums + column)
+            column += 8
+        }
+        for row in 0..<rows {
+            for tail in column..<columns {
+                sums[tail] += matrix[row * columns + tail]
+            }
+        }
+    }
+
+    private func transpose(_ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>) {
+        for row in 0..<rows {
+            for column in 0..<columns {
+                target[column * rows + row] = source[row * columns + column]
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import CMallocCounter
+import RLCore
+import Testing
+@testable import NeuralNet
+
+@Suite("Steady-state training allocates nothing")
+struct AllocationTests {
+    @Test("the allocation counter sees an allocation on this thread")
+    func counterWorks() throws {
+        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+        rlterm_malloc_counter_start()
+        let buffer = FloatBuffer(count: 1000)
+        let allocations = rlterm_malloc_counter_stop()
+        #expect(buffer.count == 1000)
+        #expect(allocations >= 2, "the class instance and its storage")
+    }
+
+    @Test("a full DQN-style update (target forward, forward, weighted Huber, backward, clip, Adam, Polyak) makes no heap allocation")
+    func updateAllocatesNothing() throws {
+        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+        let batch = 32
+        let online = TestData.network([6, 40, 24, 3], seed: 80), target = TestData.network([6, 40, 24, 3], seed: 80)
+        let actor = TestData.network([6, 16, 3], .tanh, seed: 81)
+        let adam = Adam(network: online), sgd = SGD(network: actor, learningRate: 0.01)
+        let observations = TestData.uniform(batch * 6, seed: 82), next = TestData.uniform(batch * 6, seed: 83)
+        let actions = TestData.integers(batch, below: 3, seed: 84), rewards = TestData.uniform(batch, seed: 85)
+        let weights = TestData.uniform(batch, seed: 86).map { 1 + 0.5 * $0 }
+        var targets = [Float](repeating: 0, count: batch)
+        var generator = Xoshiro256StarStar(seed: 87)
+        func update() {
+            let nextQ = next.withUnsafeBufferPointer { target.forward($0, batch: batch) }
+            for row in 0..<batch {
+                targets[row] = rewards[row] + 0.99 * nextQ.row(row).max()!
+            }
+            let q = observations.withUnsafeBufferPointer { online.forward($0, batch: batch) }
+            _ = RegressionLoss.huber.evaluate(
+                predictions: q, actions: actions, targets: targets, weights: weights, gradient: online.outputGradient)
+            online.backward()
+            online.clipGradientNorm(maxNorm: 10)
+            adam.step()
+            target.polyakUpdate(from: online, tau: 0.005)
+            let logits = observations.withUnsafeBufferPointer { actor.forward($0, batch: batch) }
+            _ = PolicyGradientLoss(entropyCoefficient: 0.01).evaluate(
+                logits: logits, actions: actions, psi: rewards, gradient: actor.outputGradient)
+            actor.backward()
+            sgd.step()
+            _ = Categorical.sample(logits.row(0), generator: &generator)
+        }
+        for _ in 0..<3 { update() }
+        rlterm_malloc_counter_start()
+        for _ in 0..<20 { update() }
+        let allocations = rlterm_malloc_counter_stop()
+        #expect(allocations == 0)
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+@testable import NeuralNet
+
+@Suite("Backpropagation agrees with finite differences")
+struct GradientTests {
+    let check = GradientCheck()
+
+    private func mseEvaluator(batch: Int, inputs: [Float], targets: [Float], weights: [Float]? = nil) -> (MLP) -> Float {
+        { network in
+            let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: batch) }
+            return RegressionLoss.meanSquaredError.evaluate(
+                predictions: output, targets: targets, weights: weights, gradient: network.outputGradient)
+        }
+    }
+
+    @Test("one dense layer under MSE", arguments: [[3, 5], [6, 1], [20, 17]])
+    func denseLayer(sizes: [Int]) {
+        let network = TestData.network(sizes, seed: 3)
+        let batch = 7
+        let evaluate = mseEvaluator(
+            batch: batch, inputs: TestData.uniform(batch * sizes[0], seed: 4),
+            targets: TestData.uniform(batch * sizes[1], seed: 5))
+        let result = check.run(network, evaluate: evaluate)
+        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
+    @Test("deep MLP under MSE", arguments: Activation.allCases)
+    func deepNetwork(activation: Activation) {
+        // Widths cross the kernel's 16- and 8-column blocks and their tails; batch 9 leaves a row tail.
+        let sizes = [5, 19, 24, 9, 3]
+        let network = TestData.network(sizes, activation, seed: 6)
+        let batch = 9
+        let evaluate = mseEvaluator(
+            batch: batch, inputs: TestData.uniform(batch * 5, seed: 7), targets: TestData.uniform(batch * 3, seed: 8))
+        let result = check.run(network, evaluate: evaluate)
+        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
+    @Test("Huber loss on every output, errors on both sides of δ = 1")
+    func huberElementwise() {
+        let network = TestData.network([4, 12, 3], .tanh, seed: 9)
+        let batch = 6
+        let inputs = TestData.uniform(batch * 4, seed: 10)
+        let targets = TestData.uniform(batch * 3, scale: 3, seed: 11)
+        let result = check.run(network) { network in
+            let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: batch) }
+            return RegressionLoss.huber.evaluate(predictions: output, targets: targets, gradient: network.outputGradient)
+        }
+        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
+    @Test("Q-value head: loss on the taken actions with per-sample weights", arguments: RegressionLoss.allCases)
+    func qValueHead(loss: RegressionLoss) {
+        let network = TestData.network([4, 16, 16, 2], .relu, seed: 12)
+        let batch = 10
+        let inputs = TestData.uniform(batch * 4, seed: 13)
+        let actions = TestData.integers(batch, below: 2, seed: 14)
+        let targets = TestData.uniform(batch, scale: 2.5, seed: 15)
+        let weights = TestData.uniform(batch, seed: 16).map { 0.5 + abs($0) }
+        let result = check.run(network) { network in
+            let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: batch) }
+            return loss.evaluate(
+                predictions: output, actions: actions, targets: targets, weights: weights, gradient: network.outputGradient)
+        }
+        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
+    @Test("state-value head: one output under weighted MSE")
+    func valueHead() {
+        let network = TestData.network([3, 10, 1], .tanh, seed: 17)
+        let batch = 8
+        let evaluate = mseEvaluator(
+            batch: batch, inputs: TestData.uniform(batch * 3, seed: 18), targets: TestData.uniform(batch, seed: 19),
+            weights: TestData.uniform(batch, seed: 20).map { 1 + $0 })
+        let result = check.run(network, evaluate: evaluate)
+        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
+    @Test("categorical policy head: surrogate with and without entropy bonus", arguments: [Float(0), 0.3])
+    func policyHead(entropyCoefficient: Float) {
+        let network = TestData.network([4, 12, 5], .tanh, seed: 21)
+        let batch = 7
+        let inputs = TestData.uniform(batch * 4, scale: 2, seed: 22)
+        let actions = TestData.integers(batch, below: 5, seed: 23)
+        let psi = TestData.uniform(batch, scale: 2, seed: 24)
+        let weights = TestData.uniform(batch, seed: 25).map { 1 + 0.5 * $0 }
+        let loss = PolicyGradientLoss(entropyCoefficient: entropyCoefficient)
+        let result = check.run(network) { network in
+            let logits = inputs.withUnsafeBufferPointer { network.forward($0, batch: batch) }
+            return loss.evaluate(
+                logits: logits, actions: actions, psi: psi, weights: weights, gradient: network.outputGradient
+            ).loss
+        }
+        #expect(check.passes(result), "relative error \(result.relativeError), worst \(result.worstComponentError)")
+    }
+
+    @Test("the check itself rejects a gradient that is off by a factor")
+    func checkCanFail() {
+        let network = TestData.network([3, 6, 2], .tanh, seed: 26)
+        let inputs = TestData.uniform(12, seed: 27), targets = TestData.uniform(8, seed: 28)
+        let result = check.run(network) { network in
+            let output = inputs.withUnsafeBufferPointer { network.forward($0, batch: 4) }
+            let loss = RegressionLoss.meanSquaredError.evaluate(predictions: output, targets: targets, gradient: network.outputGradient)
+            for index in 0..<8 { network.outputGradient.base[index] *= 1.1 }
+            return loss
+        }
+        #expect(!check.passes(result))
+    }
+}
