@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> TerminalUI ─> CNCurses
+//      ├────> Training ─> Agents, Environments
 //      ├────> Agents ─> NeuralNet ─> RLCore, CFloatEnvironment (MXCSR shim)
 //      │        └─────> Environments ─> RLCore
 //      └────> Environments
@@ -35,6 +36,7 @@ let package = Package(
         .target(name: "CFloatEnvironment"),
         .target(name: "NeuralNet", dependencies: ["RLCore", "CFloatEnvironment"], swiftSettings: neuralNetSettings),
         .target(name: "Agents", dependencies: ["RLCore", "Environments", "NeuralNet"]),
+        .target(name: "Training", dependencies: ["RLCore", "Environments", "NeuralNet", "Agents"]),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         .systemLibrary(name: "CNCurses"),
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLCore", "Environments", "NeuralNet", "Agents", "TerminalUI",
+                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +57,8 @@ let package = Package(
             dependencies: ["NeuralNet", "RLCore", "CMallocCounter"],
             exclude: ["interop_check.py"]
         ),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Environments", "RLCore", "NeuralNet"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,91 @@
+import NeuralNet
+import RLCore
+
+/// Full fitted Q-iteration (the notes' "full fitted Q-iteration algorithm"):
+///
+/// 1. collect a dataset D of |D| transitions (s, a, r, s′) with the current ε-greedy policy;
+/// 2. repeat I times: set yᵢ ← rᵢ + γ·max_a′ Q_φ(s′ᵢ,a′) with φ frozen (no bootstrap through a terminal
+///    s′, bootstrap through a truncated one), then regress φ ← argmin ½·Σᵢ‖Q_φ(sᵢ,aᵢ) − yᵢ‖² by G
+///    minibatch gradient steps of B transitions drawn from D;
+/// 3. discard D and collect again with the improved policy.
+public final class FittedQIterationAgent: QFunctionAgent {
+    public let algorithm = "fqi"
+    public let options = AgentOptions()
+    public private(set) var hyperparameters: Hyperparameters
+    /// φ, with `qFunction.target` holding the frozen φ the targets of an iteration come from.
+    public let qFunction: QFunction
+    /// D, sized for the largest dataset asked for so far.
+    private var dataset: ReplayBuffer
+    private var batch: ReplayBatch
+    private let totalSteps: Int
+    private var exploration: EpsilonGreedy
+    private var sampling: Xoshiro256StarStar
+    public private(set) var steps = 0
+    /// Completed collect-and-fit rounds.
+    public private(set) var rounds = 0
+
+    public init(_ configuration: AgentConfiguration) {
+        let h = configuration.hyperparameters
+        hyperparameters = h
+        totalSteps = configuration.totalSteps
+        var initGenerator = configuration.seed.generator(for: "init")
+        qFunction = QFunction(
+            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
+            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
+            loss: .meanSquaredError, separateTarget: true, batchSize: h.integer(.batchSize), generator: &initGenerator)
+        dataset = ReplayBuffer(capacity: h.integer(.collectSteps), observationCount: configuration.observationCount)
+        batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
+        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"))
+        sampling = configuration.seed.generator(for: "replay")
+    }
+
+    public var epsilon: Double { EpsilonGreedy.epsilon(at: steps, totalSteps: totalSteps, hyperparameters: hyperparameters) }
+
+    public func act(_ observation: UnsafeBufferPointer<Float>) -> Int {
+        exploration.action(observation, q: qFunction, epsilon: epsilon)
+    }
+
+    public func startEpisode(in environment: any Environment) {}
+
+    public func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
+                        nextObservation: UnsafeBufferPointer<Float>, environment: any Environment) {
+        steps += 1
+        dataset.add(observation: observation, action: action, reward: Float(outcome.reward), nextObservation: nextObservation,
+                    terminated: outcome.terminated, truncated: outcome.truncated)
+        if dataset.count >= hyperparameters.integer(.collectSteps) {
+            fit()
+        }
+    }
+
+    /// Steps 2 and 3: I fitting iterations on D, then an empty D for the next collection.
+    func fit() {
+        for _ in 0..<hyperparameters.integer(.fittingIterations) {
+            qFunction.updateTarget(tau: 1)
+            for _ in 0..<hyperparameters.integer(.gradientSteps) {
+                dataset.sample(into: &batch, using: &sampling)
+                qFunction.computeTargets(batch.transitions, gamma: hyperparameters[.gamma], double: false)
+                qFunction.fit(batch.transitions, weights: batch.weights, maxGradientNorm: hyperparameters[.maxGradientNorm])
+            }
+        }
+        rounds += 1
+        dataset.removeAll()
+    }
+
+    public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
+        try hyperparameters.setLive(key, to: value)
+        switch key {
+        case .learningRate:
+            qFunction.optimizer.learningRate = Float(value)
+        case .batchSize:
+            qFunction.resize(batchSize: Int(value))
+            batch = ReplayBatch(size: Int(value), observationCount: observationCount)
+        case .collectSteps where Int(value) > dataset.capacity:
+            // A larger D needs new storage; the transitions of the round in progress are kept.
+            let grown = ReplayBuffer(capacity: Int(value), observationCount: observationCount)
+            for slot in 0..<dataset.count { grown.add(dataset.transition(at: slot)) }
+            dataset = grown
+        default:
+            break
+        }
+    }
+}

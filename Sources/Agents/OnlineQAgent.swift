@@ -1,0 +1,55 @@
+import NeuralNet
+import RLCore
+
+/// Online Q-iteration (the notes' "online Q-iteration algorithm"): take an action, observe one transition
+/// (s, a, r, s′), set y = r + γ·max_a′ Q_φ(s′,a′) (y = r when s′ is terminal), and take one gradient step
+/// on ½(Q_φ(s,a) − y)². No replay and no target network: consecutive samples are correlated and the
+/// target moves with every step, the instability DQN's two mechanisms address.
+public final class OnlineQAgent: QFunctionAgent {
+    public let algorithm = "online-q"
+    public let options = AgentOptions()
+    public private(set) var hyperparameters: Hyperparameters
+    public let qFunction: QFunction
+    private let totalSteps: Int
+    private var exploration: EpsilonGreedy
+    /// The one transition of the current update.
+    private var transition: TransitionColumns
+    private let weights: [Float] = [1]
+    public private(set) var steps = 0
+
+    public init(_ configuration: AgentConfiguration) {
+        let h = configuration.hyperparameters
+        hyperparameters = h
+        totalSteps = configuration.totalSteps
+        var initGenerator = configuration.seed.generator(for: "init")
+        qFunction = QFunction(
+            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
+            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
+            loss: .meanSquaredError, separateTarget: false, batchSize: 1, generator: &initGenerator)
+        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"))
+        transition = TransitionColumns(rows: 1, observationCount: configuration.observationCount)
+    }
+
+    public var epsilon: Double { EpsilonGreedy.epsilon(at: steps, totalSteps: totalSteps, hyperparameters: hyperparameters) }
+
+    public func act(_ observation: UnsafeBufferPointer<Float>) -> Int {
+        exploration.action(observation, q: qFunction, epsilon: epsilon)
+    }
+
+    public func startEpisode(in environment: any Environment) {}
+
+    /// The whole algorithm: one transition, one target, one gradient step.
+    public func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
+                        nextObservation: UnsafeBufferPointer<Float>, environment: any Environment) {
+        steps += 1
+        transition.write(row: 0, observation: observation, action: action, reward: Float(outcome.reward),
+                         nextObservation: nextObservation, terminated: outcome.terminated, truncated: outcome.truncated)
+        qFunction.computeTargets(transition, gamma: hyperparameters[.gamma], double: false)
+        qFunction.fit(transition, weights: weights, maxGradientNorm: hyperparameters[.maxGradientNorm])
+    }
+
+    public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
+        try hyperparameters.setLive(key, to: value)
+        if key == .learningRate { qFunction.optimizer.learningRate = Float(value) }
+    }
+}
