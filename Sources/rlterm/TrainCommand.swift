@@ -138,10 +138,9 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw CommandFailure("\(error)", status: .usage)
         }
-        let changed = hyperparameters.named.filter { Hyperparameters(defaultsFor: algo).named[$0.key] != $0.value }
         return TrainingConfiguration(
             environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery), algorithm: algo,
-            hyperparameters: changed,
+            hyperparameters: hyperparameters.named,
             options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay, noTarget: noTarget),
             steps: steps, seed: seed, evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
             stopWhenSolved: stopWhenSolved)
