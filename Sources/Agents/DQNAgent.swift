@@ -21,7 +21,8 @@ public final class DQNAgent: QFunctionAgent {
     public let qFunction: QFunction
     public let memory: any ReplayMemory
     private let totalSteps: Int
-    private var batch: ReplayBatch
+    /// The minibatch of the last update (its slots, importance weights and transitions), for inspection.
+    public private(set) var batch: ReplayBatch
     private var exploration: EpsilonGreedy
     private var replayGenerator: Xoshiro256StarStar
     /// Environment steps observed so far.

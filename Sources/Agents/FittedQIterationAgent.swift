@@ -3,19 +3,25 @@ import RLCore
 
 /// Full fitted Q-iteration (the notes' "full fitted Q-iteration algorithm"):
 ///
-/// 1. collect a dataset D of |D| transitions (s, a, r, s′) with the current ε-greedy policy;
+/// 1. collect |D| more transitions (s, a, r, s′) with the current ε-greedy policy into the dataset D;
 /// 2. repeat I times: set yᵢ ← rᵢ + γ·max_a′ Q_φ(s′ᵢ,a′) with φ frozen (no bootstrap through a terminal
 ///    s′, bootstrap through a truncated one), then regress φ ← argmin ½·Σᵢ‖Q_φ(sᵢ,aᵢ) − yᵢ‖² by G
 ///    minibatch gradient steps of B transitions drawn from D;
-/// 3. discard D and collect again with the improved policy.
+/// 3. collect again with the improved policy.
+///
+/// D keeps the transitions of earlier rounds too (up to N, the oldest dropped first), as neural fitted Q
+/// iteration (Riedmiller 2005) does: a round's data alone covers only where the current policy goes, and
+/// fitting on it alone forgets the values of everywhere else.
 public final class FittedQIterationAgent: QFunctionAgent {
     public let algorithm = "fqi"
     public let options = AgentOptions()
     public private(set) var hyperparameters: Hyperparameters
     /// φ, with `qFunction.target` holding the frozen φ the targets of an iteration come from.
     public let qFunction: QFunction
-    /// D, sized for the largest dataset asked for so far.
-    private var dataset: ReplayBuffer
+    /// D, the last N transitions collected.
+    private let dataset: ReplayBuffer
+    /// Transitions collected since the last fit.
+    private var collected = 0
     private var batch: ReplayBatch
     private let totalSteps: Int
     private var exploration: EpsilonGreedy
@@ -33,7 +39,7 @@ public final class FittedQIterationAgent: QFunctionAgent {
             observationCount: configuration.observationCount, actionCount: configuration.actionCount,
             hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
             loss: .meanSquaredError, separateTarget: true, batchSize: h.integer(.batchSize), generator: &initGenerator)
-        dataset = ReplayBuffer(capacity: h.integer(.collectSteps), observationCount: configuration.observationCount)
+        dataset = ReplayBuffer(capacity: h.integer(.bufferSize), observationCount: configuration.observationCount)
         batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
         exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"))
         sampling = configuration.seed.generator(for: "replay")
@@ -52,12 +58,13 @@ public final class FittedQIterationAgent: QFunctionAgent {
         steps += 1
         dataset.add(observation: observation, action: action, reward: Float(outcome.reward), nextObservation: nextObservation,
                     terminated: outcome.terminated, truncated: outcome.truncated)
-        if dataset.count >= hyperparameters.integer(.collectSteps) {
+        collected += 1
+        if collected >= hyperparameters.integer(.collectSteps) {
             fit()
         }
     }
 
-    /// Steps 2 and 3: I fitting iterations on D, then an empty D for the next collection.
+    /// Step 2: I fitting iterations on D.
     func fit() {
         for _ in 0..<hyperparameters.integer(.fittingIterations) {
             qFunction.updateTarget(tau: 1)
@@ -68,7 +75,7 @@ public final class FittedQIterationAgent: QFunctionAgent {
             }
         }
         rounds += 1
-        dataset.removeAll()
+        collected = 0
     }
 
     public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
@@ -79,11 +86,6 @@ public final class FittedQIterationAgent: QFunctionAgent {
         case .batchSize:
             qFunction.resize(batchSize: Int(value))
             batch = ReplayBatch(size: Int(value), observationCount: observationCount)
-        case .collectSteps where Int(value) > dataset.capacity:
-            // A larger D needs new storage; the transitions of the round in progress are kept.
-            let grown = ReplayBuffer(capacity: Int(value), observationCount: observationCount)
-            for slot in 0..<dataset.count { grown.add(dataset.transition(at: slot)) }
-            dataset = grown
         default:
             break
         }

@@ -31,7 +31,7 @@ extension HyperparameterSpec {
             step: 2, logScale: true, integer: true, live: true, defaults: ["dqn": 64, "fqi": 64]),
         HyperparameterSpec(
             key: .bufferSize, symbol: "N", meaning: "replay memory capacity", minimum: 1, minimumIncluded: true,
-            maximum: 10_000_000, step: 2, logScale: true, integer: true, live: false, defaults: ["dqn": 50_000]),
+            maximum: 10_000_000, step: 2, logScale: true, integer: true, live: false, defaults: ["dqn": 50_000, "fqi": 50_000]),
         HyperparameterSpec(
             key: .learningStarts, symbol: "n₀", meaning: "environment steps before the first update", minimum: 0,
             minimumIncluded: true, maximum: 1e9, step: 2, logScale: true, integer: true, live: true,
@@ -79,7 +79,7 @@ extension HyperparameterSpec {
             minimumIncluded: true, maximum: 64, step: 1, logScale: false, integer: true, live: true,
             defaults: ["dqn": 4]),
         HyperparameterSpec(
-            key: .collectSteps, symbol: "|D|", meaning: "transitions collected per FQI round", minimum: 1,
+            key: .collectSteps, symbol: "|D|", meaning: "transitions added to the dataset per FQI round", minimum: 1,
             minimumIncluded: true, maximum: 1e7, step: 2, logScale: true, integer: true, live: true,
             defaults: ["fqi": 1000]),
         HyperparameterSpec(
