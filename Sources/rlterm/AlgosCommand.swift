@@ -20,10 +20,12 @@ struct AlgosCommand: ParsableCommand {
         }
         print("\nhyperparameters")
         let width = HyperparameterSpec.table.map(\.key.rawValue.count).max() ?? 0
+        let symbolWidth = HyperparameterSpec.table.map(\.symbol.count).max() ?? 0
         for spec in HyperparameterSpec.table {
             let key = spec.key.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
             let users = spec.algorithms.isEmpty ? "policy-gradient methods (to come)" : spec.algorithms.joined(separator: ", ")
-            print("  \(key)  \(spec.symbol)  \(spec.meaning); \(spec.rangeDescription)\(spec.live ? "" : "; new agents only") [\(users)]")
+            let symbol = spec.symbol.padding(toLength: symbolWidth, withPad: " ", startingAt: 0)
+            print("  \(key)  \(symbol)  \(spec.meaning); \(spec.rangeDescription)\(spec.live ? "" : "; new agents only") [\(users)]")
         }
     }
 }

@@ -127,9 +127,10 @@ struct TrainCommand: ParsableCommand {
             throw CommandFailure("--her must be none, final or future, got '\(her)'", status: .usage)
         }
         var hyperparameters = Hyperparameters(defaultsFor: algo)
+        let flags = try Self.pairs(hyperparameterFlags)
         do {
             _ = try AlgorithmRegistry.descriptor(algo)
-            for (name, text) in try Self.pairs(hyperparameterFlags) {
+            for (name, text) in flags {
                 try hyperparameters.set(name, text: text)
             }
             for assignment in assignments {
