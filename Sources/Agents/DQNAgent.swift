@@ -23,7 +23,7 @@ public final class DQNAgent: QFunctionAgent {
     private let totalSteps: Int
     /// The minibatch of the last update (its slots, importance weights and transitions), for inspection.
     public private(set) var batch: ReplayBatch
-    private var exploration: EpsilonGreedy
+    public let exploration: EpsilonGreedy
     private var replayGenerator: Xoshiro256StarStar
     /// Environment steps observed so far.
     public private(set) var steps = 0
@@ -41,11 +41,7 @@ public final class DQNAgent: QFunctionAgent {
         let h = configuration.hyperparameters
         hyperparameters = h
         totalSteps = configuration.totalSteps
-        var initGenerator = configuration.seed.generator(for: "init")
-        qFunction = QFunction(
-            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
-            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
-            loss: .huber, separateTarget: !options.noTarget, batchSize: h.integer(.batchSize), generator: &initGenerator)
+        qFunction = QFunction(configuration, loss: .huber, separateTarget: !options.noTarget, batchSize: h.integer(.batchSize))
         let capacity = options.noReplay ? h.integer(.batchSize) : h.integer(.bufferSize)
         switch options.replay {
         case .uniform:
@@ -54,7 +50,7 @@ public final class DQNAgent: QFunctionAgent {
             memory = PrioritizedReplayBuffer(capacity: capacity, observationCount: configuration.observationCount, alpha: h[.alpha])
         }
         batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
-        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"))
+        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"), totalSteps: configuration.totalSteps)
         replayGenerator = configuration.seed.generator(for: "replay")
         hindsightGenerator = configuration.seed.generator(for: "her")
         switch options.hindsight {
@@ -64,15 +60,8 @@ public final class DQNAgent: QFunctionAgent {
         }
     }
 
-    /// The exploration rate now.
-    public var epsilon: Double { EpsilonGreedy.epsilon(at: steps, totalSteps: totalSteps, hyperparameters: hyperparameters) }
-
     /// The importance-sampling exponent now: β₀ annealed linearly to 1 at the end of the budget.
     public var beta: Double { LinearSchedule(start: hyperparameters[.beta0], end: 1, duration: totalSteps).value(at: steps) }
-
-    public func act(_ observation: UnsafeBufferPointer<Float>) -> Int {
-        exploration.action(observation, q: qFunction, epsilon: epsilon)
-    }
 
     public func startEpisode(in environment: any Environment) {
         guard hindsight != nil, let goals = environment as? any GoalEnvironment else { return }
@@ -118,11 +107,9 @@ public final class DQNAgent: QFunctionAgent {
 
     public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
         try hyperparameters.setLive(key, to: value)
+        qFunction.apply(key, value)
         switch key {
-        case .learningRate:
-            qFunction.optimizer.learningRate = Float(value)
         case .batchSize:
-            qFunction.resize(batchSize: Int(value))
             batch = ReplayBatch(size: Int(value), observationCount: observationCount)
         case .alpha:
             (memory as? PrioritizedReplayBuffer)?.alpha = value

@@ -23,8 +23,7 @@ public final class FittedQIterationAgent: QFunctionAgent {
     /// Transitions collected since the last fit.
     private var collected = 0
     private var batch: ReplayBatch
-    private let totalSteps: Int
-    private var exploration: EpsilonGreedy
+    public let exploration: EpsilonGreedy
     private var sampling: Xoshiro256StarStar
     public private(set) var steps = 0
     /// Completed collect-and-fit rounds.
@@ -33,25 +32,12 @@ public final class FittedQIterationAgent: QFunctionAgent {
     public init(_ configuration: AgentConfiguration) {
         let h = configuration.hyperparameters
         hyperparameters = h
-        totalSteps = configuration.totalSteps
-        var initGenerator = configuration.seed.generator(for: "init")
-        qFunction = QFunction(
-            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
-            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
-            loss: .meanSquaredError, separateTarget: true, batchSize: h.integer(.batchSize), generator: &initGenerator)
+        qFunction = QFunction(configuration, loss: .meanSquaredError, separateTarget: true, batchSize: h.integer(.batchSize))
         dataset = ReplayBuffer(capacity: h.integer(.bufferSize), observationCount: configuration.observationCount)
         batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
-        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"))
+        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"), totalSteps: configuration.totalSteps)
         sampling = configuration.seed.generator(for: "replay")
     }
-
-    public var epsilon: Double { EpsilonGreedy.epsilon(at: steps, totalSteps: totalSteps, hyperparameters: hyperparameters) }
-
-    public func act(_ observation: UnsafeBufferPointer<Float>) -> Int {
-        exploration.action(observation, q: qFunction, epsilon: epsilon)
-    }
-
-    public func startEpisode(in environment: any Environment) {}
 
     public func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
                         nextObservation: UnsafeBufferPointer<Float>, environment: any Environment) {
@@ -80,14 +66,9 @@ public final class FittedQIterationAgent: QFunctionAgent {
 
     public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
         try hyperparameters.setLive(key, to: value)
-        switch key {
-        case .learningRate:
-            qFunction.optimizer.learningRate = Float(value)
-        case .batchSize:
-            qFunction.resize(batchSize: Int(value))
+        qFunction.apply(key, value)
+        if key == .batchSize {
             batch = ReplayBatch(size: Int(value), observationCount: observationCount)
-        default:
-            break
         }
     }
 }

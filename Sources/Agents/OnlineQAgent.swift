@@ -10,33 +10,18 @@ public final class OnlineQAgent: QFunctionAgent {
     public let options = AgentOptions()
     public private(set) var hyperparameters: Hyperparameters
     public let qFunction: QFunction
-    private let totalSteps: Int
-    private var exploration: EpsilonGreedy
+    public let exploration: EpsilonGreedy
     /// The one transition of the current update.
     private var transition: TransitionColumns
     private let weights: [Float] = [1]
     public private(set) var steps = 0
 
     public init(_ configuration: AgentConfiguration) {
-        let h = configuration.hyperparameters
-        hyperparameters = h
-        totalSteps = configuration.totalSteps
-        var initGenerator = configuration.seed.generator(for: "init")
-        qFunction = QFunction(
-            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
-            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
-            loss: .meanSquaredError, separateTarget: false, batchSize: 1, generator: &initGenerator)
-        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"))
+        hyperparameters = configuration.hyperparameters
+        qFunction = QFunction(configuration, loss: .meanSquaredError, separateTarget: false, batchSize: 1)
+        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"), totalSteps: configuration.totalSteps)
         transition = TransitionColumns(rows: 1, observationCount: configuration.observationCount)
     }
-
-    public var epsilon: Double { EpsilonGreedy.epsilon(at: steps, totalSteps: totalSteps, hyperparameters: hyperparameters) }
-
-    public func act(_ observation: UnsafeBufferPointer<Float>) -> Int {
-        exploration.action(observation, q: qFunction, epsilon: epsilon)
-    }
-
-    public func startEpisode(in environment: any Environment) {}
 
     /// The whole algorithm: one transition, one target, one gradient step.
     public func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
@@ -50,6 +35,6 @@ public final class OnlineQAgent: QFunctionAgent {
 
     public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
         try hyperparameters.setLive(key, to: value)
-        if key == .learningRate { qFunction.optimizer.learningRate = Float(value) }
+        qFunction.apply(key, value)
     }
 }

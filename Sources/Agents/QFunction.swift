@@ -47,6 +47,25 @@ public final class QFunction {
         bestNextActions = [Int](repeating: 0, count: batchSize)
     }
 
+    /// The network an agent's configuration describes (`hidden`, `layers`, `lr`), initialised from the run's
+    /// "init" stream.
+    public convenience init(_ configuration: AgentConfiguration, loss: RegressionLoss, separateTarget: Bool, batchSize: Int) {
+        let h = configuration.hyperparameters
+        var generator = configuration.seed.generator(for: "init")
+        self.init(observationCount: configuration.observationCount, actionCount: configuration.actionCount,
+                  hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
+                  loss: loss, separateTarget: separateTarget, batchSize: batchSize, generator: &generator)
+    }
+
+    /// Applies a hyperparameter change that concerns the Q-function: the learning rate, the batch size.
+    public func apply(_ key: HyperparameterKey, _ value: Double) {
+        switch key {
+        case .learningRate: optimizer.learningRate = Float(value)
+        case .batchSize: resize(batchSize: Int(value))
+        default: break
+        }
+    }
+
     public var observationCount: Int { network.inputSize }
     public var actionCount: Int { network.outputSize }
     public var batchSize: Int { targets.count }

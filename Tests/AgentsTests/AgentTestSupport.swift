@@ -18,19 +18,22 @@ enum AgentTestSupport {
     }
 
     /// Runs `agent` for `steps` environment steps on `environment`, resetting at episode ends; `afterStep`
-    /// sees the agent after each `observe`. Returns the lengths of the episodes that finished.
+    /// sees the agent after each `observe`. Observations live in buffers allocated before the first step,
+    /// so the loop itself allocates nothing. Returns the lengths of the episodes that finished.
     @discardableResult
     static func drive(_ agent: any Agent, on environment: inout any Environment, steps: Int,
                       afterStep: (Int) -> Void = { _ in }) -> [Int] {
-        var observation = environment.observation()
+        var observation = [Float](repeating: 0, count: environment.observationCount)
+        var next = observation
         var lengths: [Int] = [], length = 0
+        lengths.reserveCapacity(steps)
         environment.reset()
-        observation = environment.observation()
+        observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
         agent.startEpisode(in: environment)
         for step in 1...steps {
             let action = observation.withUnsafeBufferPointer { agent.act($0) }
             let outcome = environment.step(action)
-            let next = environment.observation()
+            next.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
             observation.withUnsafeBufferPointer { current in
                 next.withUnsafeBufferPointer { following in
                     agent.observe(observation: current, action: action, outcome: outcome, nextObservation: following,
@@ -42,10 +45,10 @@ enum AgentTestSupport {
                 lengths.append(length)
                 length = 0
                 environment.reset()
-                observation = environment.observation()
+                observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
                 agent.startEpisode(in: environment)
             } else {
-                observation = next
+                swap(&observation, &next)
             }
             afterStep(step)
         }

@@ -6,30 +6,11 @@ import Testing
 
 @Suite("Agents allocate nothing in steady state")
 struct AgentAllocationTests {
-    /// Acts, steps, observes (store, sample, update) for `steps` steps with preallocated buffers and returns
-    /// the heap allocations made on this thread meanwhile.
+    /// The heap allocations made on this thread while `agent` acts, steps and observes (storing, sampling,
+    /// updating) for `steps` steps after `warmUp` steps.
     static func allocations(of agent: any Agent, on environment: inout any Environment, warmUp: Int, steps: Int) -> Int {
-        var observation = [Float](repeating: 0, count: environment.observationCount)
-        var next = observation
-        environment.reset()
-        observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-        for step in 0..<(warmUp + steps) {
+        AgentTestSupport.drive(agent, on: &environment, steps: warmUp + steps) { step in
             if step == warmUp { rlterm_malloc_counter_start() }
-            let action = observation.withUnsafeBufferPointer { agent.act($0) }
-            let outcome = environment.step(action)
-            next.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-            observation.withUnsafeBufferPointer { current in
-                next.withUnsafeBufferPointer { following in
-                    agent.observe(observation: current, action: action, outcome: outcome, nextObservation: following,
-                                  environment: environment)
-                }
-            }
-            if outcome.isDone {
-                environment.reset()
-                observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-            } else {
-                swap(&observation, &next)
-            }
         }
         return rlterm_malloc_counter_stop()
     }
