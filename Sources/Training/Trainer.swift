@@ -1,6 +1,5 @@
 import Agents
 import Foundation
-import NeuralNet
 import RLCore
 
 /// The headless training loop: one environment, one agent, a step budget. It is the core that the
@@ -60,10 +59,14 @@ public final class Trainer {
     }
 
     /// Trains for the step budget (or until solved, when asked), writing to `log` if given and calling
-    /// `progress` every `progressInterval` steps. Sets flush-to-zero on the calling thread.
+    /// `progress` every `progressInterval` steps.
+    ///
+    /// The thread that trains should have flush-to-zero set (`FloatingPointEnvironment.enableFlushToZero()`,
+    /// as `rlterm train` does before calling this): Adam's subnormal moments are slow otherwise. The trainer
+    /// does not set it itself because the mode cannot be restored, and a caller's thread — a test runner's
+    /// shared worker, say — may not expect its floating-point mode to change.
     public func run(log: RunLog? = nil, progressInterval: Int = 1000,
                     progress: ((TrainingProgress) -> Void)? = nil) throws(TrainingError) -> TrainingSummary {
-        FloatingPointEnvironment.enableFlushToZero()
         let clock = ContinuousClock()
         let wallStart = clock.now
         var trainTime = Duration.zero

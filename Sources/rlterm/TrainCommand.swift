@@ -2,6 +2,7 @@ import Agents
 import ArgumentParser
 import Environments
 import Foundation
+import NeuralNet
 import Training
 
 struct TrainCommand: ParsableCommand {
@@ -96,6 +97,8 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description, status: .ioError)
         }
+        // This thread trains: Adam's moments decay into subnormals, which x86 handles slowly.
+        FloatingPointEnvironment.enableFlushToZero()
         var lastLine = -Double.infinity
         let summary: TrainingSummary
         do {
