@@ -130,12 +130,9 @@ struct TrainCommand: ParsableCommand {
             throw CommandFailure("--her must be none, final or future, got '\(her)'", status: .usage)
         }
         var hyperparameters = Hyperparameters(defaultsFor: algo)
-        let flags = try Self.pairs(hyperparameterFlags)
         do {
             _ = try AlgorithmRegistry.descriptor(algo)
-            for (name, text) in flags {
-                try hyperparameters.set(name, text: text)
-            }
+            try hyperparameters.apply(flags: hyperparameterFlags)
             for assignment in assignments {
                 try hyperparameters.apply(assignment: assignment)
             }
@@ -148,26 +145,6 @@ struct TrainCommand: ParsableCommand {
             options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay, noTarget: noTarget),
             steps: steps, seed: seed, evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
             stopWhenSolved: stopWhenSolved)
-    }
-
-    /// (key, value) pairs from the hyperparameter flags: `--key value` or `--key=value`.
-    static func pairs(_ flags: [String]) throws -> [(String, String)] {
-        var pairs: [(String, String)] = []
-        var index = 0
-        while index < flags.count {
-            let flag = flags[index]
-            guard flag.hasPrefix("--") else { throw CommandFailure("unexpected argument '\(flag)'", status: .usage) }
-            let body = flag.dropFirst(2)
-            if let equals = body.firstIndex(of: "=") {
-                pairs.append((String(body[..<equals]), String(body[body.index(after: equals)...])))
-                index += 1
-            } else {
-                guard index + 1 < flags.count else { throw CommandFailure("\(flag) needs a value", status: .usage) }
-                pairs.append((String(body), flags[index + 1]))
-                index += 2
-            }
-        }
-        return pairs
     }
 
     /// The failure to report for a training error, with its sysexits status.

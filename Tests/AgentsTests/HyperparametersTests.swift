@@ -40,6 +40,16 @@ struct HyperparametersTests {
         #expect(Self.message("dqn", "gamma=0.5") == nil)
     }
 
+    @Test("command-line flags --key value and --key=value set hyperparameters in order; malformed ones are refused")
+    func flags() throws {
+        var hyperparameters = Hyperparameters(defaultsFor: "dqn")
+        try hyperparameters.apply(flags: ["--gamma", "0.5", "--target-period=40", "--gamma", "-0"])
+        #expect(hyperparameters[.gamma] == 0 && hyperparameters[.targetPeriod] == 40)
+        #expect(throws: HyperparameterError.missingValue(flag: "--lr")) { try hyperparameters.apply(flags: ["--lr"]) }
+        #expect(throws: HyperparameterError.unexpectedArgument("0.1")) { try hyperparameters.apply(flags: ["0.1"]) }
+        #expect(throws: HyperparameterError.outOfRange(key: .gamma, value: 3)) { try hyperparameters.apply(flags: ["--gamma=3"]) }
+    }
+
     @Test("every default lies in its own valid range, and every Q-method reads γ")
     func tableIsConsistent() {
         for spec in HyperparameterSpec.table {

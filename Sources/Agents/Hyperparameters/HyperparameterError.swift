@@ -7,6 +7,10 @@ public enum HyperparameterError: Error, CustomStringConvertible, Equatable {
     case notUsed(key: HyperparameterKey, algorithm: String)
     case badAssignment(String)
     case requiresRestart(key: HyperparameterKey)
+    /// A hyperparameter flag without its value.
+    case missingValue(flag: String)
+    /// A word where a `--key` flag was expected.
+    case unexpectedArgument(String)
 
     public var description: String {
         switch self {
@@ -24,6 +28,10 @@ public enum HyperparameterError: Error, CustomStringConvertible, Equatable {
             return "\(key.rawValue) is not a hyperparameter of \(algorithm) (used by \(who))"
         case .requiresRestart(let key):
             return "\(key.rawValue) shapes the agent's networks or memory; it takes effect only on a new agent"
+        case .missingValue(let flag):
+            return "\(flag) needs a value"
+        case .unexpectedArgument(let word):
+            return "unexpected argument '\(word)'"
         case .badAssignment(let text):
             return "expected key=value, got '\(text)'"
         }

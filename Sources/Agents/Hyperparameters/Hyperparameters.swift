@@ -49,6 +49,25 @@ public struct Hyperparameters: Sendable, Equatable {
         try set(String(assignment[..<equals]), text: String(assignment[assignment.index(after: equals)...]))
     }
 
+    /// Applies command-line hyperparameter flags, `--key value` or `--key=value`, in order (every key of
+    /// the table is a flag).
+    public mutating func apply(flags: [String]) throws(HyperparameterError) {
+        var index = 0
+        while index < flags.count {
+            let flag = flags[index]
+            guard flag.hasPrefix("--") else { throw .unexpectedArgument(flag) }
+            let body = flag.dropFirst(2)
+            if let equals = body.firstIndex(of: "=") {
+                try set(String(body[..<equals]), text: String(body[body.index(after: equals)...]))
+                index += 1
+            } else {
+                guard index + 1 < flags.count else { throw .missingValue(flag: flag) }
+                try set(String(body), text: flags[index + 1])
+                index += 2
+            }
+        }
+    }
+
     /// The values keyed by their names, for `run.json` and checkpoint metadata.
     public var named: [String: Double] {
         Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
