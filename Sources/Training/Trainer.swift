@@ -84,15 +84,7 @@ public final class Trainer {
         observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
         agent.startEpisode(in: environment)
         for step in 1...configuration.steps {
-            let action = observation.withUnsafeBufferPointer { agent.act($0) }
-            let outcome = environment.step(action)
-            next.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-            observation.withUnsafeBufferPointer { current in
-                next.withUnsafeBufferPointer { following in
-                    agent.observe(observation: current, action: action, outcome: outcome, nextObservation: following,
-                                  environment: environment)
-                }
-            }
+            let outcome = agent.step(&environment, from: observation, into: &next)
             episodeReturn += outcome.reward
             episodeLength += 1
             if outcome.isDone {

@@ -31,15 +31,7 @@ enum AgentTestSupport {
         observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
         agent.startEpisode(in: environment)
         for step in 1...steps {
-            let action = observation.withUnsafeBufferPointer { agent.act($0) }
-            let outcome = environment.step(action)
-            next.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-            observation.withUnsafeBufferPointer { current in
-                next.withUnsafeBufferPointer { following in
-                    agent.observe(observation: current, action: action, outcome: outcome, nextObservation: following,
-                                  environment: environment)
-                }
-            }
+            let outcome = agent.step(&environment, from: observation, into: &next)
             length += 1
             if outcome.isDone {
                 lengths.append(length)
