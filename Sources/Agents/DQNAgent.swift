@@ -71,14 +71,14 @@ public final class DQNAgent: QFunctionAgent {
     public func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
                         nextObservation: UnsafeBufferPointer<Float>, environment: any Environment) {
         steps += 1
-        if let hindsight, var episode, let goals = environment as? any GoalEnvironment {
-            episode.append(action: action, outcome: outcome, environment: goals)
-            self.episode = episode
-            if outcome.isDone {
-                for transition in hindsight.transitions(of: episode, environment: goals, using: &hindsightGenerator) {
+        if let hindsight, episode != nil, let goals = environment as? any GoalEnvironment {
+            // Whole episodes are relabelled, so transitions wait for the episode's end.
+            episode!.append(action: action, outcome: outcome, environment: goals)
+            if outcome.isDone, let finished = episode {
+                for transition in hindsight.transitions(of: finished, environment: goals, using: &hindsightGenerator) {
                     memory.add(transition)
                 }
-                self.episode = nil
+                episode = nil
             }
         } else {
             memory.add(observation: observation, action: action, reward: Float(outcome.reward), nextObservation: nextObservation,
