@@ -3,7 +3,7 @@ import RLCore
 
 /// Online Q-iteration (the notes' "online Q-iteration algorithm"): take an action, observe one transition
 /// (s, a, r, s′), set y = r + γ·max_a′ Q_φ(s′,a′) (y = r when s′ is terminal), and take one gradient step
-/// on ½(Q_φ(s,a) − y)². No replay and no target network: consecutive samples are correlated and the
+/// on the squared error (Q_φ(s,a) − y)² (the notes' ½ only rescales the step size). No replay and no target network: consecutive samples are correlated and the
 /// target moves with every step, the instability DQN's two mechanisms address.
 public final class OnlineQAgent: QFunctionAgent {
     public let algorithm = "online-q"

@@ -20,8 +20,9 @@ public struct EnvironmentSpec: Sendable, Codable, Equatable {
         self.slippery = slippery
     }
 
-    /// The options checked: `--bits` and `--states` must be at least 1 (and bits at most 64, so goals stay
-    /// distinct floats of a sensible network input). Returns a message naming the valid range, or nil.
+    /// The options checked: `--bits` in [1, 64] and `--states` in [1, 30] (a random walk reaches the end of a
+    /// 30-state Blind Cliffwalk with probability 2⁻³⁰; longer chains teach nothing more). Returns a message
+    /// naming the valid range, or nil.
     public var problem: String? {
         if bits < 1 || bits > 64 { return "--bits must be a whole number in [1, 64], got \(bits)" }
         if states < 1 || states > 30 { return "--states must be a whole number in [1, 30], got \(states)" }
