@@ -165,8 +165,9 @@ struct TrainCommand: ParsableCommand {
 
     static func line(_ progress: TrainingProgress) -> String {
         let mean = progress.meanReturn.map { String(format: "%.2f", $0) } ?? "–"
-        return String(format: "steps %d/%d  episodes %d  mean return (last 100) %@  %.0f steps/s",
-                      progress.steps, progress.totalSteps, progress.episodes, mean, progress.stepsPerSecond)
+        let loss = progress.lastLoss.map { String(format: "%.4g", Double($0)) } ?? "–"
+        return String(format: "steps %d/%d  episodes %d  mean return (last 100) %@  loss %@  %.0f steps/s",
+                      progress.steps, progress.totalSteps, progress.episodes, mean, loss, progress.stepsPerSecond)
     }
 
     static func printError(_ text: String) {
