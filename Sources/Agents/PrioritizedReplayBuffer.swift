@@ -71,10 +71,12 @@ public final class PrioritizedReplayBuffer: ReplayMemory {
     /// Sets the priority of each replayed slot to |δ| + ε (Algorithm 1, line 12).
     public func updatePriorities(indices: [Int], tdErrors: [Float]) {
         precondition(indices.count == tdErrors.count, "one TD error per index")
-        for (slot, error) in zip(indices, tdErrors) {
+        // An index loop: iterating the arrays themselves allocates in unoptimised builds.
+        for row in 0..<indices.count {
+            let error = tdErrors[row]
             precondition(error.isFinite, "TD error \(error) is not finite")
             let priority = Double(abs(error)) + epsilon
-            setPriority(priority, of: slot)
+            setPriority(priority, of: indices[row])
             maxPriority = max(maxPriority, priority)
         }
     }

@@ -1,0 +1,48 @@
+import NeuralNet
+import RLCore
+
+/// An algorithm as the training loop sees it. The loop resets the environment and calls
+/// `startEpisode(in:)`, then on every step picks an action with `act(_:)`, steps the environment and
+/// hands the transition to `observe(...)`. The agent stores it and learns when it chooses (every step,
+/// every f steps, after collecting a dataset), always within `observe`, so between two calls it is at a
+/// safe point where hyperparameters may change.
+///
+/// Besides acting, every agent offers the read-only inspection view of the architecture notes: Q-values
+/// of any state, the last loss and TD errors, and the last update written out with its numbers.
+public protocol Agent: AnyObject {
+    /// The registry name of the algorithm ("dqn", "fqi", …).
+    var algorithm: String { get }
+    var observationCount: Int { get }
+    var actionCount: Int { get }
+    var options: AgentOptions { get }
+    /// The current hyperparameters (always valid).
+    var hyperparameters: Hyperparameters { get }
+    /// Changes one hyperparameter between updates; refuses out-of-range values and keys the algorithm
+    /// does not read, and keys that only a new agent can take (`HyperparameterSpec.live` false).
+    func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError)
+
+    /// An action while training: explores (e.g. ε-greedy with the current ε).
+    func act(_ observation: UnsafeBufferPointer<Float>) -> Int
+    /// The greedy action, for evaluation: argmax_a Q(s,a).
+    func actGreedily(_ observation: UnsafeBufferPointer<Float>) -> Int
+    /// Called after every reset, with the environment in its first state.
+    func startEpisode(in environment: any Environment)
+    /// One step of experience: (s, a, r, s′) and the end flags; `environment` is already in s′ (HER reads
+    /// the achieved goal from it). The agent may learn before returning.
+    func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
+                 nextObservation: UnsafeBufferPointer<Float>, environment: any Environment)
+
+    /// The networks to checkpoint, by prefix ("q" → the online Q-network).
+    var networks: [String: MLP] { get }
+
+    /// Q(s,·) for `observation`.
+    func qValues(for observation: [Float]) -> [Float]
+    /// The loss of the last update, nil before the first.
+    var lastLoss: Float? { get }
+    /// δᵢ = yᵢ − Q(sᵢ,aᵢ) of the last update's rows.
+    var lastTDErrors: [Float] { get }
+    /// The last update's first row with its numbers.
+    var lastUpdate: UpdateExplanation? { get }
+    /// The number of gradient steps taken so far.
+    var gradientSteps: Int { get }
+}

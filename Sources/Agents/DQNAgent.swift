@@ -1,0 +1,122 @@
+import NeuralNet
+import RLCore
+
+/// Deep Q-network (Mnih et al. 2015), with each stabilising mechanism switchable so its effect can be
+/// watched (`AgentOptions`):
+///
+///     L(θ) = E_{(s,a,r,s′)~D}[ wᵢ·ℓ(r + γ·max_a′ Q(s′,a′;θ⁻) − Q(s,a;θ)) ]
+///
+/// with ℓ the Huber loss (the paper's error clipping). Transitions go into a replay memory D — a uniform
+/// ring buffer of N transitions, or proportional prioritized replay (`--replay prioritized`, wᵢ the
+/// importance-sampling weights with β annealed from β₀ to 1 over the budget, priorities |δ| + ε after each
+/// replay) — or, with `--no-replay`, a memory of only the last B transitions. Every f environment steps
+/// after n₀ it takes G gradient steps; every K gradient steps the target network moves θ⁻ ← τ·θ + (1 − τ)·θ⁻
+/// (τ = 1: a copy). `--double` picks a′ with θ and evaluates it with θ⁻; `--no-target` bootstraps from θ.
+/// With `--her final|future` on a goal environment, each finished episode is stored with its own goal and
+/// relabelled with achieved goals (Andrychowicz et al. 2017), into either memory.
+public final class DQNAgent: QFunctionAgent {
+    public let algorithm = "dqn"
+    public let options: AgentOptions
+    public private(set) var hyperparameters: Hyperparameters
+    public let qFunction: QFunction
+    public let memory: any ReplayMemory
+    private let totalSteps: Int
+    /// The minibatch of the last update (its slots, importance weights and transitions), for inspection.
+    public private(set) var batch: ReplayBatch
+    public let exploration: EpsilonGreedy
+    private var replayGenerator: Xoshiro256StarStar
+    /// Environment steps observed so far.
+    public private(set) var steps = 0
+    private var hindsight: HindsightRelabeller?
+    private var hindsightGenerator: Xoshiro256StarStar
+    private var episode: GoalEpisode?
+
+    public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
+        let options = configuration.options
+        if options.hindsight != .none && !configuration.isGoalEnvironment { throw .hindsightNeedsGoals }
+        if options.noReplay && options.replay == .prioritized {
+            throw .incompatibleOptions("--no-replay", "--replay prioritized", reason: "without a memory there is nothing to prioritize")
+        }
+        self.options = options
+        let h = configuration.hyperparameters
+        hyperparameters = h
+        totalSteps = configuration.totalSteps
+        qFunction = QFunction(configuration, loss: .huber, separateTarget: !options.noTarget, batchSize: h.integer(.batchSize))
+        let capacity = options.noReplay ? h.integer(.batchSize) : h.integer(.bufferSize)
+        switch options.replay {
+        case .uniform:
+            memory = ReplayBuffer(capacity: capacity, observationCount: configuration.observationCount)
+        case .prioritized:
+            memory = PrioritizedReplayBuffer(capacity: capacity, observationCount: configuration.observationCount, alpha: h[.alpha])
+        }
+        batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
+        exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"), totalSteps: configuration.totalSteps)
+        replayGenerator = configuration.seed.generator(for: "replay")
+        hindsightGenerator = configuration.seed.generator(for: "her")
+        switch options.hindsight {
+        case .none: hindsight = nil
+        case .final: hindsight = HindsightRelabeller(strategy: .final)
+        case .future: hindsight = HindsightRelabeller(strategy: .future(k: h.integer(.herK)))
+        }
+    }
+
+    /// The importance-sampling exponent now: β₀ annealed linearly to 1 at the end of the budget.
+    public var beta: Double { LinearSchedule(start: hyperparameters[.beta0], end: 1, duration: totalSteps).value(at: steps) }
+
+    public func startEpisode(in environment: any Environment) {
+        guard hindsight != nil, let goals = environment as? any GoalEnvironment else { return }
+        episode = GoalEpisode(startingFrom: goals)
+    }
+
+    public func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
+                        nextObservation: UnsafeBufferPointer<Float>, environment: any Environment) {
+        steps += 1
+        if let hindsight, episode != nil, let goals = environment as? any GoalEnvironment {
+            // Whole episodes are relabelled, so transitions wait for the episode's end.
+            episode!.append(action: action, outcome: outcome, environment: goals)
+            if outcome.isDone, let finished = episode {
+                for transition in hindsight.transitions(of: finished, environment: goals, using: &hindsightGenerator) {
+                    memory.add(transition)
+                }
+                episode = nil
+            }
+        } else {
+            memory.add(observation: observation, action: action, reward: Float(outcome.reward), nextObservation: nextObservation,
+                       terminated: outcome.terminated, truncated: outcome.truncated)
+        }
+        let learningStarts = hyperparameters.integer(.learningStarts)
+        guard steps >= learningStarts, steps % hyperparameters.integer(.trainFrequency) == 0, memory.count > 0 else { return }
+        for _ in 0..<hyperparameters.integer(.gradientSteps) {
+            update()
+        }
+    }
+
+    /// One gradient step: sample a minibatch, compute y = r + γ·Q(s′, a′; θ⁻), regress Q(s,a;θ) onto it,
+    /// feed |δ| back to a prioritized memory, and move θ⁻ every K gradient steps.
+    func update() {
+        memory.sample(into: &batch, beta: beta, using: &replayGenerator)
+        qFunction.computeTargets(batch.transitions, gamma: hyperparameters[.gamma], double: options.double)
+        qFunction.fit(batch.transitions, weights: batch.weights, maxGradientNorm: hyperparameters[.maxGradientNorm])
+        if options.replay == .prioritized {
+            memory.updatePriorities(indices: batch.indices, tdErrors: qFunction.tdErrors)
+        }
+        if qFunction.gradientSteps % hyperparameters.integer(.targetPeriod) == 0 {
+            qFunction.updateTarget(tau: hyperparameters[.tau])
+        }
+    }
+
+    public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
+        try hyperparameters.setLive(key, to: value)
+        qFunction.apply(key, value)
+        switch key {
+        case .batchSize:
+            batch = ReplayBatch(size: Int(value), observationCount: observationCount)
+        case .alpha:
+            (memory as? PrioritizedReplayBuffer)?.alpha = value
+        case .herK:
+            if options.hindsight == .future { hindsight = HindsightRelabeller(strategy: .future(k: Int(value))) }
+        default:
+            break
+        }
+    }
+}

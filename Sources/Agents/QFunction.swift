@@ -1,0 +1,155 @@
+import NeuralNet
+import RLCore
+
+/// A Q-network Q(s,·;θ) with one output per action, its optimizer and, when asked for, a second network
+/// θ⁻ to bootstrap from. It does the two things every Q-learning method in rlterm shares — regression
+/// targets y = r + γ·(1 − terminated)·Q(s′, a′; θ⁻) and one gradient step on Q(s,a;θ) towards them —
+/// while each algorithm decides where the transitions come from and when θ⁻ moves.
+///
+/// Workspaces are sized for `batchSize` rows; `resize(batchSize:)` regrows them between updates, so a
+/// steady-state update allocates nothing.
+public final class QFunction {
+    /// The online network θ.
+    public let network: MLP
+    /// θ⁻: a target network (DQN) or the frozen φ of a fitting iteration (FQI); nil bootstraps from θ.
+    public let target: MLP?
+    public let optimizer: Adam
+    public let loss: RegressionLoss
+    public private(set) var targets: [Float]
+    /// δᵢ = yᵢ − Q(sᵢ,aᵢ;θ) of the last update's rows.
+    public private(set) var tdErrors: [Float]
+    /// The loss of the last update.
+    public private(set) var lastLoss: Float?
+    /// The first row of the last update, with its numbers.
+    public private(set) var lastExplanation: UpdateExplanation?
+    /// The number of gradient steps taken.
+    public private(set) var gradientSteps = 0
+    private var bestNextActions: [Int]
+
+    /// A network of `hiddenLayers` ReLU layers of `hiddenSize` units, initialised from `generator`; the
+    /// target network, when `separateTarget`, starts as an exact copy.
+    public init(observationCount: Int, actionCount: Int, hiddenSize: Int, hiddenLayers: Int, learningRate: Double,
+                loss: RegressionLoss, separateTarget: Bool, batchSize: Int, generator: inout Xoshiro256StarStar) {
+        let sizes = [observationCount] + [Int](repeating: hiddenSize, count: hiddenLayers) + [actionCount]
+        network = MLP(sizes: sizes, activation: .relu, generator: &generator, batchCapacity: batchSize)
+        if separateTarget {
+            var copyGenerator = generator
+            let target = MLP(sizes: sizes, activation: .relu, generator: &copyGenerator, batchCapacity: batchSize)
+            target.copyParameters(from: network)
+            self.target = target
+        } else {
+            target = nil
+        }
+        optimizer = Adam(network: network, learningRate: Float(learningRate))
+        self.loss = loss
+        targets = [Float](repeating: 0, count: batchSize)
+        tdErrors = [Float](repeating: 0, count: batchSize)
+        bestNextActions = [Int](repeating: 0, count: batchSize)
+    }
+
+    /// The network an agent's configuration describes (`hidden`, `layers`, `lr`), initialised from the run's
+    /// "init" stream.
+    public convenience init(_ configuration: AgentConfiguration, loss: RegressionLoss, separateTarget: Bool, batchSize: Int) {
+        let h = configuration.hyperparameters
+        var generator = configuration.seed.generator(for: "init")
+        self.init(observationCount: configuration.observationCount, actionCount: configuration.actionCount,
+                  hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
+                  loss: loss, separateTarget: separateTarget, batchSize: batchSize, generator: &generator)
+    }
+
+    /// Applies a hyperparameter change that concerns the Q-function: the learning rate, the batch size.
+    public func apply(_ key: HyperparameterKey, _ value: Double) {
+        switch key {
+        case .learningRate: optimizer.learningRate = Float(value)
+        case .batchSize: resize(batchSize: Int(value))
+        default: break
+        }
+    }
+
+    public var observationCount: Int { network.inputSize }
+    public var actionCount: Int { network.outputSize }
+    public var batchSize: Int { targets.count }
+
+    /// Regrows the workspaces for minibatches of `batchSize` rows (allocates; call between updates).
+    public func resize(batchSize: Int) {
+        guard batchSize != targets.count else { return }
+        targets = [Float](repeating: 0, count: batchSize)
+        tdErrors = [Float](repeating: 0, count: batchSize)
+        bestNextActions = [Int](repeating: 0, count: batchSize)
+        network.reserveBatchCapacity(batchSize)
+        target?.reserveBatchCapacity(batchSize)
+    }
+
+    /// argmax_a Q(s,a;θ), the lowest action among equal values.
+    public func greedyAction(_ observation: UnsafeBufferPointer<Float>) -> Int {
+        Self.argmax(network.forward(observation, batch: 1).row(0))
+    }
+
+    /// Q(s,·;θ) for one observation (allocates; for inspection).
+    public func values(for observation: [Float]) -> [Float] {
+        precondition(observation.count == observationCount, "an observation holds \(observationCount) floats")
+        return Array(observation.withUnsafeBufferPointer { network.forward($0, batch: 1) }.row(0))
+    }
+
+    /// yᵢ = rᵢ + γ·Q(s′ᵢ, a′ᵢ; θ⁻), with yᵢ = rᵢ when s′ᵢ is terminal; a truncated s′ still bootstraps.
+    /// a′ᵢ = argmax_a′ Q(s′ᵢ,a′;θ⁻), or argmax_a′ Q(s′ᵢ,a′;θ) with `double` (van Hasselt et al. 2016).
+    public func computeTargets(_ batch: TransitionColumns, gamma: Double, double: Bool) {
+        precondition(batch.rowCount == batchSize, "the batch has \(batch.rowCount) rows, the workspace \(batchSize)")
+        let rows = batch.rowCount
+        let evaluator = target ?? network
+        if double {
+            let online = batch.nextObservations.withUnsafeBufferPointer { network.forward($0, batch: rows) }
+            for row in 0..<rows { bestNextActions[row] = Self.argmax(online.row(row)) }
+        }
+        let next = batch.nextObservations.withUnsafeBufferPointer { evaluator.forward($0, batch: rows) }
+        let discount = Float(gamma)
+        var firstBootstrap: Float = 0
+        for row in 0..<rows {
+            let values = next.row(row)
+            let action = double ? bestNextActions[row] : Self.argmax(values)
+            // The crucial distinction: a terminal s′ has no future; a truncated one does.
+            let bootstrap = batch.terminated[row] ? 0 : values[action]
+            targets[row] = batch.rewards[row] + discount * bootstrap
+            if row == 0 { firstBootstrap = bootstrap }
+        }
+        lastExplanation = UpdateExplanation(
+            reward: batch.rewards[0], gamma: discount, nextValue: firstBootstrap,
+            terminated: batch.terminated[0], truncated: batch.truncated[0], double: double, separateTarget: target != nil,
+            action: batch.actions[0], target: targets[0], prediction: 0)
+    }
+
+    /// One gradient step on L = (1/B)·Σᵢ wᵢ·ℓ(Q(sᵢ,aᵢ;θ) − yᵢ) towards the targets of `computeTargets`,
+    /// with the gradient norm clipped to `maxGradientNorm`; records δᵢ and returns L.
+    @discardableResult
+    public func fit(_ batch: TransitionColumns, weights: [Float], maxGradientNorm: Double) -> Float {
+        let rows = batch.rowCount
+        let q = batch.observations.withUnsafeBufferPointer { network.forward($0, batch: rows) }
+        for row in 0..<rows { tdErrors[row] = targets[row] - q[row, batch.actions[row]] }
+        lastExplanation?.prediction = q[0, batch.actions[0]]
+        let value = loss.evaluate(predictions: q, actions: batch.actions, targets: targets, weights: weights,
+                                  gradient: network.outputGradient)
+        network.backward()
+        network.clipGradientNorm(maxNorm: Float(maxGradientNorm))
+        optimizer.step()
+        gradientSteps += 1
+        lastLoss = value
+        return value
+    }
+
+    /// θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1 copies θ exactly).
+    public func updateTarget(tau: Double) {
+        guard let target else { return }
+        if tau == 1 {
+            target.copyParameters(from: network)
+        } else {
+            target.polyakUpdate(from: network, tau: Float(tau))
+        }
+    }
+
+    /// The first index of the largest value.
+    static func argmax(_ values: UnsafeBufferPointer<Float>) -> Int {
+        var best = 0
+        for index in 1..<values.count where values[index] > values[best] { best = index }
+        return best
+    }
+}

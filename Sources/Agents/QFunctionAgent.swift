@@ -1,0 +1,32 @@
+import NeuralNet
+import RLCore
+
+/// An agent built around one `QFunction` that explores ε-greedily: acting, the exploration rate and the
+/// inspection view come from those two parts.
+public protocol QFunctionAgent: Agent {
+    var qFunction: QFunction { get }
+    var exploration: EpsilonGreedy { get }
+    /// Environment steps observed so far.
+    var steps: Int { get }
+}
+
+extension QFunctionAgent {
+    public var observationCount: Int { qFunction.observationCount }
+    public var actionCount: Int { qFunction.actionCount }
+
+    /// The exploration rate now.
+    public var epsilon: Double { exploration.epsilon(at: steps, hyperparameters: hyperparameters) }
+
+    public func act(_ observation: UnsafeBufferPointer<Float>) -> Int {
+        exploration.action(observation, q: qFunction, step: steps, hyperparameters: hyperparameters)
+    }
+
+    public func actGreedily(_ observation: UnsafeBufferPointer<Float>) -> Int { qFunction.greedyAction(observation) }
+    public func startEpisode(in environment: any Environment) {}
+    public var networks: [String: MLP] { ["q": qFunction.network] }
+    public func qValues(for observation: [Float]) -> [Float] { qFunction.values(for: observation) }
+    public var lastLoss: Float? { qFunction.lastLoss }
+    public var lastTDErrors: [Float] { qFunction.tdErrors }
+    public var lastUpdate: UpdateExplanation? { qFunction.lastExplanation }
+    public var gradientSteps: Int { qFunction.gradientSteps }
+}

@@ -1,0 +1,31 @@
+import Agents
+import RLCore
+
+/// Runs an agent's greedy policy for whole episodes on an environment of its own, so evaluation never
+/// disturbs the training environment's episode or random stream.
+public enum GreedyEvaluation {
+    /// Episodes longer than this are cut: a greedy policy on a map without a time limit (cliffwalking) can
+    /// walk in circles for ever.
+    public static let stepLimit = 10_000
+
+    /// The returns and lengths of `episodes` greedy episodes on `environment`.
+    public static func run(_ agent: any Agent, on environment: inout any Environment, episodes: Int) -> EvaluationResult {
+        precondition(episodes >= 1, "evaluate at least one episode")
+        var observation = [Float](repeating: 0, count: environment.observationCount)
+        var returns: [Double] = [], lengths: [Int] = []
+        for _ in 0..<episodes {
+            environment.reset()
+            var total = 0.0, length = 0
+            while length < stepLimit {
+                observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
+                let outcome = environment.step(observation.withUnsafeBufferPointer { agent.actGreedily($0) })
+                total += outcome.reward
+                length += 1
+                if outcome.isDone { break }
+            }
+            returns.append(total)
+            lengths.append(length)
+        }
+        return EvaluationResult(returns: returns, lengths: lengths)
+    }
+}

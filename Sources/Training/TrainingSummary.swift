@@ -1,0 +1,23 @@
+/// What a finished run achieved.
+public struct TrainingSummary: Sendable {
+    /// One greedy evaluation during training.
+    public struct Evaluation: Sendable {
+        public var timesteps: Int
+        public var result: EvaluationResult
+        /// Training time up to this evaluation, evaluation time excluded.
+        public var trainSeconds: Double
+    }
+
+    public var steps: Int
+    public var episodes: [EpisodeRecord]
+    public var trainSeconds: Double
+    public var evaluations: [Evaluation]
+    /// The threshold of "solved" for the environment, if it has one.
+    public var solvedThreshold: Double?
+
+    /// The first evaluation at or above the threshold.
+    public var firstSolved: Evaluation? {
+        guard let solvedThreshold else { return nil }
+        return evaluations.first { $0.result.meanReturn >= solvedThreshold }
+    }
+}

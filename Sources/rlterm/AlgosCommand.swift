@@ -1,0 +1,31 @@
+import Agents
+import ArgumentParser
+
+struct AlgosCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "algos",
+        abstract: "List the algorithms rlterm can train, their options and hyperparameters.",
+        discussion: "Each hyperparameter is shown as key=default (its range follows in the table at the end)."
+    )
+
+    func run() {
+        for algorithm in AlgorithmRegistry.all {
+            print("\(algorithm.name)  \(algorithm.summary)")
+            if !algorithm.options.isEmpty {
+                print("    options: " + algorithm.options.joined(separator: "  "))
+            }
+            let defaults = Hyperparameters(defaultsFor: algorithm.name)
+            let values = algorithm.hyperparameters.map { "\($0.rawValue)=\(HyperparameterSpec.format(defaults[$0]))" }
+            print("    hyperparameters: " + values.joined(separator: " "))
+        }
+        print("\nhyperparameters")
+        let width = HyperparameterSpec.table.map(\.key.rawValue.count).max() ?? 0
+        let symbolWidth = HyperparameterSpec.table.map(\.symbol.count).max() ?? 0
+        for spec in HyperparameterSpec.table {
+            let key = spec.key.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let users = spec.algorithms.isEmpty ? "policy-gradient methods (to come)" : spec.algorithms.joined(separator: ", ")
+            let symbol = spec.symbol.padding(toLength: symbolWidth, withPad: " ", startingAt: 0)
+            print("  \(key)  \(symbol)  \(spec.meaning); \(spec.rangeDescription)\(spec.live ? "" : "; new agents only") [\(users)]")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import RLCore
+import Training
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Run the greedy policy of a saved agent and report its mean return.",
+        discussion: """
+            The environment and the agent are rebuilt from the checkpoint's metadata. Episodes longer than \
+            \(GreedyEvaluation.stepLimit) steps are cut. --json prints \
+            {"episodes":N,"mean_return":…,"std_return":…,"mean_length":…}.
+            Exit status: 64 bad usage, 65 corrupt checkpoint, 66 missing checkpoint.
+            """
+    )
+
+    @Option(help: "A model.safetensors or best.safetensors written by 'rlterm train'.")
+    var checkpoint: String
+
+    @Option(help: "Greedy episodes to run.")
+    var episodes = 10
+
+    @Option(help: "Seed of the evaluation environment's random stream.")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Print the result as one JSON object.")
+    var json = false
+
+    func validate() throws {
+        guard episodes >= 1 else { throw ValidationError("--episodes must be a whole number ≥ 1, got \(episodes)") }
+    }
+
+    func run() throws {
+        let loaded: AgentCheckpoint.Loaded
+        do {
+            loaded = try AgentCheckpoint.load(from: checkpoint)
+        } catch {
+            switch error {
+            case .missing: throw CommandFailure(error.description, status: .noInput)
+            case .corrupt, .badMetadata: throw CommandFailure(error.description, status: .dataError)
+            }
+        }
+        var environment: any Environment
+        do {
+            environment = try loaded.environment.make(generator: RunSeed(seed).generator(for: "eval-env"))
+        } catch {
+            throw CommandFailure(error.description, status: .dataError)
+        }
+        let result = GreedyEvaluation.run(loaded.agent, on: &environment, episodes: episodes)
+        if json {
+            print(result.json)
+        } else {
+            print(String(format: "%@ on %@: mean return %.2f ± %.2f over %d episodes (mean length %.1f)",
+                         loaded.agent.algorithm, loaded.environment.name, result.meanReturn, result.standardDeviation,
+                         result.episodes, result.meanLength))
+        }
+    }
+}

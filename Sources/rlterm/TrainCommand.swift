@@ -1,0 +1,176 @@
+import Agents
+import ArgumentParser
+import Environments
+import Foundation
+import NeuralNet
+import Training
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train an agent without the terminal UI, printing progress lines to stderr.",
+        discussion: """
+            Every hyperparameter is a flag, --KEY VALUE, or --set KEY=VALUE; keys absent take the algorithm's \
+            default ('rlterm algos' lists them with their ranges):
+            \(TrainCommand.hyperparameterHelp)
+            With --log-dir D the run writes D/run.json, D/monitor.csv (Stable-Baselines3 Monitor format), \
+            D/model.safetensors, and with --eval-every also D/evaluations.csv and D/best.safetensors (the networks \
+            of the best evaluation). Solved thresholds for --stop-when-solved: cartpole 475, cliffwalk 1, a \
+            deterministic map the return of its optimal path; bitflip and slippery maps have none.
+            Exit status: 64 bad usage or value out of range, 65 invalid map, 66 missing map file, 74 I/O error.
+            """
+    )
+
+    @Option(help: "The environment ('rlterm envs').")
+    var env: String
+
+    @Option(help: "The algorithm ('rlterm algos').")
+    var algo: String
+
+    @Option(help: "Environment steps to train for.")
+    var steps: Int
+
+    @Option(help: "The run seed: every random draw of the run follows from it.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Write run.json, monitor.csv and checkpoints into this directory.")
+    var logDir: String?
+
+    @Option(help: "Evaluate the greedy policy every N environment steps (0: never).")
+    var evalEvery = 0
+
+    @Option(help: "Episodes per evaluation.")
+    var evalEpisodes = 10
+
+    @Flag(help: "Stop at the first evaluation whose mean return reaches the environment's threshold.")
+    var stopWhenSolved = false
+
+    @Flag(help: "Double DQN targets: the online network picks a′, the target network evaluates it.")
+    var double = false
+
+    @Flag(help: "Learn from the last B transitions only, without a replay memory.")
+    var noReplay = false
+
+    @Flag(help: "Bootstrap from the online network itself (no target network).")
+    var noTarget = false
+
+    @Option(help: "Replay sampling: uniform or prioritized.")
+    var replay = "uniform"
+
+    @Option(help: "Hindsight relabelling on goal environments: none, final or future (k = --her-k).")
+    var her = "none"
+
+    @Option(help: "Bits of the bit-flipping environment.")
+    var bits = 10
+
+    @Option(help: "States of the Blind Cliffwalk.")
+    var states = 10
+
+    @Flag(help: "Make gridworld moves slippery whatever the map says.")
+    var slippery = false
+
+    @Option(name: .customLong("set"), help: "Set a hyperparameter: --set KEY=VALUE (repeatable).")
+    var assignments: [String] = []
+
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var hyperparameterFlags: [String] = []
+
+    static var hyperparameterHelp: String {
+        HyperparameterSpec.table.map { spec in
+            "  --\(spec.key.rawValue)  \(spec.symbol) \(spec.meaning), \(spec.rangeDescription)"
+        }.joined(separator: "\n")
+    }
+
+    func run() throws {
+        let configuration = try trainingConfiguration()
+        let trainer: Trainer
+        do {
+            trainer = try Trainer(configuration)
+        } catch {
+            throw Self.failure(error)
+        }
+        let log: RunLog?
+        do {
+            log = try logDir.map { directory throws(RunLogError) in
+                try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
+            }
+        } catch {
+            throw CommandFailure(error.description, status: .ioError)
+        }
+        // This thread trains: Adam's moments decay into subnormals, which x86 handles slowly.
+        FloatingPointEnvironment.enableFlushToZero()
+        var lastLine = -Double.infinity
+        let summary: TrainingSummary
+        do {
+            summary = try trainer.run(log: log) { progress in
+                guard progress.trainSeconds - lastLine >= 1 || progress.steps == progress.totalSteps else { return }
+                lastLine = progress.trainSeconds
+                Self.printError(Self.line(progress))
+            }
+        } catch {
+            throw Self.failure(error)
+        }
+        if let solved = summary.firstSolved {
+            Self.printError(String(format: "solved at step %d after %.2f s of training (evaluation mean %.1f ≥ %g)",
+                                   solved.timesteps, solved.trainSeconds, solved.result.meanReturn, summary.solvedThreshold!))
+        } else if let last = summary.evaluations.last {
+            Self.printError(String(format: "last evaluation at step %d: mean return %.2f ± %.2f", last.timesteps,
+                                   last.result.meanReturn, last.result.standardDeviation))
+        }
+        Self.printError(String(format: "%d steps, %d episodes, %.2f s of training", summary.steps, summary.episodes.count,
+                               summary.trainSeconds))
+    }
+
+    /// The run's configuration from the flags, every value validated against its range.
+    func trainingConfiguration() throws -> TrainingConfiguration {
+        guard let replayKind = AgentOptions.Replay(rawValue: replay) else {
+            throw CommandFailure("--replay must be uniform or prioritized, got '\(replay)'", status: .usage)
+        }
+        guard let hindsight = AgentOptions.Hindsight(rawValue: her) else {
+            throw CommandFailure("--her must be none, final or future, got '\(her)'", status: .usage)
+        }
+        var hyperparameters = Hyperparameters(defaultsFor: algo)
+        do {
+            _ = try AlgorithmRegistry.descriptor(algo)
+            try hyperparameters.apply(flags: hyperparameterFlags)
+            for assignment in assignments {
+                try hyperparameters.apply(assignment: assignment)
+            }
+        } catch {
+            throw CommandFailure("\(error)", status: .usage)
+        }
+        return TrainingConfiguration(
+            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery), algorithm: algo,
+            hyperparameters: hyperparameters.named,
+            options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay, noTarget: noTarget),
+            steps: steps, seed: seed, evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
+            stopWhenSolved: stopWhenSolved)
+    }
+
+    /// The failure to report for a training error, with its sysexits status.
+    static func failure(_ error: TrainingError) -> CommandFailure {
+        switch error {
+        case .invalid, .hyperparameter, .algorithm:
+            return CommandFailure(error.description, status: .usage)
+        case .environment(let mapError):
+            switch mapError {
+            case .missingFile, .unreadable: return CommandFailure(error.description, status: .noInput)
+            case .unknownName: return CommandFailure(error.description, status: .usage)
+            case .invalidMap: return CommandFailure(error.description, status: .dataError)
+            }
+        case .log, .checkpoint:
+            return CommandFailure(error.description, status: .ioError)
+        }
+    }
+
+    static func line(_ progress: TrainingProgress) -> String {
+        let mean = progress.meanReturn.map { String(format: "%.2f", $0) } ?? "–"
+        let loss = progress.lastLoss.map { String(format: "%.4g", Double($0)) } ?? "–"
+        return String(format: "steps %d/%d  episodes %d  mean return (last 100) %@  loss %@  %.0f steps/s",
+                      progress.steps, progress.totalSteps, progress.episodes, mean, loss, progress.stepsPerSecond)
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,34 @@
+import CMallocCounter
+import Environments
+import RLCore
+import Testing
+@testable import Agents
+
+@Suite("Agents allocate nothing in steady state")
+struct AgentAllocationTests {
+    /// The heap allocations made on this thread while `agent` acts, steps and observes (storing, sampling,
+    /// updating) for `steps` steps after `warmUp` steps.
+    static func allocations(of agent: any Agent, on environment: inout any Environment, warmUp: Int, steps: Int) -> Int {
+        AgentTestSupport.drive(agent, on: &environment, steps: warmUp + steps) { step in
+            if step == warmUp { rlterm_malloc_counter_start() }
+        }
+        return rlterm_malloc_counter_stop()
+    }
+
+    @Test("DQN's act, store, sample and update make no heap allocation, with uniform and prioritized replay",
+          arguments: [AgentOptions(), AgentOptions(replay: .prioritized, double: true)])
+    func dqn(options: AgentOptions) throws {
+        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+        var environment = AgentTestSupport.cartPole()
+        let agent = try AgentTestSupport.agent("dqn", for: environment, options: options, [.learningStarts: 100, .bufferSize: 1000, .hiddenSize: 16, .batchSize: 16])
+        #expect(Self.allocations(of: agent, on: &environment, warmUp: 200, steps: 300) == 0)
+    }
+
+    @Test("online Q-iteration's step makes no heap allocation")
+    func onlineQ() throws {
+        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+        var environment = AgentTestSupport.cartPole()
+        let agent = try AgentTestSupport.agent("online-q", for: environment)
+        #expect(Self.allocations(of: agent, on: &environment, warmUp: 50, steps: 300) == 0)
+    }
+}

@@ -1,0 +1,76 @@
+import Agents
+import Environments
+import RLCore
+import Testing
+@testable import Training
+
+/// Whether the tests were compiled with optimisation: learning tests train real networks for tens of
+/// thousands of steps, seconds in a release build and minutes in a debug one, so they run in release
+/// (`swift test -c release`, what CI runs).
+let isOptimizedBuild: Bool = {
+    #if DEBUG
+    return false
+    #else
+    return true
+    #endif
+}()
+
+@Suite("Q-learning finds the optimal path", .enabled(if: isOptimizedBuild, "learning tests run in release builds"))
+struct LearningTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let environment: String
+        let algorithm: String
+        let steps: Int
+        let seed: UInt64
+        let settings: [String: Double]
+
+        var testDescription: String { "\(algorithm) on \(environment)" }
+    }
+
+    /// Settings chosen for these maps (γ = 0.9 keeps the values small; the measurements across seeds are in
+    /// docs/RESULTS.md, "Q-learning finds the optimal path").
+    static let cases: [Case] = [
+        Case(environment: "cliffwalking", algorithm: "dqn", steps: 20_000, seed: 1, settings: [
+            "gamma": 0.9, "eps-start": 0.5, "eps-end": 0.02, "eps-fraction": 0.5, "learning-starts": 500, "target-period": 100,
+        ]),
+        Case(environment: "frozenlake4x4", algorithm: "dqn", steps: 10_000, seed: 1, settings: [
+            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5, "learning-starts": 500, "target-period": 100,
+        ]),
+        Case(environment: "cliffwalking", algorithm: "fqi", steps: 20_000, seed: 1, settings: [
+            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5, "batch-size": 128,
+        ]),
+        Case(environment: "frozenlake4x4", algorithm: "fqi", steps: 10_000, seed: 1, settings: [
+            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5,
+        ]),
+        Case(environment: "cliffwalking", algorithm: "online-q", steps: 30_000, seed: 1, settings: [
+            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5, "lr": 3e-4,
+        ]),
+        Case(environment: "frozenlake4x4", algorithm: "online-q", steps: 10_000, seed: 1, settings: [
+            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5,
+        ]),
+    ]
+
+    @Test("the greedy path from the start takes only value-iteration-optimal actions and reaches the goal as fast",
+          arguments: cases)
+    func optimalPath(_ testCase: Case) throws {
+        let configuration = TrainingConfiguration(
+            environment: EnvironmentSpec(name: testCase.environment), algorithm: testCase.algorithm,
+            hyperparameters: testCase.settings, steps: testCase.steps, seed: testCase.seed)
+        let trainer = try Trainer(configuration)
+        _ = try trainer.run()
+        var grid = try #require(try EnvironmentSpec(name: testCase.environment).make(generator: RunSeed(0).generator(for: "env"))
+            as? Gridworld)
+        let optimal = OptimalPath(grid: grid, gamma: testCase.settings["gamma"]!)
+        grid.reset()
+        var states = [grid.position]
+        for _ in 0..<(2 * optimal.actions.count) {
+            let action = grid.observation().withUnsafeBufferPointer { trainer.agent.actGreedily($0) }
+            #expect(optimal.isOptimal(action, in: grid.position), "action \(action) in state \(grid.position)")
+            let outcome = grid.step(action)
+            states.append(grid.position)
+            if outcome.isDone { break }
+        }
+        #expect(states.count == optimal.states.count, "greedy path \(states), value iteration's \(optimal.states)")
+        #expect(states.last == optimal.states.last)
+    }
+}

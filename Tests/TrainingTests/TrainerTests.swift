@@ -1,0 +1,70 @@
+import Agents
+import Environments
+import RLCore
+import Testing
+@testable import Training
+
+@Suite("Trainer")
+struct TrainerTests {
+    @Test("--stop-when-solved ends the run at the first evaluation at or above the threshold")
+    func stopsWhenSolved() throws {
+        let configuration = TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cliffwalk", states: 4), algorithm: "online-q",
+            hyperparameters: ["hidden": 16], steps: 20_000, seed: 2, evaluationInterval: 200, evaluationEpisodes: 2,
+            stopWhenSolved: true)
+        let summary = try Trainer(configuration).run()
+        let solved = try #require(summary.firstSolved)
+        #expect(summary.evaluations.last?.timesteps == solved.timesteps)
+        #expect(summary.steps == solved.timesteps && summary.steps < 20_000)
+        #expect(summary.evaluations.dropLast().allSatisfy { $0.result.meanReturn < 1 })
+        #expect(solved.trainSeconds <= summary.trainSeconds)
+    }
+
+    @Test("solved thresholds: CartPole 475, Blind Cliffwalk 1, a deterministic map its optimal return, none otherwise")
+    func thresholds() throws {
+        func threshold(_ spec: EnvironmentSpec) throws -> Double? {
+            EnvironmentSpec.solvedThreshold(of: try spec.make(generator: RunSeed(0).generator(for: "env")))
+        }
+        #expect(try threshold(EnvironmentSpec(name: "cartpole")) == 475)
+        #expect(try threshold(EnvironmentSpec(name: "cliffwalk")) == 1)
+        #expect(try threshold(EnvironmentSpec(name: "cliffwalking")) == -13)
+        #expect(try threshold(EnvironmentSpec(name: "frozenlake4x4")) == 1)
+        #expect(try threshold(EnvironmentSpec(name: "frozenlake4x4", slippery: true)) == nil)
+        #expect(try threshold(EnvironmentSpec(name: "bitflip")) == nil)
+    }
+
+    @Test("value iteration's path on cliffwalking walks the cliff's edge: up, 11 × right, down")
+    func cliffwalkingPath() throws {
+        let grid = try #require(try EnvironmentSpec(name: "cliffwalking").make(generator: RunSeed(0).generator(for: "env"))
+            as? Gridworld)
+        let path = OptimalPath(grid: grid, gamma: 0.9)
+        let up = GridAction.up.rawValue, right = GridAction.right.rawValue, down = GridAction.down.rawValue
+        #expect(path.actions == [up] + [Int](repeating: right, count: 11) + [down])
+        #expect(path.return == -13)
+        #expect(path.isOptimal(up, in: grid.model.start) && !path.isOptimal(right, in: grid.model.start))
+    }
+
+    @Test("settings out of range are refused before anything runs, naming the valid range")
+    func refusals() {
+        func message(_ configuration: TrainingConfiguration) -> String? {
+            do {
+                _ = try Trainer(configuration)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        let cartPole = EnvironmentSpec(name: "cartpole")
+        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: "dqn", steps: 0, seed: 0))
+            == "--steps must be a whole number ≥ 1, got 0")
+        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: "dqn", hyperparameters: ["gamma": 2], steps: 9, seed: 0))
+            == "γ (gamma) must be a number in [0, 1], got 2")
+        #expect(message(TrainingConfiguration(environment: EnvironmentSpec(name: "bitflip", bits: 0), algorithm: "dqn", steps: 9, seed: 0))
+            == "--bits must be a whole number in [1, 64], got 0")
+        #expect(message(TrainingConfiguration(environment: EnvironmentSpec(name: "bitflip"), algorithm: "dqn", steps: 9, seed: 0,
+                                              evaluationInterval: 5, stopWhenSolved: true))
+            == "--stop-when-solved: bitflip has no solved threshold")
+        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: "dqn", options: AgentOptions(hindsight: .final),
+                                              steps: 9, seed: 0))?.hasPrefix("--her needs a goal environment") == true)
+    }
+}
