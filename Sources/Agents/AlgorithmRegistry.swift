@@ -11,6 +11,10 @@ public enum AlgorithmRegistry {
             name: "dqn", summary: "deep Q-network: replay memory, target network every K steps, Huber loss, ε-greedy",
             options: ["--double", "--no-replay", "--no-target", "--replay uniform|prioritized", "--her none|final|future"],
             make: { configuration throws(AlgorithmError) in try DQNAgent(configuration) }),
+        AlgorithmDescriptor(
+            name: "vpg", summary: "vanilla policy gradient: policy and value networks, GAE(γ,λ), T steps per epoch",
+            options: ["--psi \(Psi.list(VPGAgent.supportedPsi))"],
+            make: { configuration throws(AlgorithmError) in try VPGAgent(configuration) }),
     ]
 
     /// The registered names, in listing order.

@@ -90,6 +90,8 @@ public final class Trainer {
                                   environment: environment)
                 }
             }
+            // A refused non-finite update: stop before any checkpoint could carry it; best.safetensors stays.
+            if let failure = agent.failure { throw .agentFailed(step: step, reason: failure) }
             episodeReturn += outcome.reward
             episodeLength += 1
             if outcome.isDone {
