@@ -12,6 +12,10 @@ public enum AlgorithmRegistry {
             options: ["--double", "--no-replay", "--no-target", "--replay uniform|prioritized", "--her none|final|future"],
             make: { configuration throws(AlgorithmError) in try DQNAgent(configuration) }),
         AlgorithmDescriptor(
+            name: "reinforce", summary: "simplest policy gradient: whole episodes, one step on −mean log π·Ψ per batch",
+            options: ["--psi \(Psi.list(ReinforceAgent.supportedPsi))"],
+            make: { configuration throws(AlgorithmError) in try ReinforceAgent(configuration) }),
+        AlgorithmDescriptor(
             name: "vpg", summary: "vanilla policy gradient: policy and value networks, GAE(γ,λ), T steps per epoch",
             options: ["--psi \(Psi.list(VPGAgent.supportedPsi))"],
             make: { configuration throws(AlgorithmError) in try VPGAgent(configuration) }),

@@ -15,7 +15,7 @@ extension HyperparameterSpec {
         HyperparameterSpec(
             key: .gamma, symbol: "γ", meaning: "discount factor", minimum: 0, minimumIncluded: true, maximum: 1,
             step: 0.01, logScale: false, integer: false, live: true,
-            defaults: same(0.99, for: qAlgorithms + policyGradientAlgorithms)),
+            defaults: same(0.99, for: qAlgorithms + ["vpg", "ac", "online-ac"]).merging(["reinforce": 1]) { $1 }),
         HyperparameterSpec(
             key: .lambda, symbol: "λ", meaning: "GAE lambda (policy-gradient methods)", minimum: 0, minimumIncluded: true,
             maximum: 1, step: 0.01, logScale: false, integer: false, live: true, defaults: ["vpg": 0.97]),
