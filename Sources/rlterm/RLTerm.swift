@@ -12,7 +12,7 @@ struct RLTerm: ParsableCommand {
             'rlterm envs' lists them.
             Exit status follows sysexits: 64 bad usage, 65 bad data file, 66 missing input, 74 I/O error.
             """,
-        subcommands: [WatchCommand.self, EnvsCommand.self, SolveCommand.self, ConformanceCommand.self, BenchCommand.self, TrainCommand.self, EvalCommand.self, AlgosCommand.self],
+        subcommands: [WatchCommand.self, EnvsCommand.self, SolveCommand.self, ConformanceCommand.self, BenchCommand.self, TrainCommand.self, EvalCommand.self, AlgosCommand.self, ReproducePsiVarianceCommand.self],
         defaultSubcommand: WatchCommand.self
     )
 
