@@ -23,26 +23,17 @@ public final class BatchActorCriticAgent: PolicyGradientAgent {
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         options = configuration.options
         _ = try options.psi(for: "ac", supported: [.tdResidual], fallback: .tdResidual)
-        let h = configuration.hyperparameters
-        hyperparameters = h
+        hyperparameters = configuration.hyperparameters
         var initGenerator = configuration.seed.generator(for: "init")
-        policy = CategoricalPolicy(
-            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
-            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.policyLearningRate],
-            entropyCoefficient: h[.entropyCoefficient], initGenerator: &initGenerator,
-            sampleGenerator: configuration.seed.generator(for: "policy"))
-        valueFunction = StateValueFunction(
-            observationCount: configuration.observationCount, hiddenSize: h.integer(.hiddenSize),
-            hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.valueLearningRate], initGenerator: &initGenerator)
+        policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
+        valueFunction = StateValueFunction(configuration, initGenerator: &initGenerator)
         rollout = Rollout(observationCount: configuration.observationCount)
     }
 
     public func observe(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
                         nextObservation: UnsafeBufferPointer<Float>, environment: any Environment) {
-        rollout.append(observation: observation, action: action, reward: outcome.reward, terminated: outcome.terminated,
-                       truncated: outcome.truncated, nextObservation: nextObservation)
-        guard rollout.count >= hyperparameters.integer(.stepsPerEpoch) else { return }
-        rollout.cut(nextObservation: nextObservation)
+        guard rollout.append(observation: observation, action: action, outcome: outcome, nextObservation: nextObservation,
+                             cuttingAt: hyperparameters.integer(.stepsPerEpoch)) else { return }
         update()
         rollout.removeAll()
     }

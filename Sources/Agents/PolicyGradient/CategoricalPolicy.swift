@@ -31,6 +31,16 @@ public final class CategoricalPolicy {
         generator = sampleGenerator
     }
 
+    /// The policy of an agent: its shape (H, L), α_π and β_H from the configuration's hyperparameters, actions
+    /// drawn from the run's "policy" stream.
+    convenience init(_ configuration: AgentConfiguration, initGenerator: inout Xoshiro256StarStar) {
+        let h = configuration.hyperparameters
+        self.init(observationCount: configuration.observationCount, actionCount: configuration.actionCount,
+                  hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.policyLearningRate],
+                  entropyCoefficient: h[.entropyCoefficient], initGenerator: &initGenerator,
+                  sampleGenerator: configuration.seed.generator(for: "policy"))
+    }
+
     public var observationCount: Int { network.inputSize }
     public var actionCount: Int { network.outputSize }
 

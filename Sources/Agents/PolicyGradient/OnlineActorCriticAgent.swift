@@ -25,17 +25,10 @@ public final class OnlineActorCriticAgent: PolicyGradientAgent {
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         options = configuration.options
         _ = try options.psi(for: "online-ac", supported: [.tdResidual], fallback: .tdResidual)
-        let h = configuration.hyperparameters
-        hyperparameters = h
+        hyperparameters = configuration.hyperparameters
         var initGenerator = configuration.seed.generator(for: "init")
-        policy = CategoricalPolicy(
-            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
-            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.policyLearningRate],
-            entropyCoefficient: h[.entropyCoefficient], initGenerator: &initGenerator,
-            sampleGenerator: configuration.seed.generator(for: "policy"))
-        valueFunction = StateValueFunction(
-            observationCount: configuration.observationCount, hiddenSize: h.integer(.hiddenSize),
-            hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.valueLearningRate], initGenerator: &initGenerator)
+        policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
+        valueFunction = StateValueFunction(configuration, initGenerator: &initGenerator)
         observation = [Float](repeating: 0, count: configuration.observationCount)
     }
 

@@ -25,19 +25,10 @@ public final class ReinforceAgent: PolicyGradientAgent {
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         options = configuration.options
         psi = try options.psi(for: "reinforce", supported: Self.supportedPsi, fallback: .total)
-        let h = configuration.hyperparameters
-        hyperparameters = h
+        hyperparameters = configuration.hyperparameters
         var initGenerator = configuration.seed.generator(for: "init")
-        policy = CategoricalPolicy(
-            observationCount: configuration.observationCount, actionCount: configuration.actionCount,
-            hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.policyLearningRate],
-            entropyCoefficient: h[.entropyCoefficient], initGenerator: &initGenerator,
-            sampleGenerator: configuration.seed.generator(for: "policy"))
-        valueFunction = psi == .baseline
-            ? StateValueFunction(observationCount: configuration.observationCount, hiddenSize: h.integer(.hiddenSize),
-                                 hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.valueLearningRate],
-                                 initGenerator: &initGenerator)
-            : nil
+        policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
+        valueFunction = psi == .baseline ? StateValueFunction(configuration, initGenerator: &initGenerator) : nil
         rollout = Rollout(observationCount: configuration.observationCount)
     }
 

@@ -1,3 +1,5 @@
+import RLCore
+
 /// The steps collected with the current policy since the last update, in `AdvantageEstimation`'s layout
 /// (Spinning Up's VPG buffer): observations, actions, rewards and end flags per step, plus the observation
 /// s_T after every path end that is not terminal — a truncation, or the cut made by the end of the batch —
@@ -35,6 +37,17 @@ public struct Rollout: Sendable {
         self.truncated.append(truncated)
         if terminated || truncated { pathCount += 1 }
         if truncated && !terminated { bootstrapObservations.append(contentsOf: nextObservation) }
+    }
+
+    /// Stores one step and, once the batch holds `size` steps, cuts it there (see `cut`); returns whether the
+    /// batch is full and ready for an update.
+    public mutating func append(observation: UnsafeBufferPointer<Float>, action: Int, outcome: StepOutcome,
+                                nextObservation: UnsafeBufferPointer<Float>, cuttingAt size: Int) -> Bool {
+        append(observation: observation, action: action, reward: outcome.reward, terminated: outcome.terminated,
+               truncated: outcome.truncated, nextObservation: nextObservation)
+        guard count >= size else { return false }
+        cut(nextObservation: nextObservation)
+        return true
     }
 
     /// Ends the batch: a path still running is cut here and bootstraps from `nextObservation`

@@ -22,6 +22,13 @@ public final class StateValueFunction {
         optimizer = Adam(network: network, learningRate: Float(learningRate))
     }
 
+    /// The value function of an agent: the same shape (H, L) as its policy, α_V from the hyperparameters.
+    convenience init(_ configuration: AgentConfiguration, initGenerator: inout Xoshiro256StarStar) {
+        let h = configuration.hyperparameters
+        self.init(observationCount: configuration.observationCount, hiddenSize: h.integer(.hiddenSize),
+                  hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.valueLearningRate], initGenerator: &initGenerator)
+    }
+
     public var observationCount: Int { network.inputSize }
 
     /// V_φ(s) for one observation.
