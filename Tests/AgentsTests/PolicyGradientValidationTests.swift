@@ -74,3 +74,31 @@ struct PolicyGradientValidationTests {
         #expect(agent.stateValue(for: observation)?.isFinite == true)
     }
 }
+
+@Suite("Policy-gradient live hyperparameters")
+struct PolicyGradientLiveTests {
+    @Test("γ and λ edited between batches are used by the next batch; the network shape only by a new agent")
+    func liveEdits() throws {
+        let environment = AgentTestSupport.cartPole()
+        let agent = try #require(try AgentTestSupport.agent("vpg", for: environment, [.stepsPerEpoch: 3]) as? VPGAgent)
+        let observation: [Float] = [0.01, 0.02, 0.03, 0.04]
+        func step() {
+            observation.withUnsafeBufferPointer { s in
+                agent.observe(observation: s, action: 1, outcome: StepOutcome(reward: 1, terminated: false, truncated: false),
+                              nextObservation: s, environment: environment)
+            }
+        }
+        for _ in 0..<3 { step() }
+        #expect(agent.lastAdvantage?.gamma == 0.99 && agent.lastAdvantage?.lambda == 0.97)
+        try agent.setHyperparameter(.gamma, to: 0.5)
+        try agent.setHyperparameter(.lambda, to: 0)
+        try agent.setHyperparameter(.policyLearningRate, to: 0.25)
+        #expect(agent.policy.optimizer.learningRate == 0.25)
+        step()
+        #expect(agent.lastAdvantage?.gamma == 0.99)
+        for _ in 0..<2 { step() }
+        #expect(agent.lastAdvantage?.gamma == 0.5 && agent.lastAdvantage?.lambda == 0)
+        #expect(agent.epochs == 2)
+        #expect(throws: HyperparameterError.requiresRestart(key: .hiddenSize)) { try agent.setHyperparameter(.hiddenSize, to: 8) }
+    }
+}
