@@ -7,8 +7,9 @@ import RLCore
 /// every f steps, after collecting a dataset), always within `observe`, so between two calls it is at a
 /// safe point where hyperparameters may change.
 ///
-/// Besides acting, every agent offers the read-only inspection view of the architecture notes: Q-values
-/// of any state, the last loss and TD errors, and the last update written out with its numbers.
+/// Besides acting, every agent offers the read-only inspection view of the architecture notes: Q-values,
+/// action probabilities or V of any state (whichever apply), the last losses and TD errors, and the last
+/// update or advantage computation written out with its numbers.
 public protocol Agent: AnyObject {
     /// The registry name of the algorithm ("dqn", "fqi", …).
     var algorithm: String { get }
@@ -45,4 +46,29 @@ public protocol Agent: AnyObject {
     var lastUpdate: UpdateExplanation? { get }
     /// The number of gradient steps taken so far.
     var gradientSteps: Int { get }
+
+    /// π(·|s) for `observation`, nil for agents without an explicit policy (Q-learning).
+    func actionProbabilities(for observation: [Float]) -> [Float]?
+    /// V(s) for `observation`, nil for agents without a state-value function.
+    func stateValue(for observation: [Float]) -> Float?
+    /// The losses of the last update by name ("policy", "value", "q").
+    var lastLosses: [String: Float] { get }
+    /// The last policy-gradient weight Ψ written out with its numbers, nil for Q-learning.
+    var lastAdvantage: AdvantageExplanation? { get }
+    /// Why the agent cannot go on (a non-finite loss, gradient or policy); the trainer stops the run without
+    /// writing the agent's networks, so the last good checkpoint stays.
+    var failure: String? { get }
+}
+
+/// Defaults that let each kind of agent implement only the inspection it has: Q-learning agents have no
+/// policy or state value, policy-gradient agents no Q-values or TD errors.
+extension Agent {
+    public func qValues(for observation: [Float]) -> [Float] { [] }
+    public var lastTDErrors: [Float] { [] }
+    public var lastUpdate: UpdateExplanation? { nil }
+    public func actionProbabilities(for observation: [Float]) -> [Float]? { nil }
+    public func stateValue(for observation: [Float]) -> Float? { nil }
+    public var lastLosses: [String: Float] { lastLoss.map { ["q": $0] } ?? [:] }
+    public var lastAdvantage: AdvantageExplanation? { nil }
+    public var failure: String? { nil }
 }

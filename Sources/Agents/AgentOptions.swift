@@ -1,5 +1,5 @@
-/// The switches of the Q-function agents that are choices rather than numbers: which stabilising
-/// mechanisms are on, and how replay is drawn and relabelled.
+/// The switches of the agents that are choices rather than numbers: which stabilising mechanisms are on,
+/// how replay is drawn and relabelled, and which Ψ weights a policy gradient.
 public struct AgentOptions: Sendable, Equatable, Codable {
     /// Which replay memory an off-policy agent keeps.
     public enum Replay: String, Sendable, Codable, CaseIterable {
@@ -26,14 +26,36 @@ public struct AgentOptions: Sendable, Equatable, Codable {
     public var noReplay: Bool
     /// `--no-target`: bootstrap from the online network itself (θ⁻ = θ at all times).
     public var noTarget: Bool
+    /// `--psi`: the policy-gradient weight Ψ; nil takes the algorithm's default.
+    public var psi: Psi?
+    /// `--bootstrap-critic`: batch actor-critic fits V̂ to r + γ·V̂(s′) instead of sampled reward sums.
+    public var bootstrapCritic: Bool
 
     public init(replay: Replay = .uniform, hindsight: Hindsight = .none, double: Bool = false,
-                noReplay: Bool = false, noTarget: Bool = false) {
+                noReplay: Bool = false, noTarget: Bool = false, psi: Psi? = nil, bootstrapCritic: Bool = false) {
         self.replay = replay
         self.hindsight = hindsight
         self.double = double
         self.noReplay = noReplay
         self.noTarget = noTarget
+        self.psi = psi
+        self.bootstrapCritic = bootstrapCritic
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case replay, hindsight, double, noReplay, noTarget, psi, bootstrapCritic
+    }
+
+    /// Decodes options saved before `psi` and `bootstrapCritic` existed as well as current ones.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(replay: try container.decode(Replay.self, forKey: .replay),
+                  hindsight: try container.decode(Hindsight.self, forKey: .hindsight),
+                  double: try container.decode(Bool.self, forKey: .double),
+                  noReplay: try container.decode(Bool.self, forKey: .noReplay),
+                  noTarget: try container.decode(Bool.self, forKey: .noTarget),
+                  psi: try container.decodeIfPresent(Psi.self, forKey: .psi),
+                  bootstrapCritic: try container.decodeIfPresent(Bool.self, forKey: .bootstrapCritic) ?? false)
     }
 
     /// The options that differ from the defaults, as command-line flags (for messages and `run.json`).
@@ -44,6 +66,8 @@ public struct AgentOptions: Sendable, Equatable, Codable {
         if double { flags.append("--double") }
         if noReplay { flags.append("--no-replay") }
         if noTarget { flags.append("--no-target") }
+        if let psi { flags.append("--psi \(psi.rawValue)") }
+        if bootstrapCritic { flags.append("--bootstrap-critic") }
         return flags
     }
 }

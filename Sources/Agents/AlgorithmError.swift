@@ -8,6 +8,8 @@ public enum AlgorithmError: Error, CustomStringConvertible, Equatable {
     case incompatibleOptions(String, String, reason: String)
     /// Hindsight relabelling asked for on an environment without goals.
     case hindsightNeedsGoals
+    /// `--psi` set to a choice `algorithm` does not implement.
+    case unsupportedPsi(algorithm: String, psi: Psi, supported: [Psi])
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum AlgorithmError: Error, CustomStringConvertible, Equatable {
             return "\(first) and \(second) cannot be combined: \(reason)"
         case .hindsightNeedsGoals:
             return "--her needs a goal environment (bitflip); this environment has no goals to relabel"
+        case .unsupportedPsi(let algorithm, let psi, let supported):
+            return "\(algorithm) does not take --psi \(psi.rawValue) (allowed: \(Psi.list(supported)))"
         }
     }
 }

@@ -11,6 +11,22 @@ public enum AlgorithmRegistry {
             name: "dqn", summary: "deep Q-network: replay memory, target network every K steps, Huber loss, ε-greedy",
             options: ["--double", "--no-replay", "--no-target", "--replay uniform|prioritized", "--her none|final|future"],
             make: { configuration throws(AlgorithmError) in try DQNAgent(configuration) }),
+        AlgorithmDescriptor(
+            name: "reinforce", summary: "simplest policy gradient: whole episodes, one step on −mean log π·Ψ per batch",
+            options: ["--psi \(Psi.list(ReinforceAgent.supportedPsi))"],
+            make: { configuration throws(AlgorithmError) in try ReinforceAgent(configuration) }),
+        AlgorithmDescriptor(
+            name: "vpg", summary: "vanilla policy gradient: policy and value networks, GAE(γ,λ), T steps per epoch",
+            options: ["--psi \(Psi.list(VPGAgent.supportedPsi))"],
+            make: { configuration throws(AlgorithmError) in try VPGAgent(configuration) }),
+        AlgorithmDescriptor(
+            name: "ac", summary: "batch actor-critic: fit V̂ to the batch, Â = r + γV̂(s′) − V̂(s), one policy step",
+            options: ["--psi td-residual", "--bootstrap-critic"],
+            make: { configuration throws(AlgorithmError) in try BatchActorCriticAgent(configuration) }),
+        AlgorithmDescriptor(
+            name: "online-ac", summary: "online actor-critic: one transition, one critic step, one actor step with δ",
+            options: ["--psi td-residual"],
+            make: { configuration throws(AlgorithmError) in try OnlineActorCriticAgent(configuration) }),
     ]
 
     /// The registered names, in listing order.

@@ -85,6 +85,8 @@ public final class Trainer {
         agent.startEpisode(in: environment)
         for step in 1...configuration.steps {
             let outcome = agent.step(&environment, from: observation, into: &next)
+            // A refused non-finite update: stop before any checkpoint could carry it; best.safetensors stays.
+            if let failure = agent.failure { throw .agentFailed(step: step, reason: failure) }
             episodeReturn += outcome.reward
             episodeLength += 1
             if outcome.isDone {

@@ -12,6 +12,8 @@ public enum TrainingError: Error, CustomStringConvertible {
     /// Writing the run's files failed (74).
     case log(RunLogError)
     case checkpoint(CheckpointError)
+    /// The agent met a non-finite loss, gradient or policy at `step` and stopped learning (70).
+    case agentFailed(step: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum TrainingError: Error, CustomStringConvertible {
         case .environment(let error): return error.description
         case .log(let error): return error.description
         case .checkpoint(let error): return error.description
+        case .agentFailed(let step, let reason):
+            return "training stopped at step \(step): \(reason); the last good checkpoint is kept"
         }
     }
 }

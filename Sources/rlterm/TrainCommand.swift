@@ -17,7 +17,8 @@ struct TrainCommand: ParsableCommand {
             D/model.safetensors, and with --eval-every also D/evaluations.csv and D/best.safetensors (the networks \
             of the best evaluation). Solved thresholds for --stop-when-solved: cartpole 475, cliffwalk 1, a \
             deterministic map the return of its optimal path; bitflip and slippery maps have none.
-            Exit status: 64 bad usage or value out of range, 65 invalid map, 66 missing map file, 74 I/O error.
+            Exit status: 64 bad usage or value out of range, 65 invalid map, 66 missing map file, 70 the agent met a \
+            non-finite loss or policy (training stops; the last good checkpoint is kept), 74 I/O error.
             """
     )
 
@@ -59,6 +60,12 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "Hindsight relabelling on goal environments: none, final or future (k = --her-k).")
     var her = "none"
+
+    @Option(help: "Policy-gradient weight Ψ: total, reward-to-go, baseline, q, advantage or td-residual (which ones an algorithm takes: 'rlterm algos').")
+    var psi: String?
+
+    @Flag(help: "Batch actor-critic: fit V̂ to bootstrapped targets r + γ·V̂(s′) instead of sampled reward sums.")
+    var bootstrapCritic = false
 
     @Option(help: "Bits of the bit-flipping environment.")
     var bits = 10
@@ -129,6 +136,12 @@ struct TrainCommand: ParsableCommand {
         guard let hindsight = AgentOptions.Hindsight(rawValue: her) else {
             throw CommandFailure("--her must be none, final or future, got '\(her)'", status: .usage)
         }
+        let psiChoice = try psi.map { text in
+            guard let choice = Psi(rawValue: text) else {
+                throw CommandFailure("--psi must be one of \(Psi.list(Psi.allCases)), got '\(text)'", status: .usage)
+            }
+            return choice
+        }
         var hyperparameters = Hyperparameters(defaultsFor: algo)
         do {
             _ = try AlgorithmRegistry.descriptor(algo)
@@ -142,7 +155,8 @@ struct TrainCommand: ParsableCommand {
         return TrainingConfiguration(
             environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery), algorithm: algo,
             hyperparameters: hyperparameters.named,
-            options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay, noTarget: noTarget),
+            options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay, noTarget: noTarget,
+                                  psi: psiChoice, bootstrapCritic: bootstrapCritic),
             steps: steps, seed: seed, evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
             stopWhenSolved: stopWhenSolved)
     }
@@ -160,6 +174,8 @@ struct TrainCommand: ParsableCommand {
             }
         case .log, .checkpoint:
             return CommandFailure(error.description, status: .ioError)
+        case .agentFailed:
+            return CommandFailure(error.description, status: .software)
         }
     }
 

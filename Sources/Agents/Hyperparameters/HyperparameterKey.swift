@@ -22,6 +22,11 @@ public enum HyperparameterKey: String, Sendable, Hashable, CaseIterable, Codable
     case herK = "her-k"
     case collectSteps = "fqi-collect"
     case fittingIterations = "fqi-iterations"
+    case policyLearningRate = "pi-lr"
+    case valueLearningRate = "vf-lr"
+    case stepsPerEpoch = "steps-per-epoch"
+    case valueIterations = "vf-iters"
+    case entropyCoefficient = "ent-coef"
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

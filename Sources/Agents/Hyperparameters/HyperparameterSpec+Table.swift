@@ -1,6 +1,8 @@
 extension HyperparameterSpec {
     /// Algorithms that learn a Q-function; they share most of their hyperparameters.
     static let qAlgorithms = ["dqn", "fqi", "online-q"]
+    /// Algorithms that step a policy by its gradient.
+    static let policyGradientAlgorithms = ["reinforce", "vpg", "ac", "online-ac"]
 
     /// The same default for every algorithm in `algorithms`.
     static func same(_ value: Double, for algorithms: [String]) -> [String: Double] {
@@ -8,24 +10,30 @@ extension HyperparameterSpec {
     }
 
     /// Every hyperparameter, in the order the panel and `--help` list them. DQN's defaults are tuned for
-    /// CartPole-v1 (docs/RESULTS.md); rl-zoo3's CartPole DQN settings were the starting point.
+    /// CartPole-v1 (docs/RESULTS.md); rl-zoo3's CartPole DQN settings were the starting point. reinforce and
+    /// vpg are tuned for CartPole-v1, ac and online-ac for cliffwalking: their actor and critic are linear
+    /// (L = 0), tabular on a gridworld's one-hot observations, so the values of states not yet visited do not
+    /// sink with the visited ones and the TD residual keeps steering towards them (docs/RESULTS-pg.md).
     public static let table: [HyperparameterSpec] = [
         HyperparameterSpec(
             key: .gamma, symbol: "γ", meaning: "discount factor", minimum: 0, minimumIncluded: true, maximum: 1,
-            step: 0.01, logScale: false, integer: false, live: true, defaults: same(0.99, for: qAlgorithms)),
+            step: 0.01, logScale: false, integer: false, live: true,
+            defaults: same(0.99, for: qAlgorithms + ["vpg", "ac", "online-ac"]).merging(["reinforce": 1]) { $1 }),
         HyperparameterSpec(
             key: .lambda, symbol: "λ", meaning: "GAE lambda (policy-gradient methods)", minimum: 0, minimumIncluded: true,
-            maximum: 1, step: 0.01, logScale: false, integer: false, live: true, defaults: [:]),
+            maximum: 1, step: 0.01, logScale: false, integer: false, live: true, defaults: ["vpg": 0.97]),
         HyperparameterSpec(
             key: .learningRate, symbol: "α", meaning: "learning rate (Adam step size)", minimum: 0, minimumIncluded: false,
             maximum: 1, step: 2, logScale: true, integer: false, live: true,
             defaults: ["dqn": 2.3e-3, "fqi": 1e-3, "online-q": 1e-3]),
         HyperparameterSpec(
             key: .hiddenSize, symbol: "H", meaning: "units per hidden layer", minimum: 1, minimumIncluded: true,
-            maximum: 4096, step: 2, logScale: true, integer: true, live: false, defaults: same(64, for: qAlgorithms)),
+            maximum: 4096, step: 2, logScale: true, integer: true, live: false,
+            defaults: same(64, for: qAlgorithms + ["vpg", "ac", "online-ac"]).merging(["reinforce": 32]) { $1 }),
         HyperparameterSpec(
-            key: .hiddenLayers, symbol: "L", meaning: "hidden layers", minimum: 1, minimumIncluded: true, maximum: 8,
-            step: 1, logScale: false, integer: true, live: false, defaults: same(2, for: qAlgorithms)),
+            key: .hiddenLayers, symbol: "L", meaning: "hidden layers (0: a linear model)", minimum: 0, minimumIncluded: true, maximum: 8,
+            step: 1, logScale: false, integer: true, live: false,
+            defaults: same(2, for: qAlgorithms + ["vpg"]).merging(["reinforce": 1, "ac": 0, "online-ac": 0]) { $1 }),
         HyperparameterSpec(
             key: .batchSize, symbol: "B", meaning: "minibatch size", minimum: 1, minimumIncluded: true, maximum: 65536,
             step: 2, logScale: true, integer: true, live: true, defaults: ["dqn": 64, "fqi": 64]),
@@ -86,6 +94,26 @@ extension HyperparameterSpec {
             key: .fittingIterations, symbol: "I", meaning: "target recomputations per FQI round", minimum: 1,
             minimumIncluded: true, maximum: 1e5, step: 2, logScale: true, integer: true, live: true,
             defaults: ["fqi": 10]),
+        HyperparameterSpec(
+            key: .policyLearningRate, symbol: "α_π", meaning: "policy learning rate (Adam step size)", minimum: 0,
+            minimumIncluded: false, maximum: 1, step: 2, logScale: true, integer: false, live: true,
+            defaults: ["reinforce": 1e-2, "vpg": 1e-2, "ac": 1e-2, "online-ac": 3e-3]),
+        HyperparameterSpec(
+            key: .valueLearningRate, symbol: "α_V", meaning: "value-function learning rate (Adam step size)", minimum: 0,
+            minimumIncluded: false, maximum: 1, step: 2, logScale: true, integer: false, live: true,
+            defaults: ["reinforce": 1e-2, "vpg": 1e-2, "ac": 1e-2, "online-ac": 1e-2]),
+        HyperparameterSpec(
+            key: .stepsPerEpoch, symbol: "T", meaning: "environment steps per batch (reinforce: at least, in whole episodes)",
+            minimum: 1, minimumIncluded: true, maximum: 1e7, step: 2, logScale: true, integer: true, live: true,
+            defaults: ["reinforce": 5000, "vpg": 1000, "ac": 10]),
+        HyperparameterSpec(
+            key: .valueIterations, symbol: "I_V", meaning: "value-function gradient steps per batch", minimum: 1,
+            minimumIncluded: true, maximum: 1e5, step: 2, logScale: true, integer: true, live: true,
+            defaults: ["reinforce": 40, "vpg": 20, "ac": 1]),
+        HyperparameterSpec(
+            key: .entropyCoefficient, symbol: "β_H", meaning: "entropy bonus weight in the policy loss", minimum: 0,
+            minimumIncluded: true, maximum: 10, step: 0.005, logScale: false, integer: false, live: true,
+            defaults: same(0, for: policyGradientAlgorithms)),
     ]
 
     /// The spec of `key`.
