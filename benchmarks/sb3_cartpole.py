@@ -193,6 +193,7 @@ class SeedResult:
     train_cpu_seconds_to_solve: float | None = None
     training_mean_475_step: int | None = None
     training_mean_475_seconds: float | None = None
+    training_mean_475_cpu_seconds: float | None = None
     steps_run: int = 0
     train_seconds: float = 0.0
     train_cpu_seconds: float = 0.0
@@ -249,6 +250,7 @@ class SolveWatcher(BaseCallback):
                     and statistics.fmean(self.window) >= self.args.threshold):
                 result.training_mean_475_step = self.num_timesteps
                 result.training_mean_475_seconds = self.train_seconds()
+                result.training_mean_475_cpu_seconds = self.train_cpu_seconds()
 
         if self.num_timesteps >= self.next_eval:
             self.next_eval += self.args.eval_every
@@ -345,6 +347,11 @@ def print_table(args: argparse.Namespace, results: list[SeedResult]) -> None:
           f"{fmt(median_of([r.steps_to_solve for r in results]), '.0f')} steps, "
           f"{fmt(median_of([r.train_seconds_to_solve for r in results]), '.2f')} s wall, "
           f"{fmt(median_of([r.train_cpu_seconds_to_solve for r in results]), '.2f')} s CPU")
+    reached = [r for r in results if r.training_mean_475_step is not None]
+    print(f"100-episode training mean >= {args.threshold:g} on {len(reached)}/{len(results)} seeds; median "
+          f"{fmt(median_of([r.training_mean_475_step for r in reached]), '.0f')} steps, "
+          f"{fmt(median_of([r.training_mean_475_seconds for r in reached]), '.2f')} s wall, "
+          f"{fmt(median_of([r.training_mean_475_cpu_seconds for r in reached]), '.2f')} s CPU")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -418,6 +425,8 @@ def main(argv: list[str] | None = None) -> None:
                 "median_steps_to_solve": median_of([r.steps_to_solve for r in results]),
                 "median_train_seconds_to_solve": median_of([r.train_seconds_to_solve for r in results]),
                 "median_train_cpu_seconds_to_solve": median_of([r.train_cpu_seconds_to_solve for r in results]),
+                "training_mean_reached": sum(r.training_mean_475_step is not None for r in results),
+                "median_training_mean_475_step": median_of([r.training_mean_475_step for r in results]),
             },
             "seeds": [asdict(r) for r in results],
         }
