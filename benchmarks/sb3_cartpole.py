@@ -54,10 +54,11 @@ from stable_baselines3.common.vec_env import VecEnv, VecNormalize, sync_envs_nor
 
 ALGORITHMS = {"dqn": DQN, "ppo": PPO}
 
-# Zoo keys that change how the environment is built rather than how the algorithm is configured.
-# They are consumed here; any other non-algorithm key the zoo might add (wrappers, callbacks, frame
-# stacking, action noise, ...) is refused rather than silently ignored, since it would change the setup.
+# Zoo keys that shape the environments or the run rather than the algorithm; consumed here.
 ENV_KEYS = {"n_envs", "n_timesteps", "normalize"}
+# Zoo keys this script does not implement (wrappers, callbacks, frame stacking, action noise, ...):
+# refused rather than silently ignored, since they would change the setup. Every remaining key goes to
+# the SB3 constructor, which rejects any it does not know.
 UNSUPPORTED_KEYS = {
     "env_wrapper", "vec_env_wrapper", "callback", "frame_stack", "noise_type", "noise_std",
     "replay_buffer_class", "replay_buffer_kwargs", "monitor_kwargs", "env_kwargs",
@@ -122,11 +123,11 @@ def parse_python_literal(text: str, key: str) -> Any:
     namespace = {"__builtins__": {}, "dict": dict, "list": list, "tuple": tuple, "nn": torch.nn, "th": torch}
     try:
         return eval(text, namespace)  # noqa: S307 - trusted text from the installed zoo package
-    except Exception as error:  # noqa: BLE001 - re-raised with the key named
+    except Exception as error:  # noqa: BLE001 - reported with the key named
         sys.exit(f"error: cannot read zoo value {key}={text!r}: {error}")
 
 
-def build_setup(algo: str, raw: dict[str, Any], max_steps: int) -> ZooSetup:
+def build_setup(raw: dict[str, Any], max_steps: int) -> ZooSetup:
     """Turns a zoo entry into SB3 constructor arguments plus the environment settings."""
     unsupported = sorted(set(raw) & UNSUPPORTED_KEYS)
     if unsupported:
@@ -378,7 +379,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     raw, path = load_zoo_entry(args.algo, args.env)
-    setup = build_setup(args.algo, raw, args.max_steps)
+    setup = build_setup(raw, args.max_steps)
     print(describe_setup(args.algo, args.env, path, setup))
     print(f"torch threads: {torch.get_num_threads()}; load average at start: {os.getloadavg()}", flush=True)
 
