@@ -13,7 +13,7 @@ extension HyperparameterSpec {
     /// CartPole-v1 (docs/RESULTS.md); rl-zoo3's CartPole DQN settings were the starting point. reinforce and
     /// vpg are tuned for CartPole-v1, ac and online-ac for cliffwalking: their actor and critic are linear
     /// (L = 0), tabular on a gridworld's one-hot observations, so the values of states not yet visited do not
-    /// sink with the visited ones and the TD residual keeps steering towards them (docs/RESULTS-pg.md).
+    /// sink with the visited ones and the TD residual keeps steering towards them (docs/RESULTS.md, "Actor-critic on cliffwalking").
     public static let table: [HyperparameterSpec] = [
         HyperparameterSpec(
             key: .gamma, symbol: "γ", meaning: "discount factor", minimum: 0, minimumIncluded: true, maximum: 1,
