@@ -18,7 +18,7 @@ run() {
     done
     echo "$line"
 }
-run cliffwalking dqn 20000 --gamma 0.9 --eps-start 0.5 --eps-end 0.02 --eps-fraction 0.5 --learning-starts 500 --target-period 100
+run cliffwalking dqn 30000 --gamma 0.9 --eps-start 0.5 --eps-end 0.02 --eps-fraction 0.5 --learning-starts 500 --target-period 100
 run frozenlake4x4 dqn 10000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5 --learning-starts 500 --target-period 100
 run cliffwalking fqi 20000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5 --batch-size 128
 run frozenlake4x4 fqi 10000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5

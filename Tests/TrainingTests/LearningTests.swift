@@ -30,7 +30,7 @@ struct LearningTests {
     /// Settings chosen for these maps (γ = 0.9 keeps the values small; the measurements across seeds are in
     /// docs/RESULTS.md, "Q-learning finds the optimal path").
     static let cases: [Case] = [
-        Case(environment: "cliffwalking", algorithm: "dqn", steps: 20_000, seed: 1, settings: [
+        Case(environment: "cliffwalking", algorithm: "dqn", steps: 30_000, seed: 1, settings: [
             "gamma": 0.9, "eps-start": 0.5, "eps-end": 0.02, "eps-fraction": 0.5, "learning-starts": 500, "target-period": 100,
         ]),
         Case(environment: "frozenlake4x4", algorithm: "dqn", steps: 10_000, seed: 1, settings: [
