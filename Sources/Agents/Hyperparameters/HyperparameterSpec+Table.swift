@@ -54,7 +54,7 @@ extension HyperparameterSpec {
         HyperparameterSpec(
             key: .targetPeriod, symbol: "K", meaning: "gradient steps between target-network updates", minimum: 1,
             minimumIncluded: true, maximum: 1e9, step: 2, logScale: true, integer: true, live: true,
-            defaults: ["dqn": 250]),
+            defaults: ["dqn": 100]),
         HyperparameterSpec(
             key: .tau, symbol: "τ", meaning: "target update θ⁻ ← τ·θ + (1 − τ)·θ⁻ every K steps (1 copies)", minimum: 0,
             minimumIncluded: false, maximum: 1, step: 0.05, logScale: false, integer: false, live: true,
