@@ -3,31 +3,49 @@ import Foundation
 import NeuralNet
 
 /// The files a run writes into its log directory (`--log-dir`): `run.json` (the configuration), `monitor.csv`
-/// (one row per training episode), `evaluations.csv` (`timesteps,mean_return,std_return,train_seconds`),
-/// `model.safetensors` (the final networks) and `best.safetensors` (the networks of the best evaluation).
+/// (one row per training episode), `progress.csv` (one row per progress report, `ProgressFormat`),
+/// `evaluations.csv` (`timesteps,mean_return,std_return,train_seconds`), `model.safetensors` (the final
+/// networks) and `best.safetensors` (the networks of the best evaluation).
+///
+/// Rows are written straight to the files (no buffering in the process), so a killed run keeps every row
+/// it wrote.
 public final class RunLog {
     public let directory: String
+    /// `t_start` of `monitor.csv`, the Unix time episode times count from.
+    public let startTime: Double
     private let monitor: FileHandle
+    private let progress: FileHandle
     private var evaluations: FileHandle?
 
-    /// Creates the directory if needed and writes `run.json` and the monitor header.
+    /// Creates the directory if needed and writes `run.json` and the headers of `monitor.csv` and
+    /// `progress.csv`, replacing any earlier run's files.
     public init(directory: String, configuration: TrainingConfiguration, startTime: Double) throws(RunLogError) {
         self.directory = directory
+        self.startTime = startTime
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw RunLogError(path: directory, reason: error.localizedDescription)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let runPath = Self.path(directory, "run.json")
-        do {
-            try (try encoder.encode(configuration) + Data("\n".utf8)).write(to: URL(fileURLWithPath: runPath))
-        } catch {
-            throw RunLogError(path: runPath, reason: error.localizedDescription)
-        }
+        try Self.writeConfiguration(configuration, in: directory)
         monitor = try Self.create(Self.path(directory, "monitor.csv"),
                                   MonitorFormat.header(startTime: startTime, environment: configuration.environment.name))
+        progress = try Self.create(Self.path(directory, "progress.csv"), ProgressFormat.header)
+    }
+
+    /// Reopens the files of `point`'s run to append to them (a file the run did not write yet is created with
+    /// its header) and rewrites `run.json` with `configuration`, the run's own with its new step budget.
+    public init(resuming point: ResumePoint, configuration: TrainingConfiguration) throws(RunLogError) {
+        directory = point.directory
+        startTime = point.startTime
+        try Self.writeConfiguration(configuration, in: directory)
+        monitor = try Self.open(Self.path(directory, "monitor.csv"),
+                                header: MonitorFormat.header(startTime: startTime, environment: configuration.environment.name))
+        progress = try Self.open(Self.path(directory, "progress.csv"), header: ProgressFormat.header)
+        let evaluationsPath = Self.path(directory, "evaluations.csv")
+        if FileManager.default.fileExists(atPath: evaluationsPath) {
+            evaluations = try Self.open(evaluationsPath, header: Self.evaluationsHeader)
+        }
     }
 
     public var modelPath: String { Self.path(directory, "model.safetensors") }
@@ -37,25 +55,48 @@ public final class RunLog {
         try Self.append(MonitorFormat.row(episode), to: monitor, path: Self.path(directory, "monitor.csv"))
     }
 
+    public func record(_ report: TrainingProgress) throws(RunLogError) {
+        try Self.append(ProgressFormat.row(report), to: progress, path: Self.path(directory, "progress.csv"))
+    }
+
     /// Appends one evaluation row, creating `evaluations.csv` with its header on the first.
     public func record(_ evaluation: EvaluationResult, timesteps: Int, trainSeconds: Double) throws(RunLogError) {
         let path = Self.path(directory, "evaluations.csv")
         if evaluations == nil {
-            evaluations = try Self.create(path, "timesteps,mean_return,std_return,train_seconds\n")
+            evaluations = try Self.create(path, Self.evaluationsHeader)
         }
         try Self.append("\(timesteps),\(evaluation.meanReturn),\(evaluation.standardDeviation),\(trainSeconds)\n",
                         to: evaluations!, path: path)
     }
 
+    static let evaluationsHeader = "timesteps,mean_return,std_return,train_seconds\n"
+
     static func path(_ directory: String, _ name: String) -> String {
         URL(fileURLWithPath: directory).appendingPathComponent(name).path
     }
 
+    private static func writeConfiguration(_ configuration: TrainingConfiguration, in directory: String) throws(RunLogError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let runPath = path(directory, "run.json")
+        do {
+            try (try encoder.encode(configuration) + Data("\n".utf8)).write(to: URL(fileURLWithPath: runPath), options: .atomic)
+        } catch {
+            throw RunLogError(path: runPath, reason: error.localizedDescription)
+        }
+    }
+
     private static func create(_ path: String, _ text: String) throws(RunLogError) -> FileHandle {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)),
-              let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw RunLogError(path: path, reason: "cannot create the file")
         }
+        return try open(path, header: text)
+    }
+
+    /// A handle positioned at the end of `path`, which is created holding `header` if it does not exist.
+    private static func open(_ path: String, header: String) throws(RunLogError) -> FileHandle {
+        if !FileManager.default.fileExists(atPath: path) { return try create(path, header) }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw RunLogError(path: path, reason: "cannot open the file") }
         do {
             try handle.seekToEnd()
         } catch {
@@ -74,6 +115,7 @@ public final class RunLog {
 
     deinit {
         try? monitor.close()
+        try? progress.close()
         try? evaluations?.close()
     }
 }

@@ -1,5 +1,6 @@
 import Agents
 import Foundation
+import NeuralNet
 import RLCore
 
 /// The headless training loop: one environment, one agent, a step budget. It is the core that the
@@ -17,8 +18,44 @@ public final class Trainer {
     /// The mean evaluation return that counts as solved, if the environment has one.
     public let solvedThreshold: Double?
 
+    /// Where a resumed run continues from; nil for a new run.
+    public let resumePoint: ResumePoint?
+
     /// Builds and validates everything the run needs; nothing is half-configured if it throws.
-    public init(_ configuration: TrainingConfiguration) throws(TrainingError) {
+    public convenience init(_ configuration: TrainingConfiguration) throws(TrainingError) {
+        try self.init(configuration, resumingFrom: nil)
+    }
+
+    /// Continues the run of `point` up to `steps` environment steps in all (the run's own budget if nil):
+    /// its configuration, its networks from `model.safetensors`, its step, episode and time counters.
+    ///
+    /// Not restored, because the checkpoint does not hold them: the replay memory (it refills from empty), the
+    /// optimizer's moments and step count (Adam starts afresh), the agent's own step counter (so ε, PER's β
+    /// and learning-starts run from their start again) and the episode in progress when the run ended (the
+    /// environment is reset). The random streams are new ones derived from the seed and the step count, so a
+    /// resumed segment does not replay the first segment's draws and resuming twice from the same point gives
+    /// the same run.
+    public convenience init(resuming point: ResumePoint, steps: Int? = nil) throws(ResumeError) {
+        var configuration = point.configuration
+        if let steps { configuration.steps = steps }
+        guard configuration.steps > point.timesteps else {
+            throw .finished(timesteps: point.timesteps, steps: configuration.steps)
+        }
+        do {
+            try self.init(configuration, resumingFrom: point)
+        } catch {
+            throw .invalid(path: point.runPath, reason: error.description)
+        }
+        do {
+            try Checkpoint.load(from: point.modelPath, into: agent.networks)
+        } catch {
+            throw .invalid(path: point.modelPath, reason: error.description)
+        }
+        // θ⁻ is not checkpointed: start it as a copy of the restored θ, as a new agent's target starts as a copy of θ.
+        if let qAgent = agent as? any QFunctionAgent { qAgent.qFunction.target?.copyParameters(from: qAgent.qFunction.network) }
+    }
+
+    private init(_ configuration: TrainingConfiguration, resumingFrom point: ResumePoint?) throws(TrainingError) {
         guard configuration.steps >= 1 else { throw .invalid("--steps must be a whole number ≥ 1, got \(configuration.steps)") }
         guard configuration.evaluationInterval >= 0 else {
             throw .invalid("--eval-every must be a whole number ≥ 0 (0: no evaluation), got \(configuration.evaluationInterval)")
@@ -28,7 +65,9 @@ public final class Trainer {
         }
         if let problem = configuration.environment.problem { throw .invalid(problem) }
         self.configuration = configuration
-        let seed = RunSeed(configuration.seed)
+        resumePoint = point
+        let seed = point.map { RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64($0.timesteps))) }
+            ?? RunSeed(configuration.seed)
         do {
             environment = try configuration.environment.make(generator: seed.generator(for: "env"))
             evaluationEnvironment = try configuration.environment.make(generator: seed.generator(for: "eval-env"))
@@ -58,8 +97,9 @@ public final class Trainer {
         }
     }
 
-    /// Trains for the step budget (or until solved, when asked), writing to `log` if given and calling
-    /// `progress` every `progressInterval` steps.
+    /// Trains for the step budget (or until solved, when asked), writing to `log` if given, and every
+    /// `progressInterval` steps and at the last step reporting progress to `progress` and to the log's
+    /// `progress.csv`. A resumed trainer counts on from its resume point.
     ///
     /// The thread that trains should have flush-to-zero set (`FloatingPointEnvironment.enableFlushToZero()`,
     /// as `rlterm train` does before calling this): Adam's subnormal moments are slow otherwise. The trainer
@@ -67,31 +107,56 @@ public final class Trainer {
     /// shared worker, say — may not expect its floating-point mode to change.
     public func run(log: RunLog? = nil, progressInterval: Int = 1000,
                     progress: ((TrainingProgress) -> Void)? = nil) throws(TrainingError) -> TrainingSummary {
+        precondition(progressInterval >= 1, "report progress at least every step")
         let clock = ContinuousClock()
         let wallStart = clock.now
+        // Episode times count from the monitor's t_start, which for a resumed run lies in the past.
+        let timeOffset = log.map { Date().timeIntervalSince1970 - $0.startTime } ?? 0
         var trainTime = Duration.zero
         var segmentStart = clock.now
         func seconds(_ duration: Duration) -> Double {
             Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
-        var summary = TrainingSummary(steps: 0, episodes: [], trainSeconds: 0, evaluations: [], solvedThreshold: solvedThreshold)
+        let firstStep = (resumePoint?.timesteps ?? 0) + 1
+        var summary = TrainingSummary(steps: firstStep - 1, episodes: [], trainSeconds: 0, evaluations: [],
+                                      solvedThreshold: solvedThreshold)
+        var recentReturns = resumePoint?.recentReturns ?? []
         var observation = [Float](repeating: 0, count: environment.observationCount)
         var next = observation
         var episodeReturn = 0.0, episodeLength = 0
-        var bestMean = -Double.infinity
+        var bestMean = resumePoint?.bestEvaluation ?? -Double.infinity
+        var lastReport = firstStep - 1
+
+        func report(_ step: Int) throws(TrainingError) {
+            lastReport = step
+            guard log != nil || progress != nil else { return }
+            let elapsed = seconds(trainTime + (clock.now - segmentStart))
+            let epsilon = (agent as? any QFunctionAgent)?.epsilon
+            let current = TrainingProgress(
+                steps: step, totalSteps: configuration.steps, episodes: (resumePoint?.episodes ?? 0) + summary.episodes.count,
+                meanReturn: recentReturns.isEmpty ? nil : recentReturns.reduce(0, +) / Double(recentReturns.count),
+                stepsPerSecond: elapsed > 0 ? Double(step - firstStep + 1) / elapsed : 0,
+                trainSeconds: (resumePoint?.trainSeconds ?? 0) + elapsed, lastLoss: agent.lastLoss,
+                gradientSteps: (resumePoint?.gradientSteps ?? 0) + agent.gradientSteps, epsilon: epsilon)
+            do { try log?.record(current) } catch { throw .log(error) }
+            progress?(current)
+        }
 
         environment.reset()
         observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
         agent.startEpisode(in: environment)
-        for step in 1...configuration.steps {
+        for step in firstStep...configuration.steps {
             let outcome = agent.step(&environment, from: observation, into: &next)
             // A refused non-finite update: stop before any checkpoint could carry it; best.safetensors stays.
             if let failure = agent.failure { throw .agentFailed(step: step, reason: failure) }
             episodeReturn += outcome.reward
             episodeLength += 1
             if outcome.isDone {
-                let record = EpisodeRecord(reward: episodeReturn, length: episodeLength, time: seconds(clock.now - wallStart))
+                let record = EpisodeRecord(reward: episodeReturn, length: episodeLength,
+                                           time: timeOffset + seconds(clock.now - wallStart))
                 summary.episodes.append(record)
+                recentReturns.append(episodeReturn)
+                if recentReturns.count > 100 { recentReturns.removeFirst() }
                 do { try log?.record(record) } catch { throw .log(error) }
                 episodeReturn = 0
                 episodeLength = 0
@@ -103,22 +168,16 @@ public final class Trainer {
             }
             summary.steps = step
 
-            if let progress, step % progressInterval == 0 || step == configuration.steps {
-                let elapsed = seconds(trainTime + (clock.now - segmentStart))
-                let recent = summary.episodes.suffix(100)
-                progress(TrainingProgress(
-                    steps: step, totalSteps: configuration.steps, episodes: summary.episodes.count,
-                    meanReturn: recent.isEmpty ? nil : recent.reduce(0) { $0 + $1.reward } / Double(recent.count),
-                    stepsPerSecond: elapsed > 0 ? Double(step) / elapsed : 0, trainSeconds: elapsed, lastLoss: agent.lastLoss))
-            }
+            if step % progressInterval == 0 || step == configuration.steps { try report(step) }
 
             if configuration.evaluationInterval > 0 && step % configuration.evaluationInterval == 0 {
                 trainTime += clock.now - segmentStart
                 let result = GreedyEvaluation.run(agent, on: &evaluationEnvironment, episodes: configuration.evaluationEpisodes)
-                let evaluation = TrainingSummary.Evaluation(timesteps: step, result: result, trainSeconds: seconds(trainTime))
+                let trainSeconds = (resumePoint?.trainSeconds ?? 0) + seconds(trainTime)
+                let evaluation = TrainingSummary.Evaluation(timesteps: step, result: result, trainSeconds: trainSeconds)
                 summary.evaluations.append(evaluation)
                 if let log {
-                    do { try log.record(result, timesteps: step, trainSeconds: evaluation.trainSeconds) } catch { throw .log(error) }
+                    do { try log.record(result, timesteps: step, trainSeconds: trainSeconds) } catch { throw .log(error) }
                     if result.meanReturn > bestMean {
                         do {
                             try AgentCheckpoint.save(agent, configuration: configuration, timesteps: step, to: log.bestPath)
@@ -132,8 +191,9 @@ public final class Trainer {
                 if configuration.stopWhenSolved, let solvedThreshold, result.meanReturn >= solvedThreshold { break }
             }
         }
+        if lastReport != summary.steps { try report(summary.steps) }
         trainTime += clock.now - segmentStart
-        summary.trainSeconds = seconds(trainTime)
+        summary.trainSeconds = (resumePoint?.trainSeconds ?? 0) + seconds(trainTime)
         if let log {
             do {
                 try AgentCheckpoint.save(agent, configuration: configuration, timesteps: summary.steps, to: log.modelPath)

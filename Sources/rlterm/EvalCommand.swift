@@ -11,7 +11,11 @@ struct EvalCommand: ParsableCommand {
             The environment and the agent are rebuilt from the checkpoint's metadata. Episodes longer than \
             \(GreedyEvaluation.stepLimit) steps are cut. --json prints \
             {"episodes":N,"mean_return":…,"std_return":…,"mean_length":…}.
-            Exit status: 64 bad usage, 65 corrupt checkpoint, 66 missing checkpoint.
+            --q-values "x1,x2,…" runs no episodes: it prints what the agent computes for that one observation, \
+            through the calls it acts with: {"observation":[…],"q_values":[…]} for a Q-learning agent, \
+            {"observation":[…],"probabilities":[…],"value":…} for a policy agent (value null without a critic).
+            Exit status: 64 bad usage (or an observation of the wrong length), 65 corrupt checkpoint, 66 missing \
+            checkpoint.
             """
     )
 
@@ -27,6 +31,10 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
+    @Option(help: ArgumentHelp("Print the agent's Q-values (or π and V) for this observation as JSON instead of evaluating.",
+                               valueName: "x1,x2,…"))
+    var qValues: String?
+
     func validate() throws {
         guard episodes >= 1 else { throw ValidationError("--episodes must be a whole number ≥ 1, got \(episodes)") }
     }
@@ -40,6 +48,17 @@ struct EvalCommand: ParsableCommand {
             case .missing: throw CommandFailure(error.description, status: .noInput)
             case .corrupt, .badMetadata: throw CommandFailure(error.description, status: .dataError)
             }
+        }
+        if let qValues {
+            let observation: [Float]
+            do {
+                observation = try ObservationQuery.parse(qValues, expectedCount: loaded.agent.observationCount,
+                                                         environment: loaded.environment.name)
+            } catch {
+                throw CommandFailure(error.description, status: .usage)
+            }
+            print(ObservationQuery.json(agent: loaded.agent, observation: observation))
+            return
         }
         var environment: any Environment
         do {

@@ -1,11 +1,12 @@
 import Foundation
 
 /// Progress of a long command on stderr. When stderr is a terminal it is one line, rewritten in place on
-/// every update and erased by `finish()`; otherwise it writes nothing, so logs and pipes get only the
-/// command's real output. Every update is drawn (none is dropped to save writes, which could leave a stale
+/// every update and erased by `finish()` (or kept, ended with a newline, by `finishKeepingLine()`);
+/// otherwise it writes nothing, so logs and pipes get only the command's real output. Every update is drawn (none is dropped to save writes, which could leave a stale
 /// line up during a long step), so call it once per unit of work, not in an inner loop.
 final class ProgressLine {
-    private let isTerminal = isatty(STDERR_FILENO) == 1
+    /// Whether stderr is a terminal (isatty(2)), so the line is shown at all.
+    let isTerminal = isatty(STDERR_FILENO) == 1
     private let start = Date()
     private var shown = false
 
@@ -23,6 +24,13 @@ final class ProgressLine {
     /// Erases the line, so the command's output starts on a clean line.
     func finish() {
         if shown { write("\r\u{1B}[K") }
+        shown = false
+    }
+
+    /// Leaves the last line standing and moves to the next, so a final state (100 %, the last mean return)
+    /// stays on screen above what follows.
+    func finishKeepingLine() {
+        if shown { write("\n") }
         shown = false
     }
 

@@ -8,28 +8,45 @@ import Training
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train an agent without the terminal UI, printing progress lines to stderr.",
+        abstract: "Train an agent without the terminal UI, showing progress on stderr.",
         discussion: """
             Every hyperparameter is a flag, --KEY VALUE, or --set KEY=VALUE; keys absent take the algorithm's \
             default ('rlterm algos' lists them with their ranges):
             \(TrainCommand.hyperparameterHelp)
-            With --log-dir D the run writes D/run.json, D/monitor.csv (Stable-Baselines3 Monitor format), \
-            D/model.safetensors, and with --eval-every also D/evaluations.csv and D/best.safetensors (the networks \
-            of the best evaluation). Solved thresholds for --stop-when-solved: cartpole 475, cliffwalk 1, a \
-            deterministic map the return of its optimal path; bitflip and slippery maps have none.
-            Exit status: 64 bad usage or value out of range, 65 invalid map, 66 missing map file, 70 the agent met a \
-            non-finite loss or policy (training stops; the last good checkpoint is kept), 74 I/O error.
+            Progress: when stderr is a terminal, one bar redrawn in place (percent, steps/s, ETA, mean return of \
+            the last 100 episodes); otherwise a plain line at most once a second.
+            With --log-dir D the run writes D/run.json (the configuration), D/monitor.csv (Stable-Baselines3 \
+            Monitor format), D/progress.csv (every 1,000 steps and at the end: \
+            \(ProgressFormat.columns.joined(separator: ",")); empty where not yet defined), D/model.safetensors \
+            (at the end), and with --eval-every also D/evaluations.csv and D/best.safetensors (the networks of the \
+            best evaluation). Rows are written as they happen, so a killed run keeps them. Solved thresholds for \
+            --stop-when-solved: cartpole 475, cliffwalk 1, a deterministic map the return of its optimal path; \
+            bitflip and slippery maps have none.
+            --resume D continues the finished run in D up to its --steps (or a new, larger --steps), appending to \
+            its CSV files: the settings come from D/run.json and the networks from D/model.safetensors, and timesteps, \
+            episodes, training time and the best evaluation count on. Not restored (the checkpoint does not hold \
+            them): the replay memory, which refills from empty; Adam's moments; the agent's own step counter, so ε, \
+            PER's β and learning-starts start over; the episode running when the run ended. The random streams are \
+            fresh ones derived from the seed and the step count. A run killed before it ended has no \
+            model.safetensors and cannot be resumed.
+            Exit status: 64 bad usage or value out of range, 65 invalid map or run directory, 66 missing map file, \
+            run directory or model.safetensors, 70 the agent met a non-finite loss or policy (training stops; the \
+            last good checkpoint is kept), 74 I/O error.
             """
     )
 
-    @Option(help: "The environment ('rlterm envs').")
-    var env: String
+    @Option(help: "The environment ('rlterm envs'); required unless --resume.")
+    var env: String?
 
-    @Option(help: "The algorithm ('rlterm algos').")
-    var algo: String
+    @Option(help: "The algorithm ('rlterm algos'); required unless --resume.")
+    var algo: String?
 
-    @Option(help: "Environment steps to train for.")
-    var steps: Int
+    @Option(help: "Environment steps to train for, in all (with --resume: including the steps already done).")
+    var steps: Int?
+
+    @Option(help: ArgumentHelp("Continue the finished run in this directory (every other setting comes from its run.json).",
+                               valueName: "dir"))
+    var resume: String?
 
     @Option(help: "The run seed: every random draw of the run follows from it.")
     var seed: UInt64 = 0
@@ -89,34 +106,61 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try trainingConfiguration()
         let trainer: Trainer
-        do {
-            trainer = try Trainer(configuration)
-        } catch {
-            throw Self.failure(error)
-        }
         let log: RunLog?
-        do {
-            log = try logDir.map { directory throws(RunLogError) in
-                try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
+        if let resume {
+            let settings = settingsGiven
+            guard settings.isEmpty else {
+                throw CommandFailure("--resume takes the run's settings from \(resume)/run.json; only --steps may be given with it, "
+                                     + "not \(settings.joined(separator: ", "))", status: .usage)
             }
-        } catch {
-            throw CommandFailure(error.description, status: .ioError)
+            do {
+                trainer = try Trainer(resuming: try ResumePoint.read(directory: resume), steps: steps)
+            } catch {
+                throw Self.failure(error)
+            }
+            do {
+                log = try RunLog(resuming: trainer.resumePoint!, configuration: trainer.configuration)
+            } catch {
+                throw CommandFailure(error.description, status: .ioError)
+            }
+        } else {
+            let configuration = try trainingConfiguration()
+            do {
+                trainer = try Trainer(configuration)
+            } catch {
+                throw Self.failure(error)
+            }
+            do {
+                log = try logDir.map { directory throws(RunLogError) in
+                    try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
+                }
+            } catch {
+                throw CommandFailure(error.description, status: .ioError)
+            }
         }
         // This thread trains: Adam's moments decay into subnormals, which x86 handles slowly.
         FloatingPointEnvironment.enableFlushToZero()
-        var lastLine = -Double.infinity
+        let display = ProgressLine()
+        var lastShown = -Double.infinity
         let summary: TrainingSummary
         do {
             summary = try trainer.run(log: log) { progress in
-                guard progress.trainSeconds - lastLine >= 1 || progress.steps == progress.totalSteps else { return }
-                lastLine = progress.trainSeconds
-                Self.printError(Self.line(progress))
+                // A bar is redrawn up to 10 times a second, a plain line written once a second; the last step always.
+                let interval = display.isTerminal ? 0.1 : 1
+                guard progress.trainSeconds - lastShown >= interval || progress.steps == progress.totalSteps else { return }
+                lastShown = progress.trainSeconds
+                if display.isTerminal {
+                    display.update(ProgressBar.line(progress))
+                } else {
+                    Self.printError(Self.line(progress))
+                }
             }
         } catch {
+            display.finishKeepingLine()
             throw Self.failure(error)
         }
+        display.finishKeepingLine()
         if let solved = summary.firstSolved {
             Self.printError(String(format: "solved at step %d after %.2f s of training (evaluation mean %.1f ≥ %g)",
                                    solved.timesteps, solved.trainSeconds, solved.result.meanReturn, summary.solvedThreshold!))
@@ -124,12 +168,29 @@ struct TrainCommand: ParsableCommand {
             Self.printError(String(format: "last evaluation at step %d: mean return %.2f ± %.2f", last.timesteps,
                                    last.result.meanReturn, last.result.standardDeviation))
         }
-        Self.printError(String(format: "%d steps, %d episodes, %.2f s of training", summary.steps, summary.episodes.count,
-                               summary.trainSeconds))
+        Self.printError(String(format: "%d steps, %d episodes, %.2f s of training", summary.steps,
+                               (trainer.resumePoint?.episodes ?? 0) + summary.episodes.count, summary.trainSeconds))
+    }
+
+    /// The settings given on the command line besides --resume and --steps (defaults cannot be told from
+    /// values given equal to them, which change nothing anyway).
+    var settingsGiven: [String] {
+        let given: [(String, Bool)] = [
+            ("--env", env != nil), ("--algo", algo != nil), ("--seed", seed != 0), ("--log-dir", logDir != nil),
+            ("--eval-every", evalEvery != 0), ("--eval-episodes", evalEpisodes != 10), ("--stop-when-solved", stopWhenSolved),
+            ("--double", double), ("--no-replay", noReplay), ("--no-target", noTarget), ("--replay", replay != "uniform"),
+            ("--her", her != "none"), ("--psi", psi != nil), ("--bootstrap-critic", bootstrapCritic), ("--bits", bits != 10),
+            ("--states", states != 10), ("--slippery", slippery), ("--set", !assignments.isEmpty),
+            ("hyperparameter flags", !hyperparameterFlags.isEmpty),
+        ]
+        return given.filter(\.1).map(\.0)
     }
 
     /// The run's configuration from the flags, every value validated against its range.
     func trainingConfiguration() throws -> TrainingConfiguration {
+        guard let env, let algo, let steps else {
+            throw CommandFailure("--env, --algo and --steps are required (or --resume DIR)", status: .usage)
+        }
         guard let replayKind = AgentOptions.Replay(rawValue: replay) else {
             throw CommandFailure("--replay must be uniform or prioritized, got '\(replay)'", status: .usage)
         }
@@ -176,6 +237,15 @@ struct TrainCommand: ParsableCommand {
             return CommandFailure(error.description, status: .ioError)
         case .agentFailed:
             return CommandFailure(error.description, status: .software)
+        }
+    }
+
+    /// The failure to report for a run directory that cannot be resumed, with its sysexits status.
+    static func failure(_ error: ResumeError) -> CommandFailure {
+        switch error {
+        case .missing: return CommandFailure(error.description, status: .noInput)
+        case .invalid: return CommandFailure(error.description, status: .dataError)
+        case .finished: return CommandFailure(error.description, status: .usage)
         }
     }
 
