@@ -1,3 +1,4 @@
+import Environments
 import Foundation
 import Testing
 @testable import Training
@@ -50,19 +51,74 @@ struct RunLogTests {
         }
     }
 
-    @Test("the same seed gives identical monitor.csv rewards and lengths; another seed does not")
-    func determinism() throws {
-        func rewardsAndLengths(seed: UInt64) throws -> [String] {
-            let directory = Self.temporaryDirectory()
-            defer { try? FileManager.default.removeItem(atPath: directory) }
-            let configuration = Self.configuration(seed: seed, steps: 1500)
-            _ = try Trainer(configuration).run(log: try RunLog(directory: directory, configuration: configuration, startTime: 0))
-            let lines = try String(contentsOfFile: directory + "/monitor.csv", encoding: .utf8).split(separator: "\n").dropFirst(2)
-            return lines.map { $0.split(separator: ",")[0..<2].joined(separator: ",") }
-        }
-        let first = try rewardsAndLengths(seed: 9)
+    /// The reward and length columns of `monitor.csv` of a run of `configuration` (times differ between runs).
+    static func rewardsAndLengths(_ configuration: TrainingConfiguration) throws -> [String] {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try Trainer(configuration).run(log: try RunLog(directory: directory, configuration: configuration, startTime: 0))
+        let lines = try String(contentsOfFile: directory + "/monitor.csv", encoding: .utf8).split(separator: "\n").dropFirst(2)
+        return lines.map { $0.split(separator: ",")[0..<2].joined(separator: ",") }
+    }
+
+    /// gymnasium's CliffWalking has no time limit, and a random policy takes thousands of steps to reach the
+    /// goal; with the limit of 100 steps a map may set, a short run ends many episodes.
+    static func timeLimitedCliffwalking() throws -> String {
+        let text = try #require(BuiltinMaps.all.first { $0.name == "cliffwalking" }?.text)
+        #expect(text.contains("max_steps: none"))
+        let path = temporaryDirectory() + "-cliffwalking.txt"
+        try text.replacingOccurrences(of: "max_steps: none", with: "max_steps: 100").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("the same seed gives identical monitor.csv rewards and lengths; another seed does not (DQN on CartPole, VPG on cliffwalking)",
+          arguments: ["dqn", "vpg"])
+    func determinism(algorithm: String) throws {
+        let map = algorithm == "vpg" ? try Self.timeLimitedCliffwalking() : nil
+        defer { map.map { try? FileManager.default.removeItem(atPath: $0) } }
+        let configuration = map.map {
+            TrainingConfiguration(environment: EnvironmentSpec(name: $0), algorithm: "vpg",
+                                  hyperparameters: ["hidden": 16, "steps-per-epoch": 200], steps: 2000, seed: 9)
+        } ?? Self.configuration(seed: 9, steps: 1500)
+        let first = try Self.rewardsAndLengths(configuration)
         #expect(first.count > 10)
-        #expect(try rewardsAndLengths(seed: 9) == first)
-        #expect(try rewardsAndLengths(seed: 10) != first)
+        #expect(try Self.rewardsAndLengths(configuration) == first)
+        var other = configuration
+        other.seed += 1
+        #expect(try Self.rewardsAndLengths(other) != first)
+    }
+
+    @Test("progress.csv has its header and a row every interval and at the last step, empty cells where undefined")
+    func progressFile() throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let configuration = Self.configuration(steps: 650)
+        let log = try RunLog(directory: directory, configuration: configuration, startTime: 0)
+        var reports: [TrainingProgress] = []
+        let path = directory + "/progress.csv"
+        _ = try Trainer(configuration).run(log: log, progressInterval: 250) { report in
+            reports.append(report)
+            // Written before the report reaches anyone else: a run killed now would keep the row.
+            let rows = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n") ?? []
+            #expect(rows.count == 1 + reports.count)
+        }
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.first.map(String.init) == String(ProgressFormat.header.dropLast()))
+        #expect(rows.dropFirst().dropLast().map(String.init) == reports.map { String(ProgressFormat.row($0).dropLast()) })
+        #expect(reports.map(\.steps) == [250, 500, 650])
+        // learning-starts is 100 and DQN learns every step after it.
+        #expect(reports.allSatisfy { $0.lastLoss != nil && $0.gradientSteps > 0 && $0.epsilon != nil })
+    }
+
+    @Test("a progress row leaves undefined cells empty and writes defined ones in full")
+    func progressRow() {
+        var report = TrainingProgress(steps: 1000, totalSteps: 5000, episodes: 0, meanReturn: nil, stepsPerSecond: 250.5,
+                                      trainSeconds: 4, lastLoss: nil)
+        #expect(ProgressFormat.row(report) == "1000,0,,,250.5,4.0,0,\n")
+        report.meanReturn = 21.5
+        report.lastLoss = 0.25
+        report.gradientSteps = 900
+        report.epsilon = 0.05
+        #expect(ProgressFormat.row(report) == "1000,0,21.5,0.25,250.5,4.0,900,0.05\n")
+        #expect(ProgressFormat.header.split(separator: ",").count == ProgressFormat.row(report).split(separator: ",").count)
     }
 }
