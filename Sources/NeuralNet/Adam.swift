@@ -21,9 +21,9 @@ public final class Adam: Optimizer {
     /// ε, added to √v̂ to keep the step finite.
     public let epsilon: Float
     /// The number of steps taken, t.
-    public private(set) var stepCount = 0
-    private let firstMoment: FloatBuffer
-    private let secondMoment: FloatBuffer
+    public internal(set) var stepCount = 0
+    let firstMoment: FloatBuffer
+    let secondMoment: FloatBuffer
 
     /// PyTorch's defaults: α = 10⁻³, β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.
     public init(

@@ -26,6 +26,7 @@ public struct ResumePoint: Sendable {
 
     public var runPath: String { RunLog.path(directory, "run.json") }
     public var modelPath: String { RunLog.path(directory, "model.safetensors") }
+    public var statePath: String { RunLog.path(directory, "training-state.safetensors") }
 
     /// Reads the run directory `directory`; every file is checked before anything is trained or written.
     public static func read(directory: String) throws(ResumeError) -> ResumePoint {

@@ -5,7 +5,8 @@ import NeuralNet
 /// The files a run writes into its log directory (`--log-dir`): `run.json` (the configuration), `monitor.csv`
 /// (one row per training episode), `progress.csv` (one row per progress report, `ProgressFormat`),
 /// `evaluations.csv` (`timesteps,mean_return,std_return,train_seconds`), `model.safetensors` (the final
-/// networks) and `best.safetensors` (the networks of the best evaluation).
+/// networks), `training-state.safetensors` (the optimizers' state and target network, for `--resume`) and
+/// `best.safetensors` (the networks of the best evaluation).
 ///
 /// Rows are written straight to the files (no buffering in the process), so a killed run keeps every row
 /// it wrote.
@@ -50,6 +51,7 @@ public final class RunLog {
 
     public var modelPath: String { Self.path(directory, "model.safetensors") }
     public var bestPath: String { Self.path(directory, "best.safetensors") }
+    public var statePath: String { Self.path(directory, "training-state.safetensors") }
 
     public func record(_ episode: EpisodeRecord) throws(RunLogError) {
         try Self.append(MonitorFormat.row(episode), to: monitor, path: Self.path(directory, "monitor.csv"))

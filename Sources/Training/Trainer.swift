@@ -27,14 +27,15 @@ public final class Trainer {
     }
 
     /// Continues the run of `point` up to `steps` environment steps in all (the run's own budget if nil):
-    /// its configuration, its networks from `model.safetensors`, its step, episode and time counters.
+    /// its configuration, its networks from `model.safetensors`, Adam's moments and step counts and the target
+    /// network from `training-state.safetensors` (`TrainingState`), its step, episode and time counters.
     ///
-    /// Not restored, because the checkpoint does not hold them: the replay memory (it refills from empty), the
-    /// optimizer's moments and step count (Adam starts afresh), the agent's own step counter (so ε, PER's β
-    /// and learning-starts run from their start again) and the episode in progress when the run ended (the
-    /// environment is reset). The random streams are new ones derived from the seed and the step count, so a
-    /// resumed segment does not replay the first segment's draws and resuming twice from the same point gives
-    /// the same run.
+    /// Not restored, because no file holds them: the replay memory (it refills from empty), the agent's own
+    /// step counter (so ε, PER's β and learning-starts run from their start again) and the episode in progress
+    /// when the run ended (the environment is reset). The random streams are new ones derived from the seed and
+    /// the step count, so a resumed segment does not replay the first segment's draws and resuming twice from
+    /// the same point gives the same run. A run directory without `training-state.safetensors` resumes with
+    /// fresh optimizers and θ⁻ = θ.
     public convenience init(resuming point: ResumePoint, steps: Int? = nil) throws(ResumeError) {
         var configuration = point.configuration
         if let steps { configuration.steps = steps }
@@ -51,8 +52,12 @@ public final class Trainer {
         } catch {
             throw .invalid(path: point.modelPath, reason: error.description)
         }
-        // θ⁻ is not checkpointed: start it as a copy of the restored θ, as a new agent's target starts as a copy of θ.
-        if let qAgent = agent as? any QFunctionAgent { qAgent.qFunction.target?.copyParameters(from: qAgent.qFunction.network) }
+        if FileManager.default.fileExists(atPath: point.statePath) {
+            try TrainingState.restore(into: agent, timesteps: point.timesteps, from: point.statePath)
+        } else if let qAgent = agent as? any QFunctionAgent {
+            // Without the saved θ⁻, start it as a copy of the restored θ, as a new agent's target starts.
+            qAgent.qFunction.target?.copyParameters(from: qAgent.qFunction.network)
+        }
     }
 
     private init(_ configuration: TrainingConfiguration, resumingFrom point: ResumePoint?) throws(TrainingError) {
@@ -197,6 +202,7 @@ public final class Trainer {
         if let log {
             do {
                 try AgentCheckpoint.save(agent, configuration: configuration, timesteps: summary.steps, to: log.modelPath)
+                try TrainingState.save(agent, timesteps: summary.steps, to: log.statePath)
             } catch {
                 throw .checkpoint(error)
             }

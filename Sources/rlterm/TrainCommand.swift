@@ -18,17 +18,17 @@ struct TrainCommand: ParsableCommand {
             With --log-dir D the run writes D/run.json (the configuration), D/monitor.csv (Stable-Baselines3 \
             Monitor format), D/progress.csv (every 1,000 steps and at the end: \
             \(ProgressFormat.columns.joined(separator: ",")); empty where not yet defined), D/model.safetensors \
-            (at the end), and with --eval-every also D/evaluations.csv and D/best.safetensors (the networks of the \
-            best evaluation). Rows are written as they happen, so a killed run keeps them. Solved thresholds for \
+            and D/training-state.safetensors (at the end), and with --eval-every also D/evaluations.csv and \
+            D/best.safetensors (the networks of the best evaluation). Rows are written as they happen, so a killed run keeps them. Solved thresholds for \
             --stop-when-solved: cartpole 475, cliffwalk 1, a deterministic map the return of its optimal path; \
             bitflip and slippery maps have none.
             --resume D continues the finished run in D up to its --steps (or a new, larger --steps), appending to \
-            its CSV files: the settings come from D/run.json and the networks from D/model.safetensors, and timesteps, \
-            episodes, training time and the best evaluation count on. Not restored (the checkpoint does not hold \
-            them): the replay memory, which refills from empty; Adam's moments; the agent's own step counter, so ε, \
-            PER's β and learning-starts start over; the episode running when the run ended. The random streams are \
-            fresh ones derived from the seed and the step count. A run killed before it ended has no \
-            model.safetensors and cannot be resumed.
+            its CSV files: the settings come from D/run.json, the networks from D/model.safetensors, Adam's moments \
+            and step counts and DQN's target network from D/training-state.safetensors, and timesteps, episodes, \
+            training time and the best evaluation count on. Not restored (no file holds them): the replay memory, \
+            which refills from empty; the agent's own step counter, so ε, PER's β and learning-starts start over; \
+            the episode running when the run ended. The random streams are fresh ones derived from the seed and the \
+            step count. A run killed before it ended has no model.safetensors and cannot be resumed.
             Exit status: 64 bad usage or value out of range, 65 invalid map or run directory, 66 missing map file, \
             run directory or model.safetensors, 70 the agent met a non-finite loss or policy (training stops; the \
             last good checkpoint is kept), 74 I/O error.

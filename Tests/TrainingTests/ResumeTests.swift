@@ -65,6 +65,41 @@ struct ResumeTests {
         #expect(throws: ResumeError.self) { try Trainer(resuming: try ResumePoint.read(directory: directory)) }
     }
 
+    /// Every weight and bias of `network`, layer by layer.
+    static func parameters(_ network: MLP) -> [Float] {
+        (0..<network.layerCount).flatMap { layer in
+            (0..<network.sizes[layer + 1]).flatMap { output in
+                (0..<network.sizes[layer]).map { network.weight(layer: layer, output: output, input: $0) }
+                    + [network.bias(layer: layer, output: output)]
+            }
+        }
+    }
+
+    @Test("the resumed agent has the finished run's Adam moments, step count and target network")
+    func optimizerState() throws {
+        let directory = RunLogTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let configuration = RunLogTests.configuration(steps: 600)
+        let trainer = try Trainer(configuration)
+        _ = try trainer.run(log: try RunLog(directory: directory, configuration: configuration, startTime: 0))
+        let original = try #require(trainer.agent as? DQNAgent).qFunction
+        let resumed = try #require(try Trainer(resuming: try ResumePoint.read(directory: directory), steps: 700).agent as? DQNAgent)
+            .qFunction
+        #expect(original.optimizer.stepCount > 0 && resumed.optimizer.stepCount == original.optimizer.stepCount)
+        let (originalM, originalV) = original.optimizer.momentNetworks()
+        let (resumedM, resumedV) = resumed.optimizer.momentNetworks()
+        #expect(Self.parameters(resumedM) == Self.parameters(originalM) && Self.parameters(resumedV) == Self.parameters(originalV))
+        let originalTarget = try #require(original.target), resumedTarget = try #require(resumed.target)
+        #expect(Self.parameters(resumedTarget) == Self.parameters(originalTarget))
+        #expect(Self.parameters(originalTarget) != Self.parameters(original.network))
+
+        // Without the state file (a run from before it existed) the resume still works, with a fresh optimizer.
+        try FileManager.default.removeItem(atPath: directory + "/training-state.safetensors")
+        let fallback = try #require(try Trainer(resuming: try ResumePoint.read(directory: directory), steps: 700).agent as? DQNAgent)
+        #expect(fallback.qFunction.optimizer.stepCount == 0)
+        #expect(Self.parameters(try #require(fallback.qFunction.target)) == Self.parameters(fallback.qFunction.network))
+    }
+
     @Test("resuming the same point twice gives the same episodes")
     func deterministic() throws {
         func resumedEpisodes() throws -> [EpisodeRecord] {

@@ -1,0 +1,68 @@
+import Agents
+import NeuralNet
+import RLCore
+
+/// What a resumed run needs beyond the networks of `model.safetensors`, kept beside it in
+/// `training-state.safetensors`: for each network an optimizer updates ("q", "pi", "v"), Adam's m and v
+/// (tensors `PREFIX_exp_avg.*` and `PREFIX_exp_avg_sq.*`, shaped like the network's own) and t (metadata
+/// `PREFIX_step`), the target network θ⁻ of a Q-learning agent (`q_target.*`) and the run's step count
+/// (`timesteps`, which must match the model's). With them the resumed run's next update is the one the
+/// uninterrupted run would have made from the same batch.
+public enum TrainingState {
+    /// Writes `agent`'s optimizer state and target network after `timesteps` steps to `path` atomically.
+    public static func save(_ agent: any Agent, timesteps: Int, to path: String) throws(CheckpointError) {
+        var networks: [String: MLP] = [:]
+        var metadata = ["timesteps": String(timesteps)]
+        for (prefix, optimizer) in optimizers(of: agent) {
+            (networks["\(prefix)_exp_avg"], networks["\(prefix)_exp_avg_sq"]) = optimizer.momentNetworks()
+            metadata["\(prefix)_step"] = String(optimizer.stepCount)
+        }
+        if let target = (agent as? any QFunctionAgent)?.qFunction.target { networks["q_target"] = target }
+        try Checkpoint.save(networks, metadata: metadata, to: path)
+    }
+
+    /// Restores what `save` wrote into `agent`, all or nothing: every tensor and step count is checked first,
+    /// and the file must be from step `timesteps` (the step of the networks it goes with).
+    public static func restore(into agent: any Agent, timesteps: Int, from path: String) throws(ResumeError) {
+        let optimizers = optimizers(of: agent)
+        var networks: [String: MLP] = [:]
+        for (prefix, optimizer) in optimizers {
+            (networks["\(prefix)_exp_avg"], networks["\(prefix)_exp_avg_sq"]) = optimizer.momentNetworks()
+        }
+        let target = (agent as? any QFunctionAgent)?.qFunction.target
+        if let target {
+            var generator = Xoshiro256StarStar(seed: 0)
+            networks["q_target"] = MLP(sizes: target.sizes, activation: target.activation, generator: &generator)
+        }
+        let metadata: [String: String]
+        do {
+            metadata = try Checkpoint.load(from: path, into: networks)
+        } catch {
+            throw .invalid(path: path, reason: error.description)
+        }
+        guard metadata["timesteps"] == String(timesteps) else {
+            throw .invalid(path: path, reason: "saved at step \(metadata["timesteps"] ?? "?"), but the networks are from step \(timesteps)")
+        }
+        var steps: [String: Int] = [:]
+        for prefix in optimizers.keys {
+            guard let step = metadata["\(prefix)_step"].flatMap({ Int($0) }), step >= 0 else {
+                throw .invalid(path: path, reason: "no optimizer step count '\(prefix)_step' in the metadata")
+            }
+            steps[prefix] = step
+        }
+        for (prefix, optimizer) in optimizers {
+            optimizer.restore(first: networks["\(prefix)_exp_avg"]!, second: networks["\(prefix)_exp_avg_sq"]!,
+                              stepCount: steps[prefix]!)
+        }
+        if let target, let saved = networks["q_target"] { target.copyParameters(from: saved) }
+    }
+
+    /// The agent's Adam optimizers by the prefix of the network each updates.
+    static func optimizers(of agent: any Agent) -> [String: Adam] {
+        if let agent = agent as? any QFunctionAgent { return ["q": agent.qFunction.optimizer] }
+        guard let agent = agent as? any PolicyGradientAgent else { return [:] }
+        var optimizers = ["pi": agent.policy.optimizer]
+        if let valueFunction = agent.valueFunction { optimizers["v"] = valueFunction.optimizer }
+        return optimizers
+    }
+}
