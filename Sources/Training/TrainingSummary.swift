@@ -8,9 +8,13 @@ public struct TrainingSummary: Sendable {
         public var trainSeconds: Double
     }
 
+    /// The last step reached, counted over the whole run (a resumed run's earlier steps included).
     public var steps: Int
+    /// The episodes this trainer played (a resumed run's earlier ones are in its `monitor.csv`).
     public var episodes: [EpisodeRecord]
+    /// Training time of the whole run, evaluations excluded.
     public var trainSeconds: Double
+    /// The evaluations this trainer ran.
     public var evaluations: [Evaluation]
     /// The threshold of "solved" for the environment, if it has one.
     public var solvedThreshold: Double?
