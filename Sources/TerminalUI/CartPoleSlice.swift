@@ -65,9 +65,10 @@ public struct CartPoleSlice: Widget {
         let axis = rest.row(shownRows).splitColumns(.first(gridWidth)).left
         let (low, high, name) = (ValueLabel.compact(angleRange.lowerBound), ValueLabel.compact(angleRange.upperBound),
                                  glyphs.text("θ"))
-        if low.count + high.count + name.count + 2 <= axis.width {
+        let nameX = axis.x + (axis.width - name.count) / 2
+        if axis.x + low.count < nameX, nameX + name.count < axis.maxX - high.count {
             surface.put(low, x: axis.x, y: axis.y, style: labelStyle, clip: axis)
-            surface.put(name, x: axis.x + (axis.width - name.count) / 2, y: axis.y, style: labelStyle, clip: axis)
+            surface.put(name, x: nameX, y: axis.y, style: labelStyle, clip: axis)
             surface.put(high, x: axis.maxX - high.count, y: axis.y, style: labelStyle, clip: axis)
         }
         let finite = values.joined().filter(\.isFinite)
