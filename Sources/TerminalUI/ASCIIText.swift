@@ -1,7 +1,7 @@
 /// Spells text with mathematical symbols in plain ASCII, for terminals without UTF-8: Greek letters become
 /// their names (γ → gamma), primes and superscript signs become `'` and `^-`, operators and arrows their
-/// nearest ASCII (· → *, − → -, ≈ → ~, → → ->), a circumflex or dot above a letter follows it (Â → A^, θ̇ → theta'), and any
-/// other non-ASCII character becomes `?`. Engine text (explain lines, names) can then be shown anywhere.
+/// nearest ASCII (· → *, − → -, ≈ → ~, → → ->), a circumflex or dot above a letter follows it
+/// (Â → A^, θ̇ → theta'), and any other non-ASCII character becomes `?`. Engine text (explain lines, names) can then be shown anywhere.
 public enum ASCIIText {
     private static let table: [Unicode.Scalar: String] = [
         "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "η": "eta", "θ": "theta",

@@ -75,8 +75,9 @@ public struct CartPoleView: Widget {
 
         let trackStyle = theme.labelStyle
         for x in track.x..<track.maxX {
-            let edge: Character = x == track.x ? (unicode ? "├" : "|") : (x == track.maxX - 1 ? (unicode ? "┤" : "|") : glyphs.horizontal)
-            surface.set(Cell(edge, style: x == track.x || x == track.maxX - 1 ? .bold : trackStyle), x: x, y: track.y)
+            let isEdge = x == track.x || x == track.maxX - 1
+            let glyph: Character = isEdge ? (unicode ? (x == track.x ? "├" : "┤") : "|") : glyphs.horizontal
+            surface.set(Cell(glyph, style: isEdge ? .bold : trackStyle), x: x, y: track.y)
         }
         if !scale.isEmpty { drawScale(into: &surface, row: scale, theme: theme) }
 

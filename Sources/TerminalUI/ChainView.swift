@@ -15,10 +15,11 @@ public struct ChainView: Widget {
     public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
         guard states > 0, !area.isEmpty else { return }
         let row: [GridTile] = (0..<states).map { $0 == 0 ? .start : ($0 == states - 1 ? .goal : .empty) }
-        let (map, caption) = area.height >= 2 ? area.splitRows(.last(1)) : (area, Rect(x: area.x, y: area.y, width: 0, height: 0))
+        let (map, caption) = area.splitRows(.last(area.height >= 2 ? 1 : 0))
         GridView(tiles: [row], agent: position.map { GridPosition(row: 0, column: $0) }, showLegend: false)
             .render(into: &surface, area: map, theme: theme)
-        let text = position.map { "state \($0) of 0\(theme.charset == .unicode ? "…" : "..")\(states - 1)" } ?? "\(states) states"
+        let through = theme.charset == .unicode ? "…" : ".."
+        let text = position.map { "state \($0) of 0\(through)\(states - 1)" } ?? "\(states) states"
         surface.put(text, x: caption.x + max((caption.width - text.count) / 2, 0), y: caption.y,
                     style: theme.labelStyle, clip: caption)
     }

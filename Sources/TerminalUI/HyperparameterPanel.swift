@@ -70,7 +70,8 @@ public struct HyperparameterPanel: Widget {
             let valueStyle = index == flashed ? style.with([.bold, .reverse]) : style
             surface.put(row.value, x: x, y: y, style: valueStyle, clip: list)
             x += valueWidth + 1
-            if !row.isActive, let note = ["(unused by \(glyphs.text(algorithm)))", Self.shortNote].first(where: { x + $0.count <= list.maxX }) {
+            let notes = ["(unused by \(glyphs.text(algorithm)))", Self.shortNote]
+            if !row.isActive, let note = notes.first(where: { x + $0.count <= list.maxX }) {
                 surface.put(note, x: x, y: y, style: style, clip: list)
             }
         }

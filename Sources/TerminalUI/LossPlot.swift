@@ -19,7 +19,7 @@ public struct LossPlot: Widget {
             TextBlock(["No update has run yet."], style: theme.labelStyle).render(into: &surface, area: area, theme: theme)
             return
         }
-        let (legend, plot) = area.height >= 4 ? area.splitRows(.first(1)) : (Rect(x: area.x, y: area.y, width: 0, height: 0), area)
+        let (legend, plot) = area.splitRows(.first(area.height >= 4 ? 1 : 0))
         KeyHintLine(named.map { _, name, color, mark in
             KeyHint(theme.charset == .unicode ? String(theme.glyphs.horizontal) : String(mark), name,
                     keyStyle: Style(foreground: color, attributes: .bold))

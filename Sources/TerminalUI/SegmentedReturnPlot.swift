@@ -51,7 +51,7 @@ public struct SegmentedReturnPlot: Widget {
             TextBlock(["No episode has finished yet."], style: theme.labelStyle).render(into: &surface, area: area, theme: theme)
             return
         }
-        let (legend, plot) = area.height >= 4 ? area.splitRows(.first(1)) : (Rect(x: area.x, y: area.y, width: 0, height: 0), area)
+        let (legend, plot) = area.splitRows(.first(area.height >= 4 ? 1 : 0))
         let hints = lines.map { line in
             let mark = theme.charset == .unicode ? String(theme.glyphs.horizontal) : String(line.series.asciiMark)
             return KeyHint(mark, theme.glyphs.text(line.label),
