@@ -8,8 +8,9 @@ import Foundation
 /// row, and the middle row's value when the plot is five rows or taller) on the left, the plot to their
 /// right, and an x axis row underneath with the first and last x of the scale at its ends and `xLabel` in
 /// the middle. Vertical markers (e.g. where the algorithm or a hyperparameter changed) are drawn behind
-/// the data, their labels on the top row over it. Later series draw over earlier ones; in ASCII each
-/// series uses its own mark. On a log₁₀ scale the y labels are powers read back in data units.
+/// the data, their labels on the top row over it. Later series draw over earlier ones; in ASCII, and
+/// without colour when there are several, each series uses its own mark (`drawsMarks`). On a log₁₀
+/// scale the y labels are powers read back in data units.
 public struct BraillePlot: Widget {
     public var series: [PlotSeries]
     public var markers: [PlotMarker]
@@ -47,6 +48,20 @@ public struct BraillePlot: Widget {
         case .linear: value
         case .log10: value > 0 ? Foundation.log10(value) : .nan
         }
+    }
+
+    /// Whether series are drawn with their ASCII marks instead of braille: always in ASCII, and without
+    /// colour when there are several, since braille dots of one style cannot say which line is which.
+    public static func drawsMarks(seriesCount: Int, theme: Theme) -> Bool {
+        theme.charset == .ascii || (theme.colorMode == .none && seriesCount > 1)
+    }
+
+    /// The legend entry of a series named `label`: its mark when the plot draws marks, a line otherwise,
+    /// in the series' colour.
+    public static func legendKey(for series: PlotSeries, label: String, seriesCount: Int, theme: Theme) -> KeyHint {
+        let marks = drawsMarks(seriesCount: seriesCount, theme: theme)
+        return KeyHint(marks ? String(series.asciiMark) : String(theme.glyphs.horizontal), label,
+                       keyStyle: Style(foreground: series.color, attributes: .bold))
     }
 
     /// Samples per dot column: k = ⌈count / dotColumns⌉, at least 1.
@@ -160,6 +175,7 @@ public struct BraillePlot: Widget {
 
     private func drawSeries<S: Surface>(into surface: inout S, plot: Rect, samplesPerDot k: Int,
                                         range: ClosedRange<Double>, theme: Theme) {
+        let marks = Self.drawsMarks(seriesCount: series.count, theme: theme)
         // Braille bits already drawn per cell, so overlapping series keep each other's dots.
         var drawn = Array(repeating: UInt8(0), count: plot.width * plot.height)
         for line in series {
@@ -171,7 +187,7 @@ public struct BraillePlot: Widget {
                     let dots = grid.dots(column: column, row: row)
                     guard dots != 0 else { continue }
                     drawn[row * plot.width + column] |= dots
-                    let glyph = theme.charset == .unicode ? Glyphs.braille(drawn[row * plot.width + column]) : line.asciiMark
+                    let glyph = marks ? line.asciiMark : Glyphs.braille(drawn[row * plot.width + column])
                     surface.set(Cell(glyph, style: Style(foreground: line.color)), x: plot.x + column, y: plot.y + row)
                 }
             }

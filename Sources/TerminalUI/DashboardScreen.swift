@@ -121,7 +121,10 @@ public struct DashboardScreen {
             .render(into: &surface, area: area, theme: theme)
         let inner = Panel.inner(area).inset(horizontal: 1, vertical: 0)
         switch model.values {
-        case .grid(let heatmap): heatmap.render(into: &surface, area: inner, theme: theme)
+        case .grid(var heatmap):
+            // Without colour the shades have only a few levels; numbers, where every cell has room, say more.
+            if theme.ramp == nil { heatmap.showNumbers = true }
+            heatmap.render(into: &surface, area: inner, theme: theme)
         case .cartPoleSlice(let slice): slice.render(into: &surface, area: inner, theme: theme)
         case .unavailable(let reason):
             TextBlock([theme.glyphs.text(reason)], style: theme.labelStyle).render(into: &surface, area: inner, theme: theme)

@@ -20,12 +20,11 @@ public struct LossPlot: Widget {
             return
         }
         let (legend, plot) = area.splitRows(.first(area.height >= 4 ? 1 : 0))
-        KeyHintLine(named.map { _, name, color, mark in
-            KeyHint(theme.charset == .unicode ? String(theme.glyphs.horizontal) : String(mark), name,
-                    keyStyle: Style(foreground: color, attributes: .bold))
-        } + [KeyHint("", "log scale")]).render(into: &surface, area: legend, theme: theme)
-        BraillePlot(series: named.map { PlotSeries($0.0, color: $0.2, asciiMark: $0.3) }, xLabel: "update", firstX: 1,
-                    yScale: .log10)
-            .render(into: &surface, area: plot, theme: theme)
+        let series = named.map { PlotSeries($0.0, color: $0.2, asciiMark: $0.3) }
+        let keys = zip(series, named).map { line, entry in
+            BraillePlot.legendKey(for: line, label: entry.1, seriesCount: series.count, theme: theme)
+        }
+        KeyHintLine(keys + [KeyHint("", "log scale")]).render(into: &surface, area: legend, theme: theme)
+        BraillePlot(series: series, xLabel: "update", firstX: 1, yScale: .log10).render(into: &surface, area: plot, theme: theme)
     }
 }

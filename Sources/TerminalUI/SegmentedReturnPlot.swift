@@ -53,9 +53,8 @@ public struct SegmentedReturnPlot: Widget {
         }
         let (legend, plot) = area.splitRows(.first(area.height >= 4 ? 1 : 0))
         let hints = lines.map { line in
-            let mark = theme.charset == .unicode ? String(theme.glyphs.horizontal) : String(line.series.asciiMark)
-            return KeyHint(mark, theme.glyphs.text(line.label),
-                           keyStyle: Style(foreground: line.series.color, attributes: .bold))
+            BraillePlot.legendKey(for: line.series, label: theme.glyphs.text(line.label), seriesCount: lines.count,
+                                  theme: theme)
         }
         KeyHintLine(hints.reversed()).render(into: &surface, area: legend, theme: theme)
         BraillePlot(series: lines.map(\.series), markers: segments.last?.markers ?? [], xLabel: "episode", firstX: 1)

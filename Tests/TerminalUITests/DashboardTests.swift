@@ -79,6 +79,14 @@ struct DashboardTests {
         #expect(mono.cell(x: first.x + 1, y: first.y)?.character == "░")
     }
 
+    @Test("without colour, a heatmap whose cells have room shows every value's number")
+    func monoNumbers() {
+        let mono = Self.render(DashboardSamples.cliff, width: 200, height: 60, theme: Rendering.asciiMono).lines
+        #expect(mono.contains { $0.contains("| >-14.0>-13.0>-12.0") })
+        let colour = Self.render(DashboardSamples.cliff, width: 200, height: 60, theme: Rendering.unicode256).lines
+        #expect(!colour.joined().contains("-13.0"))
+    }
+
     @Test("the status line keeps what runs whole at 80 columns and adds the pace when there is room")
     func status() {
         let screen = DashboardScreen(model: DashboardSamples.cliff)

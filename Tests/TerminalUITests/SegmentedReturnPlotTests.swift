@@ -28,7 +28,7 @@ struct SegmentedReturnPlotTests {
 
     @Test("legend on top, curves from episode 1 of each segment, the marker and its label at its episode")
     func rendering() {
-        #expect(Rendering.lines(plot, width: 30, height: 6, theme: Rendering.unicodeMono) == [
+        #expect(Rendering.lines(plot, width: 30, height: 6, theme: Rendering.unicode256) == [
             " ─ avg2  ─ DQN  ─ VPG         ",
             "10.0  │γ .9                   ",
             "      ⢠⡏                      ",
@@ -44,6 +44,18 @@ struct SegmentedReturnPlotTests {
             "0.00 ..                       ",
             "     1       episode        50",
         ])
+    }
+
+    @Test("without colour several curves keep apart through their marks, in UTF-8 too; one curve stays braille")
+    func monoMarks() {
+        let lines = Rendering.lines(plot, width: 30, height: 6, theme: Rendering.unicodeMono)
+        #expect(lines[0] == " . avg2  * DQN  o VPG         ")
+        #expect(lines[2...4] == ["      *.                      ", "      .                       ", "0.00 ..                       "])
+        let single = BraillePlot(series: [PlotSeries([0, 1, 2, 3])])
+        #expect(Rendering.lines(single, width: 9, height: 3, theme: Rendering.unicodeMono)[1] == "0.00 ⡰⠁  ")
+        #expect(BraillePlot.drawsMarks(seriesCount: 2, theme: Rendering.unicodeMono))
+        #expect(!BraillePlot.drawsMarks(seriesCount: 2, theme: Rendering.unicode8))
+        #expect(BraillePlot.drawsMarks(seriesCount: 1, theme: Rendering.asciiMono))
     }
 
     @Test("legend keys carry each curve's colour")
@@ -64,7 +76,7 @@ struct SegmentedReturnPlotTests {
     @Test("loss and |TD error| share a log10 axis labelled in data units")
     func lossPlot() {
         let loss = LossPlot(losses: [100, 10, 1, 0.1, 0.01, 0.001], tdErrors: [50, 20, 5])
-        #expect(Rendering.lines(loss, width: 30, height: 6, theme: Rendering.unicodeMono) == [
+        #expect(Rendering.lines(loss, width: 30, height: 6, theme: Rendering.unicode256) == [
             " ─ loss  ─ |δ|   log scale    ",
             "   100 ⢳⡀                     ",
             "        ⢇                     ",
