@@ -60,8 +60,7 @@ public struct HelpOverlay: Widget {
         for (index, column) in arrangement.enumerated() {
             let x = inner.x + index * (columnWidth + Self.gap)
             for (row, line) in column.enumerated() {
-                let isTitle = groups.contains { $0.first == line } && !line.isEmpty
-                if isTitle {
+                if KeyGroup.allCases.contains(where: { $0.title == line }) {
                     surface.put(line, x: x, y: inner.y + row, style: theme.titleStyle, clip: inner)
                 } else {
                     surface.put(line.prefix(Self.keyWidth), x: x, y: inner.y + row, style: theme.keyStyle, clip: inner)
