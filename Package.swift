@@ -59,7 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Environments", "RLCore", "NeuralNet"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

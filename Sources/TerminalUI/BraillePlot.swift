@@ -1,38 +1,67 @@
+import Foundation
+
 /// A line plot of one or more series in braille: each cell holds 2 × 4 dots, so every cell column shows
 /// two samples. When a series is longer than the plot has dot columns, each dot column shows the mean of
 /// k = ⌈n / dot columns⌉ consecutive samples, so the whole history stays visible.
 ///
-/// Layout inside `area`: the y axis labels (the data's max on the top row, min on the bottom plot row) on
-/// the left, the plot to their right, and an x axis row underneath with the first and last x of the
-/// scale at its ends and `xLabel` in the middle. Vertical markers (e.g. where the algorithm or a
-/// hyperparameter changed) are drawn behind the data. Later series draw over earlier ones; in ASCII each
-/// series uses its own mark.
+/// Layout inside `area`: the y axis labels (the range's top on the top row, its bottom on the bottom plot
+/// row, and the middle row's value when the plot is five rows or taller) on the left, the plot to their
+/// right, and an x axis row underneath with the first and last x of the scale at its ends and `xLabel` in
+/// the middle. Vertical markers (e.g. where the algorithm or a hyperparameter changed) are drawn behind
+/// the data, their labels on the top row over it. Later series draw over earlier ones; in ASCII, and
+/// without colour when there are several, each series uses its own mark (`drawsMarks`). On a log₁₀
+/// scale the y labels are powers read back in data units.
 public struct BraillePlot: Widget {
     public var series: [PlotSeries]
-    /// x positions (sample indices) of vertical markers.
-    public var markers: [Double]
+    public var markers: [PlotMarker]
     public var xLabel: String
     /// The x value printed for sample 0 (e.g. 1 to count episodes from one).
     public var firstX: Int
-    /// A fixed y range; nil uses the data's min and max.
+    /// A fixed y range in data units; nil uses the data's min and max.
     public var yRange: ClosedRange<Double>?
+    public var yScale: PlotScale
 
-    public init(series: [PlotSeries], markers: [Double] = [], xLabel: String = "", firstX: Int = 0,
-                yRange: ClosedRange<Double>? = nil) {
+    public init(series: [PlotSeries], markers: [PlotMarker] = [], xLabel: String = "", firstX: Int = 0,
+                yRange: ClosedRange<Double>? = nil, yScale: PlotScale = .linear) {
         self.series = series
         self.markers = markers
         self.xLabel = xLabel
         self.firstX = firstX
         self.yRange = yRange
+        self.yScale = yScale
     }
 
-    /// The y range shown: `yRange`, else min…max of all finite values, widened to ±1 around a single value
-    /// (and 0…1 when there are none).
+    /// The y range shown, in data units: `yRange`, else min…max of all finite values (positive ones on a
+    /// log scale), widened to ±1 around a single value (×/÷ 10 on a log scale) and 0…1 (1…10) when there
+    /// are none.
     public var effectiveRange: ClosedRange<Double> {
         if let yRange { return yRange }
-        let finite = series.flatMap(\.values).filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { return 0...1 }
-        return low < high ? low...high : (low - 1)...(high + 1)
+        let shown = series.flatMap(\.values).filter { $0.isFinite && (yScale == .linear || $0 > 0) }
+        guard let low = shown.min(), let high = shown.max() else { return yScale == .linear ? 0...1 : 1...10 }
+        guard low == high else { return low...high }
+        return yScale == .linear ? (low - 1)...(high + 1) : (low / 10)...(high * 10)
+    }
+
+    /// `value` on the plot's vertical axis: itself, or log₁₀ of it (NaN for values ≤ 0) on a log scale.
+    public func scaled(_ value: Double) -> Double {
+        switch yScale {
+        case .linear: value
+        case .log10: value > 0 ? Foundation.log10(value) : .nan
+        }
+    }
+
+    /// Whether series are drawn with their ASCII marks instead of braille: always in ASCII, and without
+    /// colour when there are several, since braille dots of one style cannot say which line is which.
+    public static func drawsMarks(seriesCount: Int, theme: Theme) -> Bool {
+        theme.charset == .ascii || (theme.colorMode == .none && seriesCount > 1)
+    }
+
+    /// The legend entry of a series named `label`: its mark when the plot draws marks, a line otherwise,
+    /// in the series' colour.
+    public static func legendKey(for series: PlotSeries, label: String, seriesCount: Int, theme: Theme) -> KeyHint {
+        let marks = drawsMarks(seriesCount: seriesCount, theme: theme)
+        return KeyHint(marks ? String(series.asciiMark) : String(theme.glyphs.horizontal), label,
+                       keyStyle: Style(foreground: series.color, attributes: .bold))
     }
 
     /// Samples per dot column: k = ⌈count / dotColumns⌉, at least 1.
@@ -84,41 +113,81 @@ public struct BraillePlot: Widget {
 
     public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
         guard area.height >= 2 else { return }
-        let range = effectiveRange
-        let (top, bottom) = (ValueLabel.compact(range.upperBound), ValueLabel.compact(range.lowerBound))
-        let labelWidth = max(top.count, bottom.count)
+        let dataRange = effectiveRange
+        let range = scaled(dataRange.lowerBound)...max(scaled(dataRange.upperBound), scaled(dataRange.lowerBound))
+        let plotHeight = area.height - 1
+        let yLabels = axisLabels(range: range, plotHeight: plotHeight)
+        let labelWidth = yLabels.map(\.text.count).max() ?? 0
         let (labels, rest) = area.splitColumns(.first(labelWidth + 1))
         let (plot, axis) = rest.splitRows(.last(1))
-        surface.put(bottom, x: labels.x + labelWidth - bottom.count, y: plot.maxY - 1, style: theme.labelStyle, clip: labels)
-        surface.put(top, x: labels.x + labelWidth - top.count, y: plot.y, style: theme.labelStyle, clip: labels)
+        for label in yLabels {
+            surface.put(label.text, x: labels.x + labelWidth - label.text.count, y: labels.y + label.row,
+                        style: theme.labelStyle, clip: labels)
+        }
         guard !plot.isEmpty else { return }
 
         let count = series.map(\.values.count).max() ?? 0
         let k = Self.samplesPerDot(count: count, dotColumns: plot.width * 2)
-        for marker in markers where marker.isFinite && marker >= 0 {
-            let column = Int(marker) / k / 2
-            guard column < plot.width else { continue }
+        let columns = markers.map { Self.markerColumn($0.x, samplesPerDot: k, width: plot.width) }
+        for column in columns.compactMap(\.self) {
             for y in plot.y..<plot.maxY {
                 surface.set(Cell(theme.glyphs.marker, style: theme.markerStyle), x: plot.x + column, y: y)
             }
         }
         drawSeries(into: &surface, plot: plot, samplesPerDot: k, range: range, theme: theme)
+        var free = plot.x
+        for (marker, column) in zip(markers, columns) {
+            guard let column, !marker.label.isEmpty, plot.x + column + 1 >= free else { continue }
+            let text = theme.glyphs.text(marker.label)
+            guard plot.x + column + 1 + text.count <= plot.maxX else { continue }
+            free = surface.put(text, x: plot.x + column + 1, y: plot.y, style: theme.labelStyle, clip: plot) + 1
+        }
         drawAxis(into: &surface, axis: axis, lastX: firstX + plot.width * 2 * k - 1, theme: theme)
+    }
+
+    /// The cell column of a marker at sample `x` (⌊x / k / 2⌋), nil when it is not finite, negative, or
+    /// beyond the plot.
+    public static func markerColumn(_ x: Double, samplesPerDot k: Int, width: Int) -> Int? {
+        guard x.isFinite, x >= 0 else { return nil }
+        let column = Int(x) / max(k, 1) / 2
+        return column < width ? column : nil
+    }
+
+    /// The y labels and their rows: the range's top, its bottom, and the middle row's value when there
+    /// are five plot rows or more; values read back through the scale.
+    private func axisLabels(range: ClosedRange<Double>, plotHeight: Int) -> [(row: Int, text: String)] {
+        func label(_ scaledValue: Double) -> String {
+            switch yScale {
+            case .linear: ValueLabel.compact(scaledValue)
+            case .log10: ValueLabel.magnitude(pow(10, scaledValue))
+            }
+        }
+        guard plotHeight >= 1 else { return [] }
+        var labels = [(row: plotHeight - 1, text: label(range.lowerBound)), (row: 0, text: label(range.upperBound))]
+        if plotHeight >= 5 {
+            // The value at the centre of the middle row's dots, by the rasteriser's own mapping.
+            let middle = (plotHeight - 1) / 2
+            let fraction = (Double(middle * 4) + 1.5) / Double(plotHeight * 4 - 1)
+            labels.append((row: middle, text: label(range.upperBound - fraction * (range.upperBound - range.lowerBound))))
+        }
+        return labels
     }
 
     private func drawSeries<S: Surface>(into surface: inout S, plot: Rect, samplesPerDot k: Int,
                                         range: ClosedRange<Double>, theme: Theme) {
+        let marks = Self.drawsMarks(seriesCount: series.count, theme: theme)
         // Braille bits already drawn per cell, so overlapping series keep each other's dots.
         var drawn = Array(repeating: UInt8(0), count: plot.width * plot.height)
         for line in series {
-            let grid = Self.rasterize(Self.bucketMeans(line.values, samplesPerDot: k), range: range,
+            let values = yScale == .linear ? line.values : line.values.map(scaled)
+            let grid = Self.rasterize(Self.bucketMeans(values, samplesPerDot: k), range: range,
                                       columns: plot.width, rows: plot.height)
             for row in 0..<plot.height {
                 for column in 0..<plot.width {
                     let dots = grid.dots(column: column, row: row)
                     guard dots != 0 else { continue }
                     drawn[row * plot.width + column] |= dots
-                    let glyph = theme.charset == .unicode ? Glyphs.braille(drawn[row * plot.width + column]) : line.asciiMark
+                    let glyph = marks ? line.asciiMark : Glyphs.braille(drawn[row * plot.width + column])
                     surface.set(Cell(glyph, style: Style(foreground: line.color)), x: plot.x + column, y: plot.y + row)
                 }
             }

@@ -1,6 +1,6 @@
 /// The characters widgets draw with, for one charset: each Unicode glyph has an ASCII stand-in, so the
 /// same widget code draws either (box drawing ↔ `+-|`, braille ↔ per-series ASCII marks, shade blocks
-/// ░▒▓█ ↔ `.:*#`, arrows ↑→↓← ↔ `^>v<`). Every glyph is one terminal column wide.
+/// ░▒▓█ ↔ the nine-step ramp `.:-=+*#%@`, arrows ↑→↓← ↔ `^>v<`). Every glyph is one terminal column wide.
 public struct Glyphs: Hashable, Sendable {
     public let charset: Charset
     public let horizontal: Character
@@ -9,7 +9,8 @@ public struct Glyphs: Hashable, Sendable {
     public let topRight: Character
     public let bottomLeft: Character
     public let bottomRight: Character
-    /// Shades from light to dark, for values when there is no colour.
+    /// Shades from light to dark, for values when there is no colour (4 in Unicode, 9 in ASCII, whose
+    /// characters get visibly denser one by one).
     public let shades: [Character]
     /// The vertical line a plot marker (e.g. an algorithm switch) is drawn with.
     public let marker: Character
@@ -45,7 +46,7 @@ public struct Glyphs: Hashable, Sendable {
             tiles = ["·", "█", "○", "▒", "G", "S"]
         case .ascii:
             (horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight) = ("-", "|", "+", "+", "+", "+")
-            shades = [".", ":", "*", "#"]
+            shades = [".", ":", "-", "=", "+", "*", "#", "%", "@"]
             marker = "|"
             ellipsis = "..."
             separator = " | "
@@ -76,6 +77,12 @@ public struct Glyphs: Hashable, Sendable {
     /// pattern: dots 1–3 and 7 are the left column top to bottom, 4–6 and 8 the right one).
     public static func braille(_ dots: UInt8) -> Character {
         Character(Unicode.Scalar(0x2800 + UInt32(dots))!)
+    }
+
+    /// Text from outside the glyph table (names, explain lines) as this charset can show it: unchanged in
+    /// Unicode, `ASCIIText.transliterate`d in ASCII.
+    public func text(_ text: String) -> String {
+        charset == .unicode ? text : ASCIIText.transliterate(text)
     }
 
     /// `text` cut to at most `width` characters, ending in the ellipsis when it had to be cut.

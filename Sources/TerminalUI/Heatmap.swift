@@ -3,9 +3,9 @@
 ///
 /// Values are binned by `ColorRamp.level(of:in:levels:)`: with colour each cell gets the ramp's
 /// background (10 levels in 256 colours, 4 in 8); without colour it is filled with a shade glyph (4
-/// levels, light = low), so the meaning survives `NO_COLOR`. A nil value is a wall and stays blank. Each
-/// cell is as wide as the area allows (up to `maxCellWidth`), one row high; its arrow and, when asked for
-/// and when every cell's fits, its number are centred in it.
+/// levels in Unicode, 9 in ASCII; light = low), so the meaning survives `NO_COLOR`. A nil value is a
+/// wall and stays blank. Each cell is as wide as the area allows (up to `maxCellWidth`), one row high;
+/// its arrow and, when asked for and when every cell's fits, its number are centred in it.
 public struct Heatmap: Widget {
     /// Rows of values, top row first; nil marks a wall.
     public var values: [[Double?]]
@@ -16,9 +16,13 @@ public struct Heatmap: Widget {
     public var showNumbers: Bool
     public var showLegend: Bool
     public var maxCellWidth: Int
+    /// A cell to single out (e.g. the state the agent is in): drawn in reverse video with the agent glyph
+    /// in Unicode, with `O` in ASCII (whose agent `@` is also the darkest shade).
+    public var marked: GridPosition?
 
     public init(values: [[Double?]], arrows: [[Arrow?]] = [], range: ClosedRange<Double>? = nil,
-                showNumbers: Bool = false, showLegend: Bool = true, maxCellWidth: Int = 6) {
+                showNumbers: Bool = false, showLegend: Bool = true, maxCellWidth: Int = 6, marked: GridPosition? = nil) {
+        self.marked = marked
         self.values = values
         self.arrows = arrows
         self.range = range
@@ -56,8 +60,16 @@ public struct Heatmap: Widget {
                 drawCell(value, arrow: arrow, numbered: numbered, in: cell, range: range, into: &surface, theme: theme)
             }
         }
+        if let marked, marked.row >= 0, marked.row < gridRows, marked.column >= 0 {
+            let cell = Rect(x: area.x + marked.column * width, y: area.y + marked.row, width: width, height: 1)
+                .intersection(area)
+            let value = marked.column < values[marked.row].count ? values[marked.row][marked.column] : nil
+            if !cell.isEmpty, let value {
+                drawMark(value, in: cell, range: range, into: &surface, theme: theme)
+            }
+        }
         if showLegend, let legendRange = effectiveRange, gridRows < area.height {
-            drawLegend(legendRange, in: area.row(gridRows), into: &surface, theme: theme)
+            ColorScaleLegend(range: legendRange).render(into: &surface, area: area.row(gridRows), theme: theme)
         }
     }
 
@@ -68,40 +80,34 @@ public struct Heatmap: Widget {
         return arrowWidth + (labels.map(\.count).max() ?? 0)
     }
 
-    private func drawCell<S: Surface>(_ value: Double, arrow: Arrow?, numbered: Bool, in cell: Rect, range: ClosedRange<Double>,
-                                      into surface: inout S, theme: Theme) {
-        var style = Style.plain, fill: Character = " "
+    /// The fill of a cell holding `value`: a blank on the ramp's colour, or the value's shade glyph
+    /// without colour.
+    private func fill(for value: Double, range: ClosedRange<Double>, theme: Theme) -> Cell {
         if let ramp = theme.ramp {
             let level = ColorRamp.level(of: value, in: range, levels: ramp.levels)
-            style = Style(foreground: ramp.foregrounds[level], background: ramp.backgrounds[level])
-        } else {
-            let shades = theme.glyphs.shades
-            fill = shades[ColorRamp.level(of: value, in: range, levels: shades.count)]
+            return Cell(" ", style: Style(foreground: ramp.foregrounds[level], background: ramp.backgrounds[level]))
         }
-        surface.fill(cell, with: Cell(fill, style: style))
+        let shades = theme.glyphs.shades
+        return Cell(shades[ColorRamp.level(of: value, in: range, levels: shades.count)])
+    }
+
+    private func drawMark<S: Surface>(_ value: Double, in cell: Rect, range: ClosedRange<Double>, into surface: inout S,
+                                      theme: Theme) {
+        var style = fill(for: value, range: range, theme: theme).style
+        style.attributes.formUnion([.bold, .reverse])
+        let glyph = theme.charset == .unicode ? String(theme.glyphs.agent) : "O"
+        surface.put(glyph, x: cell.x + (cell.width - 1) / 2, y: cell.y, style: style, clip: cell)
+    }
+
+    private func drawCell<S: Surface>(_ value: Double, arrow: Arrow?, numbered: Bool, in cell: Rect, range: ClosedRange<Double>,
+                                      into surface: inout S, theme: Theme) {
+        let background = fill(for: value, range: range, theme: theme)
+        let style = background.style
+        surface.fill(cell, with: background)
         var text = arrow.map { String(theme.glyphs.arrow($0)) } ?? ""
         if numbered {
             text += ValueLabel.compact(value)
         }
         surface.put(text, x: cell.x + (cell.width - text.count) / 2, y: cell.y, style: style, clip: cell)
-    }
-
-    /// `lo` then one swatch per level (two cells each when there are few levels) then `hi`.
-    private func drawLegend<S: Surface>(_ range: ClosedRange<Double>, in line: Rect, into surface: inout S,
-                                        theme: Theme) {
-        var x = surface.put("\(ValueLabel.compact(range.lowerBound)) ", x: line.x, y: line.y,
-                            style: theme.labelStyle, clip: line)
-        let levels = theme.ramp?.levels ?? theme.glyphs.shades.count
-        let swatchWidth = levels < 8 ? 2 : 1
-        for level in 0..<levels {
-            let swatch = Rect(x: x, y: line.y, width: swatchWidth, height: 1).intersection(line)
-            if let ramp = theme.ramp {
-                surface.fill(swatch, with: Cell(" ", style: Style(background: ramp.backgrounds[level])))
-            } else {
-                surface.fill(swatch, with: Cell(theme.glyphs.shades[level]))
-            }
-            x += swatchWidth
-        }
-        surface.put(" \(ValueLabel.compact(range.upperBound))", x: x, y: line.y, style: theme.labelStyle, clip: line)
     }
 }

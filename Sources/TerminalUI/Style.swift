@@ -16,3 +16,12 @@ public struct Style: Hashable, Sendable {
     public static let bold = Style(attributes: .bold)
     public static let dim = Style(attributes: .dim)
 }
+
+extension Style {
+    /// This style with `attributes` added.
+    public func with(_ attributes: TextAttributes) -> Style {
+        var style = self
+        style.attributes.formUnion(attributes)
+        return style
+    }
+}

@@ -13,4 +13,18 @@ public enum ValueLabel {
         if magnitude >= 9.995 { return String(format: "%.1f", value) }
         return String(format: "%.2f", value)
     }
+
+    /// A label for values spanning orders of magnitude (log-scale axes): `compact` from 0.01 up to 10⁴,
+    /// otherwise one decimal of mantissa and the power of ten, e.g. 1.2e-3, 3.0e5.
+    public static func magnitude(_ value: Double) -> String {
+        let size = abs(value)
+        guard value.isFinite, value != 0, size < 0.01 || size >= 9_999.5 else { return compact(value) }
+        var exponent = Int(Foundation.log10(size).rounded(.down))
+        var mantissa = value / pow(10, Double(exponent))
+        if abs((mantissa * 10).rounded()) >= 100 {
+            exponent += 1
+            mantissa /= 10
+        }
+        return String(format: "%.1fe%d", mantissa, exponent)
+    }
 }

@@ -69,7 +69,7 @@ struct BraillePlotTests {
 
     @Test("markers draw a vertical line behind the data; the x label sits between the scale's ends")
     func markersAndLabel() {
-        let plot = BraillePlot(series: [rising], markers: [5, 100], xLabel: "ep", firstX: 1)
+        let plot = BraillePlot(series: [rising], markers: [PlotMarker(x: 5), PlotMarker(x: 100)], xLabel: "ep", firstX: 1)
         #expect(Rendering.lines(plot, width: 13, height: 3, theme: Rendering.unicodeMono) == [
             "3.00  ⡜│     ",
             "0.00 ⡰⠁│     ",
@@ -99,7 +99,7 @@ struct BraillePlotTests {
 
     @Test("a plot drawn partly off the surface shows exactly the visible part of the full drawing")
     func clipping() {
-        let plot = BraillePlot(series: [rising], markers: [5], xLabel: "ep")
+        let plot = BraillePlot(series: [rising], markers: [PlotMarker(x: 5)], xLabel: "ep")
         let full = Rendering.lines(plot, width: 11, height: 3, theme: Rendering.unicodeMono)
         var clipped = MemorySurface(width: 7, height: 2)
         plot.render(into: &clipped, area: Rect(x: 0, y: 0, width: 11, height: 3), theme: Rendering.unicodeMono)

@@ -17,7 +17,7 @@ struct GlyphsTests {
         let asciiGlyphs = [ascii.horizontal, ascii.vertical, ascii.topLeft, ascii.topRight, ascii.bottomLeft,
                            ascii.bottomRight, ascii.marker, ascii.times] + ascii.shades + Arrow.allCases.map(ascii.arrow)
         #expect(asciiGlyphs.allSatisfy { $0.isASCII && !$0.isWhitespace })
-        #expect(String(asciiGlyphs) == "-|++++|x.:*#^>v<")
+        #expect(String(asciiGlyphs) == "-|++++|x.:-=+*#%@^>v<")
         #expect(String(unicode.shades) == "░▒▓█")
         #expect(String(Arrow.allCases.map(unicode.arrow)) == "↑→↓←")
         #expect((ascii.ellipsis + ascii.separator).allSatisfy { $0.isASCII })

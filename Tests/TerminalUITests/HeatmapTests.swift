@@ -27,12 +27,12 @@ struct HeatmapTests {
         #expect(ColorRamp.basic8.foregrounds.count == 4)
     }
 
-    @Test("without colour, ASCII shades .:*# carry the value, walls stay blank, arrows sit in the middle")
+    @Test("without colour, the nine ASCII shades .:-=+*#%@ carry the value, walls stay blank, arrows sit in the middle")
     func asciiShades() {
         #expect(Rendering.lines(heatmap, width: 20, height: 3, theme: Rendering.asciiMono) == [
-            "..>..::>::**>**##v##",
-            "     ##^##     .....",
-            "0.00 ..::**## 3.00  ",
+            "..>..==>==##>##@@v@@",
+            "     @@^@@     .....",
+            "0.00 .:-=+*#%@ 3.00 ",
         ])
     }
 
@@ -54,10 +54,10 @@ struct HeatmapTests {
             ">0.00>1.00>2.00v3.00",
             "     ^3.00     0.00.",
         ])
-        #expect(Rendering.lines(withNumbers, width: 8, height: 1, theme: Rendering.asciiMono) == [">.>:>*v#"])
+        #expect(Rendering.lines(withNumbers, width: 8, height: 1, theme: Rendering.asciiMono) == [">.>=>#v@"])
         let mixed = Heatmap(values: [[1, -13]], showNumbers: true, showLegend: false)
-        #expect(Rendering.lines(mixed, width: 8, height: 1, theme: Rendering.asciiMono) == ["####...."])
-        #expect(Rendering.lines(mixed, width: 10, height: 1, theme: Rendering.asciiMono) == ["1.00#-13.0"])
+        #expect(Rendering.lines(mixed, width: 8, height: 1, theme: Rendering.asciiMono) == ["@@@@...."])
+        #expect(Rendering.lines(mixed, width: 10, height: 1, theme: Rendering.asciiMono) == ["1.00@-13.0"])
     }
 
     @Test("in 256 colours each cell's background is its viridis level, with a readable arrow colour")
@@ -88,13 +88,53 @@ struct HeatmapTests {
     func fixedRangeAndWidth() {
         let map = Heatmap(values: [[0, 10]], range: 0...20, showLegend: false, maxCellWidth: 3)
         #expect(map.cellWidth(in: Rect(x: 0, y: 0, width: 40, height: 1)) == 3)
-        #expect(Rendering.lines(map, width: 8, height: 1, theme: Rendering.asciiMono) == ["...***  "])
+        #expect(Rendering.lines(map, width: 8, height: 1, theme: Rendering.asciiMono) == ["...+++  "])
     }
 
     @Test("grid rows that do not fit are cut and the legend keeps the last row")
     func clipping() {
         let lines = Rendering.lines(heatmap, width: 8, height: 2, theme: Rendering.asciiMono)
-        #expect(lines == [">.>:>*v#", "0.00 ..:"])
+        #expect(lines == [">.>=>#v@", "0.00 .:-"])
         #expect(Rendering.lines(Heatmap(values: []), width: 4, height: 2, theme: Rendering.asciiMono) == ["    ", "    "])
+    }
+
+    @Test("a marked cell shows the agent glyph in reverse video over its own fill (O in ASCII)")
+    func marked() {
+        let map = Heatmap(values: [[0, 1, 2, 3]], showLegend: false, marked: GridPosition(row: 0, column: 1))
+        #expect(Rendering.lines(map, width: 8, height: 1, theme: Rendering.unicodeMono) == ["░░●▒▓▓██"])
+        #expect(Rendering.lines(map, width: 8, height: 1, theme: Rendering.asciiMono) == ["..O=##@@"])
+        let colour = Rendering.surface(map, width: 8, height: 1, theme: Rendering.unicode256)
+        #expect(colour.cell(x: 2, y: 0)?.style.attributes == [.bold, .reverse])
+        #expect(colour.cell(x: 2, y: 0)?.style.background == colour.cell(x: 3, y: 0)?.style.background)
+    }
+
+    @Test("each view's label, spelled in ASCII when needed")
+    func modeLabels() {
+        let (unicode, ascii) = (Glyphs(charset: .unicode), Glyphs(charset: .ascii))
+        #expect(HeatmapMode.maxQ.label(glyphs: unicode) == "max_a Q(s,a)")
+        #expect(HeatmapMode.actionValue(action: "←").label(glyphs: unicode) == "Q(s,←)")
+        #expect(HeatmapMode.actionValue(action: "←").label(glyphs: ascii) == "Q(s,<-)")
+        #expect(HeatmapMode.stateValue.label(glyphs: unicode) == "V(s)")
+        #expect(HeatmapMode.policy(action: nil).label(glyphs: unicode) == "π(a|s)")
+        #expect(HeatmapMode.policy(action: "right").label(glyphs: ascii) == "pi(right|s)")
+        #expect(HeatmapMode.errorToOptimal.label(glyphs: unicode) == "|Q−Q*|")
+        #expect(HeatmapMode.errorToOptimal.label(glyphs: ascii) == "|Q-Q*|")
+    }
+
+    @Test("the CartPole slice: θ̇ labels on the left, θ axis and legend under the grid, the state marked")
+    func cartPoleSlice() {
+        let slice = CartPoleSlice(values: [[0, 1, 2], [1, 2, 3], [2, 3, 4]], angleRange: -0.2...0.2,
+                                  angularVelocityRange: -1...1, state: (angle: 0.2, angularVelocity: 0))
+        #expect(slice.markedCell == GridPosition(row: 1, column: 2))
+        #expect(Rendering.lines(slice, width: 24, height: 5, theme: Rendering.unicodeMono) == [
+            " 1.00 ░░░░░░▒▒▒▒▒▒▓▓▓▓▓▓",
+            "    θ̇ ▒▒▒▒▒▒▓▓▓▓▓▓██●███",
+            "-1.00 ▓▓▓▓▓▓████████████",
+            "      -0.20   θ     0.20",
+            "      0.00 ░░▒▒▓▓██ 4.00",
+        ])
+        var outside = slice
+        outside.state = (angle: 0.3, angularVelocity: 0)
+        #expect(outside.markedCell == nil)
     }
 }

@@ -1,0 +1,19 @@
+/// What the session is doing, as the status line shows it.
+public enum RunState: Hashable, Sendable {
+    /// Stepping the environment and learning.
+    case training
+    /// Stopped at a safe point; `.` steps once.
+    case paused
+    /// Playing a trained agent from a checkpoint without learning.
+    case replaying
+
+    /// The status text, e.g. `▶ training`, `‖ paused` (`> training`, `|| paused` in ASCII).
+    public func label(charset: Charset) -> String {
+        let unicode = charset == .unicode
+        return switch self {
+        case .training: (unicode ? "▶" : ">") + " training"
+        case .paused: (unicode ? "‖" : "||") + " paused"
+        case .replaying: (unicode ? "▶" : ">") + " replay"
+        }
+    }
+}

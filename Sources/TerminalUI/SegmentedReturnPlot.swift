@@ -1,0 +1,63 @@
+/// The reward plot of a session: the current segment's episode returns with their moving average, and
+/// the moving averages of earlier segments overlaid, all against the episode index within their segment
+/// so two algorithms' learning curves start together and compare on one chart.
+///
+/// The current segment's hyperparameter changes are vertical markers with their labels; a legend row
+/// on top names each curve in its colour (in ASCII, with its plot mark). Earlier segments use series
+/// colours 1, 2, …; the current raw returns colour 0 and the average the bright average colour.
+public struct SegmentedReturnPlot: Widget {
+    /// Oldest first; the last one is the segment under way.
+    public var segments: [ReturnSegment]
+    /// Episodes in each moving average.
+    public var averageWindow: Int
+    /// How many earlier segments are overlaid at most (the most recent ones).
+    public var maxOverlaid: Int
+
+    /// ASCII plot marks of earlier segments' curves, in order (the current ones are `*` and `.`).
+    static let overlayMarks: [Character] = ["o", "+", "x", "%", "&"]
+
+    public init(segments: [ReturnSegment], averageWindow: Int = 100, maxOverlaid: Int = 3) {
+        self.segments = segments
+        self.averageWindow = averageWindow
+        self.maxOverlaid = maxOverlaid
+    }
+
+    /// The current segment's moving average at its last episode, nil before any episode finished.
+    public var currentAverage: Double? {
+        segments.last.flatMap { PlotSeries.movingAverage($0.returns, window: averageWindow).last }
+    }
+
+    /// The plot's series: earlier segments' averages (at most `maxOverlaid`, oldest first), then the
+    /// current raw returns, then the current average drawn on top; paired with their legend labels.
+    public func series(theme: Theme) -> [(series: PlotSeries, label: String)] {
+        guard let current = segments.last else { return [] }
+        let earlier = segments.dropLast().suffix(max(maxOverlaid, 0))
+        var result: [(series: PlotSeries, label: String)] = earlier.enumerated().map { index, segment in
+            (PlotSeries(PlotSeries.movingAverage(segment.returns, window: averageWindow), color: theme.seriesColor(index + 1),
+                        asciiMark: Self.overlayMarks[index % Self.overlayMarks.count]),
+             segment.label)
+        }
+        result.append((PlotSeries(current.returns, color: theme.seriesColor(0)), current.label))
+        result.append((PlotSeries(PlotSeries.movingAverage(current.returns, window: averageWindow),
+                                  color: theme.movingAverageColor, asciiMark: "."),
+                       "avg\(averageWindow)"))
+        return result
+    }
+
+    public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
+        guard !area.isEmpty else { return }
+        let lines = series(theme: theme)
+        guard segments.contains(where: { !$0.returns.isEmpty }) else {
+            TextBlock(["No episode has finished yet."], style: theme.labelStyle).render(into: &surface, area: area, theme: theme)
+            return
+        }
+        let (legend, plot) = area.splitRows(.first(area.height >= 4 ? 1 : 0))
+        let hints = lines.map { line in
+            BraillePlot.legendKey(for: line.series, label: theme.glyphs.text(line.label), seriesCount: lines.count,
+                                  theme: theme)
+        }
+        KeyHintLine(hints.reversed()).render(into: &surface, area: legend, theme: theme)
+        BraillePlot(series: lines.map(\.series), markers: segments.last?.markers ?? [], xLabel: "episode", firstX: 1)
+            .render(into: &surface, area: plot, theme: theme)
+    }
+}

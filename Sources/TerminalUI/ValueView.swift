@@ -1,0 +1,7 @@
+/// What the value panel draws: a heatmap over a gridworld's cells, a CartPole θ × θ̇ slice, or a reason
+/// there is nothing to show (e.g. bit-flipping has too many states to map).
+public enum ValueView {
+    case grid(Heatmap)
+    case cartPoleSlice(CartPoleSlice)
+    case unavailable(String)
+}

@@ -1,0 +1,78 @@
+import TerminalUI
+
+/// Hand-made view models for the dashboard's golden tests: a cliff gridworld under DQN and CartPole
+/// under VPG, with plausible numbers typed in (nothing here is computed by an engine).
+enum DashboardSamples {
+    static let hyperparameters = [
+        HyperparameterRow(symbol: "γ", meaning: "discount", value: 0.99),
+        HyperparameterRow(symbol: "λ", meaning: "GAE lambda", value: 0.95, isActive: false),
+        HyperparameterRow(symbol: "K", meaning: "target period", value: 500, isInteger: true),
+        HyperparameterRow(symbol: "α", meaning: "learning rate", value: 0.0003),
+        HyperparameterRow(symbol: "ε", meaning: "exploration", value: 0.1),
+        HyperparameterRow(symbol: "B", meaning: "batch size", value: 64, isInteger: true),
+        HyperparameterRow(symbol: "PER α", meaning: "priority exponent", value: 0.6, isActive: false),
+        HyperparameterRow(symbol: "PER β", meaning: "importance weight", value: 0.4, isActive: false),
+        HyperparameterRow(symbol: "HER k", meaning: "relabels per step", value: 4, isInteger: true, isActive: false),
+    ]
+
+    /// Returns that climb from −100 towards −13 with a wobble, `count` of them.
+    static func returns(_ count: Int, start: Double = -100, end: Double = -13) -> [Double] {
+        (0..<count).map { index in
+            let progress = Double(index) / Double(max(count - 1, 1))
+            return start + (end - start) * progress + Double((index * 7) % 5 - 2) * 3
+        }
+    }
+
+    static let cliffTiles: [[GridTile]] = [
+        Array(repeating: .empty, count: 12), Array(repeating: .empty, count: 12), Array(repeating: .empty, count: 12),
+        [.start] + Array(repeating: .cliff, count: 10) + [.goal],
+    ]
+
+    static var cliff: DashboardViewModel {
+        let values: [[Double?]] = (0..<4).map { (row: Int) -> [Double?] in
+            (0..<12).map { (column: Int) -> Double? in
+                let onCliff = row == 3 && column > 0 && column < 11
+                return onCliff ? nil : Double(column + (3 - row) / 2 - 14)
+            }
+        }
+        let arrows: [[Arrow?]] = (0..<4).map { (row: Int) -> [Arrow?] in
+            (0..<12).map { (column: Int) -> Arrow? in column == 11 ? .down : (row == 3 ? .up : .right) }
+        }
+        return DashboardViewModel(
+            environmentName: "cliff 4×12", algorithmName: "DQN", runState: .training, step: 12_345, episode: 210,
+            stepsPerSecond: 8_200, pace: "full",
+            scene: .grid(GridView(tiles: cliffTiles, agent: GridPosition(row: 2, column: 4),
+                                  trail: [GridPosition(row: 3, column: 0), GridPosition(row: 2, column: 0),
+                                          GridPosition(row: 2, column: 1), GridPosition(row: 2, column: 2),
+                                          GridPosition(row: 2, column: 3)])),
+            sceneCaption: "return -5.00",
+            returnSegments: [
+                ReturnSegment(label: "VPG", returns: returns(80, end: -40)),
+                ReturnSegment(label: "DQN", returns: returns(120), markers: [PlotMarker(x: 60, label: "γ 0.97")]),
+            ],
+            averageWindow: 20,
+            losses: [2.0, 1.2, 0.8, 0.3, 0.12, 0.05, 0.04, 0.02], tdErrors: [3, 2, 1.5, 0.6, 0.3, 0.2, 0.1, 0.08],
+            values: .grid(Heatmap(values: values, arrows: arrows)),
+            hyperparameters: hyperparameters, selectedHyperparameter: 0,
+            explanation: ["y = r + γ·max Q(s′,a′;θ⁻) = −1 + 0.99·(−3.20) = −4.17",
+                          "δ = y − Q(s,a) = −4.17 − (−3.95) = −0.22"])
+    }
+
+    static var cartPole: DashboardViewModel {
+        let slice: [[Double]] = (0..<7).map { (row: Int) -> [Double] in
+            (0..<15).map { (column: Int) -> Double in Double(100 - abs(column - 7) * 9 - abs(row - 3) * 12) }
+        }
+        return DashboardViewModel(
+            environmentName: "cartpole", algorithmName: "VPG", runState: .paused, step: 4_000, episode: 37,
+            stepsPerSecond: 0, pace: "10/s",
+            scene: .cartPole(CartPoleView(position: 0.6, angle: 0.15)), sceneCaption: "frame 12/40",
+            plotView: .loss, returnSegments: [ReturnSegment(label: "VPG", returns: returns(37, start: 10, end: 120))],
+            averageWindow: 20, losses: [1.5, 0.9, 0.7, 0.4, 0.35, 0.2],
+            heatmapMode: .policy(action: "right"),
+            values: .cartPoleSlice(CartPoleSlice(values: slice, angleRange: -0.21...0.21, angularVelocityRange: -2...2,
+                                                 state: (angle: 0.15, angularVelocity: -0.5))),
+            hyperparameters: hyperparameters, selectedHyperparameter: 3, flashedHyperparameter: 3,
+            explanation: ["Â_t = Σ (γλ)^l δ_{t+l} = 0.42", "loss = −log π(a|s)·Â = 0.37"],
+            showExplain: true)
+    }
+}
