@@ -15,6 +15,8 @@ public final class Trainer {
     public let agent: any Agent
     /// The environment copies the agent trains on: one unless the algorithm reads N_env.
     public private(set) var environments: LockstepEnvironments
+    /// The environment a single-environment run trains on (copy 0).
+    public var environment: any Environment { environments.first }
     private var evaluationEnvironment: any Environment
     /// The mean evaluation return that counts as solved, if the environment has one.
     public let solvedThreshold: Double?
