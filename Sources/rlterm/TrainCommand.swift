@@ -28,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The algorithm ('rlterm algos').")
     var algo: String
 
-    @Option(help: "Environment steps to train for.")
+    @Option(help: "Environment steps to train for (with --envs N: transitions over all N copies).")
     var steps: Int
 
     @Option(help: "The run seed: every random draw of the run follows from it.")
