@@ -1,4 +1,5 @@
 import Agents
+import CMallocCounter
 import Environments
 import RLCore
 import Testing
@@ -20,6 +21,26 @@ struct LockstepEnvironmentsTests {
         let starts = environments.copies.map { $0.observation() }
         #expect(starts[0] == single.observation())
         #expect(starts[0] != starts[1] && starts[1] != starts[2] && starts[0] != starts[2])
+    }
+
+    @Test("stepping four copies in turn makes no heap allocation in steady state, episode ends included")
+    func noAllocation() throws {
+        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+        let seed = RunSeed(2)
+        var environments = try LockstepEnvironments(EnvironmentSpec(name: "cartpole"), count: 4, seed: seed)
+        var hyperparameters = Hyperparameters(defaultsFor: "online-ac")
+        try hyperparameters.set(.environments, to: 4)
+        let agent = try AlgorithmRegistry.make(AgentConfiguration(
+            observationCount: 4, actionCount: 2, totalSteps: 1_000, seed: seed, hyperparameters: hyperparameters))
+        environments.reset(for: agent)
+        var episodes = 0
+        for _ in 0..<200 { _ = environments.step(agent) }
+        rlterm_malloc_counter_start()
+        for _ in 0..<400 {
+            if environments.step(agent).finished != nil { episodes += 1 }
+        }
+        #expect(rlterm_malloc_counter_stop() == 0)
+        #expect(episodes > 4)
     }
 
     @Test("with N = 4 the trainer steps the copies in turn and online-ac updates once per 4 transitions")
