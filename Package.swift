@@ -58,7 +58,7 @@ let package = Package(
             exclude: ["interop_check.py"]
         ),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Environments", "RLCore", "NeuralNet"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -24,7 +24,7 @@ public enum AlgorithmRegistry {
             options: ["--psi td-residual", "--bootstrap-critic"],
             make: { configuration throws(AlgorithmError) in try BatchActorCriticAgent(configuration) }),
         AlgorithmDescriptor(
-            name: "online-ac", summary: "online actor-critic: one transition, one critic step, one actor step with δ",
+            name: "online-ac", summary: "online actor-critic: one transition (--envs N: one from each of N lockstep copies), one critic step, one actor step with δ",
             options: ["--psi td-residual"],
             make: { configuration throws(AlgorithmError) in try OnlineActorCriticAgent(configuration) }),
     ]

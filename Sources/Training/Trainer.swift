@@ -3,8 +3,9 @@ import Foundation
 import NeuralNet
 import RLCore
 
-/// The headless training loop: one environment, one agent, a step budget. It is the core that the
-/// training engine's background session will drive; `rlterm train` runs it directly.
+/// The headless training loop: one environment (or N_env copies stepped in turn, `LockstepEnvironments`),
+/// one agent, a step budget counted in transitions. It is the core that the training engine's background
+/// session will drive; `rlterm train` runs it directly.
 ///
 /// Each step: a = agent.act(s); (r, terminated, truncated) = env.step(a); agent.observe(s, a, r, s′, …);
 /// at the end of an episode the environment is reset. Every `evaluationInterval` steps the greedy policy
@@ -13,7 +14,10 @@ import RLCore
 public final class Trainer {
     public let configuration: TrainingConfiguration
     public let agent: any Agent
-    public private(set) var environment: any Environment
+    /// The environment copies the agent trains on: one unless the algorithm reads N_env.
+    public private(set) var environments: LockstepEnvironments
+    /// The environment a single-environment run trains on (copy 0).
+    public var environment: any Environment { environments.first }
     private var evaluationEnvironment: any Environment
     /// The mean evaluation return that counts as solved, if the environment has one.
     public let solvedThreshold: Double?
@@ -73,24 +77,26 @@ public final class Trainer {
         resumePoint = point
         let seed = point.map { RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64($0.timesteps))) }
             ?? RunSeed(configuration.seed)
+        let hyperparameters: Hyperparameters
         do {
-            environment = try configuration.environment.make(generator: seed.generator(for: "env"))
+            hyperparameters = try configuration.resolvedHyperparameters()
+        } catch {
+            throw .hyperparameter(error)
+        }
+        do {
+            environments = try LockstepEnvironments(configuration.environment,
+                                                    count: hyperparameters.values[.environments].map(Int.init) ?? 1, seed: seed)
             evaluationEnvironment = try configuration.environment.make(generator: seed.generator(for: "eval-env"))
         } catch {
             throw .environment(error)
         }
+        let environment = environments.first
         solvedThreshold = EnvironmentSpec.solvedThreshold(of: environment)
         if configuration.stopWhenSolved {
             guard solvedThreshold != nil else {
                 throw .invalid("--stop-when-solved: \(configuration.environment.name) has no solved threshold")
             }
             guard configuration.evaluationInterval > 0 else { throw .invalid("--stop-when-solved needs --eval-every N") }
-        }
-        let hyperparameters: Hyperparameters
-        do {
-            hyperparameters = try configuration.resolvedHyperparameters()
-        } catch {
-            throw .hyperparameter(error)
         }
         do {
             agent = try AlgorithmRegistry.make(AgentConfiguration(
@@ -126,9 +132,6 @@ public final class Trainer {
         var summary = TrainingSummary(steps: firstStep - 1, episodes: [], trainSeconds: 0, evaluations: [],
                                       solvedThreshold: solvedThreshold)
         var recentReturns = resumePoint?.recentReturns ?? []
-        var observation = [Float](repeating: 0, count: environment.observationCount)
-        var next = observation
-        var episodeReturn = 0.0, episodeLength = 0
         var bestMean = resumePoint?.bestEvaluation ?? -Double.infinity
         var lastReport = firstStep - 1
 
@@ -147,29 +150,18 @@ public final class Trainer {
             progress?(current)
         }
 
-        environment.reset()
-        observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-        agent.startEpisode(in: environment)
+        environments.reset(for: agent)
         for step in firstStep...configuration.steps {
-            let outcome = agent.step(&environment, from: observation, into: &next)
+            let finished = environments.step(agent).finished
             // A refused non-finite update: stop before any checkpoint could carry it; best.safetensors stays.
             if let failure = agent.failure { throw .agentFailed(step: step, reason: failure) }
-            episodeReturn += outcome.reward
-            episodeLength += 1
-            if outcome.isDone {
-                let record = EpisodeRecord(reward: episodeReturn, length: episodeLength,
+            if let finished {
+                let record = EpisodeRecord(reward: finished.reward, length: finished.length,
                                            time: timeOffset + seconds(clock.now - wallStart))
                 summary.episodes.append(record)
-                recentReturns.append(episodeReturn)
+                recentReturns.append(finished.reward)
                 if recentReturns.count > 100 { recentReturns.removeFirst() }
                 do { try log?.record(record) } catch { throw .log(error) }
-                episodeReturn = 0
-                episodeLength = 0
-                environment.reset()
-                observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-                agent.startEpisode(in: environment)
-            } else {
-                swap(&observation, &next)
             }
             summary.steps = step
 

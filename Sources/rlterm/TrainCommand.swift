@@ -41,7 +41,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The algorithm ('rlterm algos'); required unless --resume.")
     var algo: String?
 
-    @Option(help: "Environment steps to train for, in all (with --resume: including the steps already done).")
+    @Option(help: "Environment steps to train for, in all (with --resume: including the steps already done; with --envs N: transitions over all N copies).")
     var steps: Int?
 
     @Option(help: ArgumentHelp("Continue the finished run in this directory (every other setting comes from its run.json).",

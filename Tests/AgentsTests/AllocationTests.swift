@@ -24,6 +24,14 @@ struct AgentAllocationTests {
         #expect(Self.allocations(of: agent, on: &environment, warmUp: 200, steps: 300) == 0)
     }
 
+    @Test("online actor-critic gathering N_env = 4 transitions per update makes no heap allocation")
+    func onlineActorCritic() throws {
+        try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
+        var environment = AgentTestSupport.cartPole()
+        let agent = try AgentTestSupport.agent("online-ac", for: environment, [.environments: 4])
+        #expect(Self.allocations(of: agent, on: &environment, warmUp: 50, steps: 300) == 0)
+    }
+
     @Test("online Q-iteration's step makes no heap allocation")
     func onlineQ() throws {
         try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")

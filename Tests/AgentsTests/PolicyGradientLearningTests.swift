@@ -39,6 +39,11 @@ struct PolicyGradientLearningTests {
         try learnsCliffPath("online-ac", steps: 50_000)
     }
 
+    @Test("batch actor-critic with its default critic (sampled reward sums) walks cliffwalking's optimal path after 75,000 steps")
+    func batchActorCriticSampledSumsCliff() throws {
+        try learnsCliffPath("ac", steps: 75_000)
+    }
+
     @Test("batch actor-critic with bootstrapped critic targets walks cliffwalking's optimal path after 75,000 steps")
     func batchActorCriticCliff() throws {
         try learnsCliffPath("ac", options: AgentOptions(bootstrapCritic: true), steps: 75_000)

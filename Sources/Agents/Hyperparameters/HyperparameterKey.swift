@@ -27,6 +27,7 @@ public enum HyperparameterKey: String, Sendable, Hashable, CaseIterable, Codable
     case stepsPerEpoch = "steps-per-epoch"
     case valueIterations = "vf-iters"
     case entropyCoefficient = "ent-coef"
+    case environments = "envs"
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

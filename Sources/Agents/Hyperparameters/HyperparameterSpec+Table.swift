@@ -97,7 +97,7 @@ extension HyperparameterSpec {
         HyperparameterSpec(
             key: .policyLearningRate, symbol: "α_π", meaning: "policy learning rate (Adam step size)", minimum: 0,
             minimumIncluded: false, maximum: 1, step: 2, logScale: true, integer: false, live: true,
-            defaults: ["reinforce": 1e-2, "vpg": 1e-2, "ac": 1e-2, "online-ac": 3e-3]),
+            defaults: ["reinforce": 1e-2, "vpg": 1e-2, "ac": 3e-3, "online-ac": 3e-3]),
         HyperparameterSpec(
             key: .valueLearningRate, symbol: "α_V", meaning: "value-function learning rate (Adam step size)", minimum: 0,
             minimumIncluded: false, maximum: 1, step: 2, logScale: true, integer: false, live: true,
@@ -105,7 +105,7 @@ extension HyperparameterSpec {
         HyperparameterSpec(
             key: .stepsPerEpoch, symbol: "T", meaning: "environment steps per batch (reinforce: at least, in whole episodes)",
             minimum: 1, minimumIncluded: true, maximum: 1e7, step: 2, logScale: true, integer: true, live: true,
-            defaults: ["reinforce": 5000, "vpg": 1000, "ac": 10]),
+            defaults: ["reinforce": 5000, "vpg": 1000, "ac": 4]),
         HyperparameterSpec(
             key: .valueIterations, symbol: "I_V", meaning: "value-function gradient steps per batch", minimum: 1,
             minimumIncluded: true, maximum: 1e5, step: 2, logScale: true, integer: true, live: true,
@@ -114,6 +114,11 @@ extension HyperparameterSpec {
             key: .entropyCoefficient, symbol: "β_H", meaning: "entropy bonus weight in the policy loss", minimum: 0,
             minimumIncluded: true, maximum: 10, step: 0.005, logScale: false, integer: false, live: true,
             defaults: same(0, for: policyGradientAlgorithms)),
+        HyperparameterSpec(
+            key: .environments, symbol: "N_env",
+            meaning: "environment copies stepped in lockstep, one update per N transitions (A2C-style)", minimum: 1,
+            minimumIncluded: true, maximum: 64, step: 2, logScale: true, integer: true, live: false,
+            defaults: ["online-ac": 1]),
     ]
 
     /// The spec of `key`.

@@ -5,8 +5,11 @@ import RLCore
 ///     δ = r + γ·V̂_φ(s′) − V̂_φ(s)      (V̂_φ(s′) = 0 when s′ is terminal; a truncated s′ still bootstraps)
 ///
 /// one Adam step (α_V) moves V̂_φ(s) towards r + γ·V̂_φ(s′), and one Adam step (α_π) on
-/// −[δ·log πθ(a|s) + β_H·H(πθ(·|s))] moves the policy, with δ the advantage estimate. It runs one
-/// environment; the notes' parallel-environment variant (A2C-style `--envs N`) is not implemented.
+/// −[δ·log πθ(a|s) + β_H·H(πθ(·|s))] moves the policy, with δ the advantage estimate.
+///
+/// With N_env = N > 1 (`--envs N`, the notes' parallel variant, A2C-style) the trainer steps N environment
+/// copies in turn and the agent waits for one transition from each: δᵢ is computed for every transition as it
+/// arrives (the networks do not change in between), and the two Adam steps then average over the N rows.
 public final class OnlineActorCriticAgent: PolicyGradientAgent {
     public let algorithm = "online-ac"
     public let options: AgentOptions
@@ -15,10 +18,14 @@ public final class OnlineActorCriticAgent: PolicyGradientAgent {
     public let valueFunction: StateValueFunction?
     /// Transitions learned from so far.
     public private(set) var steps = 0
-    private var observation: [Float]
-    private var action = [0]
-    private var target = [0.0]
-    private var advantage = [0.0]
+    /// Updates made so far, each over N_env transitions.
+    public private(set) var updates = 0
+    /// The transitions of the update being gathered: sᵢ row after row, aᵢ, r + γ·V̂(s′ᵢ) and δᵢ.
+    private var observations: [Float]
+    private var actions: [Int]
+    private var targets: [Double]
+    private var advantages: [Double]
+    private var gathered = 0
     /// (r, V̂(s), V̂(s′) as bootstrapped, terminated) of the last transition, for `lastAdvantage`.
     private var last: (reward: Double, value: Double, nextValue: Double, terminated: Bool)?
 
@@ -29,10 +36,14 @@ public final class OnlineActorCriticAgent: PolicyGradientAgent {
         var initGenerator = configuration.seed.generator(for: "init")
         policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
         valueFunction = StateValueFunction(configuration, initGenerator: &initGenerator)
-        observation = [Float](repeating: 0, count: configuration.observationCount)
+        let n = configuration.hyperparameters.integer(.environments)
+        observations = [Float](repeating: 0, count: n * configuration.observationCount)
+        actions = [Int](repeating: 0, count: n)
+        targets = [Double](repeating: 0, count: n)
+        advantages = [Double](repeating: 0, count: n)
     }
 
-    /// The whole algorithm: one transition, one critic step, one actor step.
+    /// The whole algorithm: one transition, its δ; after N_env of them, one critic step and one actor step.
     public func observe(observation s: UnsafeBufferPointer<Float>, action a: Int, outcome: StepOutcome,
                         nextObservation: UnsafeBufferPointer<Float>, environment: any Environment) {
         guard let critic = valueFunction else { return }
@@ -40,13 +51,18 @@ public final class OnlineActorCriticAgent: PolicyGradientAgent {
         let gamma = hyperparameters[.gamma]
         let nextValue = outcome.terminated ? 0 : critic.value(nextObservation)
         let value = critic.value(s)
-        target[0] = outcome.reward + gamma * nextValue
-        advantage[0] = target[0] - value
-        action[0] = a
-        for index in observation.indices { observation[index] = s[index] }
+        let row = gathered
+        targets[row] = outcome.reward + gamma * nextValue
+        advantages[row] = targets[row] - value
+        actions[row] = a
+        for index in 0..<s.count { observations[row * s.count + index] = s[index] }
         last = (outcome.reward, value, nextValue, outcome.terminated)
-        critic.fit(observations: observation, targets: target, iterations: 1)
-        policy.step(observations: observation, actions: action, psi: advantage)
+        gathered += 1
+        guard gathered == actions.count else { return }
+        gathered = 0
+        critic.fit(observations: observations, targets: targets, iterations: 1)
+        policy.step(observations: observations, actions: actions, psi: advantages)
+        updates += 1
     }
 
     /// δ of the last transition written out.

@@ -1,0 +1,74 @@
+import Agents
+import Environments
+import RLCore
+
+/// N copies of one environment stepped in turn (A2C's synchronous parallel environments, on one thread):
+/// each call to `step(_:)` gives the agent one transition from the copy whose turn it is, so N calls make one
+/// lockstep step that collects a transition from every copy, and an agent that learns every N transitions
+/// (online actor-critic with N_env = N) updates once per lockstep step on a batch of N.
+///
+/// Copy i draws its randomness from the run's stream "env" with index i, so copy 0 is the environment a
+/// single-environment run uses, and N = 1 steps exactly as a run without copies. Each copy keeps its own
+/// observation and its own episode's return and length; an episode that ends is reported and that copy alone
+/// is reset.
+public struct LockstepEnvironments {
+    public private(set) var copies: [any Environment]
+    /// The current observation of each copy.
+    private var observations: [[Float]]
+    /// Scratch for s′ (swapped into `observations` when the episode goes on).
+    private var next: [Float]
+    private var returns: [Double]
+    private var lengths: [Int]
+    /// The copy whose turn it is.
+    private var turn = 0
+
+    /// `count` copies of `spec`, copy i built from `seed.generator(for: "env", index: i)`.
+    public init(_ spec: EnvironmentSpec, count: Int, seed: RunSeed) throws(MapLoadError) {
+        precondition(count >= 1, "at least one environment")
+        var copies: [any Environment] = []
+        for index in 0..<count {
+            copies.append(try spec.make(generator: seed.generator(for: "env", index: UInt64(index))))
+        }
+        self.copies = copies
+        let observationCount = copies[0].observationCount
+        observations = [[Float]](repeating: [Float](repeating: 0, count: observationCount), count: count)
+        next = [Float](repeating: 0, count: observationCount)
+        returns = [Double](repeating: 0, count: count)
+        lengths = [Int](repeating: 0, count: count)
+    }
+
+    /// Copy 0, the one that defines the run's shapes and solved threshold.
+    public var first: any Environment { copies[0] }
+
+    /// Resets every copy and starts the agent's episode in each, copy 0 first.
+    public mutating func reset(for agent: any Agent) {
+        for index in copies.indices { restart(index, for: agent) }
+        turn = 0
+    }
+
+    /// One transition of the copy whose turn it is: a = agent.act(s), the copy steps, the agent observes and
+    /// may learn. Returns the outcome and, when the copy's episode ended (it is then reset), that episode's
+    /// undiscounted return and length.
+    public mutating func step(_ agent: any Agent) -> (outcome: StepOutcome, finished: (reward: Double, length: Int)?) {
+        let index = turn
+        turn = (turn + 1) % copies.count
+        let outcome = agent.step(&copies[index], from: observations[index], into: &next)
+        returns[index] += outcome.reward
+        lengths[index] += 1
+        guard outcome.isDone else {
+            swap(&observations[index], &next)
+            return (outcome, nil)
+        }
+        let finished = (reward: returns[index], length: lengths[index])
+        restart(index, for: agent)
+        return (outcome, finished)
+    }
+
+    private mutating func restart(_ index: Int, for agent: any Agent) {
+        returns[index] = 0
+        lengths[index] = 0
+        copies[index].reset()
+        observations[index].withUnsafeMutableBufferPointer { copies[index].writeObservation(into: $0) }
+        agent.startEpisode(in: copies[index])
+    }
+}
