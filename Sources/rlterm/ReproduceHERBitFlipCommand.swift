@@ -55,14 +55,7 @@ struct ReproduceHERBitFlipCommand: ParsableCommand {
     var csv: String?
 
     func validate() throws {
-        do {
-            _ = try IntegerList.parse(bits, allowed: Self.allowedBits)
-        } catch {
-            throw ValidationError("--bits: \(error)")
-        }
-        guard Self.allowedSeeds.contains(seeds) else {
-            throw ValidationError("--seeds must be in \(Self.allowedSeeds.lowerBound)…\(Self.allowedSeeds.upperBound), got \(seeds)")
-        }
+        try ReproduceSupport.validate(list: bits, option: "--bits", allowed: Self.allowedBits, seeds: seeds, allowedSeeds: Self.allowedSeeds)
         _ = try strategies()
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1…64, got \(threads)") }
@@ -91,7 +84,7 @@ struct ReproduceHERBitFlipCommand: ParsableCommand {
     func run() throws {
         let bitCounts = try IntegerList.parse(bits, allowed: Self.allowedBits)
         let strategies = try strategies()
-        if let csv { try ReproducePERCliffwalkCommand.checkWritable(csv) }
+        if let csv { try ReproduceSupport.checkWritable(csv) }
         var settings = HindsightBitFlipExperiment.Settings()
         settings.fixedEpochs = epochs
         let runs = bitCounts.flatMap { n in
@@ -121,12 +114,6 @@ struct ReproduceHERBitFlipCommand: ParsableCommand {
             report.record(rate, bits: run.bits, strategy: run.strategy)
         }
         print(report.table)
-        if let csv {
-            do {
-                try Data(report.csv.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
-            } catch {
-                throw CommandFailure("\(csv): cannot write the CSV: \(error.localizedDescription)", status: .ioError)
-            }
-        }
+        if let csv { try ReproduceSupport.write(report.csv, to: csv) }
     }
 }
