@@ -67,7 +67,7 @@ public struct BlindCliffwalkReport: Sendable {
                     + medians.map { $0.map { Self.grouped(Int($0.rounded())) } ?? ">cap" }
                     + prioritized.map { ratio(uniform: medians[0], other: medians[Replay.allCases.firstIndex(of: $0)!]) }
             }
-            lines += ["", representation.rawValue] + Self.aligned([header] + rows)
+            lines += ["", representation.rawValue] + TextColumns.rightAligned([header] + rows)
         }
         let capped = states.flatMap { n in
             Representation.allCases.flatMap { representation in
@@ -125,13 +125,5 @@ public struct BlindCliffwalkReport: Sendable {
             text += "," + digits.dropFirst(start).prefix(3)
         }
         return (value < 0 ? "-" : "") + text
-    }
-
-    /// Rows of cells as lines of right-aligned columns two spaces apart, two spaces in.
-    private static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            "  " + zip(row, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  ")
-        }
     }
 }

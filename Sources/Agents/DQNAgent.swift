@@ -75,9 +75,7 @@ public final class DQNAgent: QFunctionAgent {
             // Whole episodes are relabelled, so transitions wait for the episode's end.
             episode!.append(action: action, outcome: outcome, environment: goals)
             if outcome.isDone, let finished = episode {
-                for transition in hindsight.transitions(of: finished, environment: goals, using: &hindsightGenerator) {
-                    memory.add(transition)
-                }
+                hindsight.store(finished, into: memory, environment: goals, using: &hindsightGenerator)
                 episode = nil
             }
         } else {

@@ -42,27 +42,67 @@ public struct HindsightRelabeller: Sendable, Hashable {
     /// its relabelled copies (2T transitions for `final`, (1 + k)·T for `future`).
     public func transitions(of episode: GoalEpisode, environment: some GoalEnvironment,
                             using generator: inout Xoshiro256StarStar) -> [Transition] {
-        let goalCount = environment.goalCount
-        precondition(episode.observations[0].count >= goalCount, "observations must end with the goal")
-        let stateCount = episode.observations[0].count - goalCount
-        let copies = switch strategy { case .final: 1; case let .future(k): k }
         var result: [Transition] = []
-        result.reserveCapacity(episode.length * (1 + copies))
+        result.reserveCapacity(episode.length * (1 + copiesPerStep))
+        relabel(episode, environment: environment, using: &generator) { observation, action, reward, next, terminated, truncated in
+            result.append(Transition(observation: Array(observation), action: action, reward: reward,
+                                     nextObservation: Array(next), terminated: terminated, truncated: truncated))
+        }
+        return result
+    }
+
+    /// Stores the transitions of `transitions(of:environment:using:)` straight into `memory`, in the same
+    /// order and with the same draws, building each relabelled observation in one reused pair of buffers.
+    public func store(_ episode: GoalEpisode, into memory: some ReplayMemory, environment: some GoalEnvironment,
+                      using generator: inout Xoshiro256StarStar) {
+        relabel(episode, environment: environment, using: &generator) { observation, action, reward, next, terminated, truncated in
+            memory.add(observation: observation, action: action, reward: reward, nextObservation: next,
+                       terminated: terminated, truncated: truncated)
+        }
+    }
+
+    /// The number of relabelled copies of each step.
+    private var copiesPerStep: Int {
+        switch strategy { case .final: 1; case let .future(k): k }
+    }
+
+    /// Hands each transition to store to `sink` as (s, a, r, s′, terminated, truncated); the observation
+    /// buffers are only valid during the call.
+    private func relabel(_ episode: GoalEpisode, environment: some GoalEnvironment, using generator: inout Xoshiro256StarStar,
+                         sink: (UnsafeBufferPointer<Float>, Int, Float, UnsafeBufferPointer<Float>, Bool, Bool) -> Void) {
+        let goalCount = environment.goalCount
+        let observationCount = episode.observations[0].count
+        precondition(observationCount >= goalCount, "observations must end with the goal")
+        let stateCount = observationCount - goalCount
+        var relabelled = [Float](repeating: 0, count: observationCount), relabelledNext = relabelled
         for t in 0..<episode.length {
             let observation = episode.observations[t], next = episode.observations[t + 1]
-            result.append(Transition(observation: observation, action: episode.actions[t], reward: Float(episode.rewards[t]),
-                                     nextObservation: next, terminated: episode.terminated[t], truncated: episode.truncated[t]))
+            observation.withUnsafeBufferPointer { current in
+                next.withUnsafeBufferPointer { following in
+                    sink(current, episode.actions[t], Float(episode.rewards[t]), following,
+                         episode.terminated[t], episode.truncated[t])
+                }
+            }
             let achieved = episode.achievedGoals[t + 1]
             let episodeEnds = episode.terminated[t] || episode.truncated[t]
             for j in goalIndices(forStep: t, episodeLength: episode.length, using: &generator) {
                 let goal = episode.achievedGoals[j]
                 let success = environment.isSuccess(achieved: achieved, desired: goal)
-                result.append(Transition(observation: Array(observation[..<stateCount]) + goal, action: episode.actions[t],
-                                         reward: Float(environment.reward(achieved: achieved, desired: goal)),
-                                         nextObservation: Array(next[..<stateCount]) + goal,
-                                         terminated: success, truncated: !success && episodeEnds))
+                for i in 0..<stateCount {
+                    relabelled[i] = observation[i]
+                    relabelledNext[i] = next[i]
+                }
+                for i in 0..<goalCount {
+                    relabelled[stateCount + i] = goal[i]
+                    relabelledNext[stateCount + i] = goal[i]
+                }
+                relabelled.withUnsafeBufferPointer { current in
+                    relabelledNext.withUnsafeBufferPointer { following in
+                        sink(current, episode.actions[t], Float(environment.reward(achieved: achieved, desired: goal)), following,
+                             success, !success && episodeEnds)
+                    }
+                }
             }
         }
-        return result
     }
 }

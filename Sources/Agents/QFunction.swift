@@ -24,6 +24,10 @@ public final class QFunction {
     public private(set) var lastExplanation: UpdateExplanation?
     /// The number of gradient steps taken.
     public private(set) var gradientSteps = 0
+    /// When set, every target y is clipped into this range: the returns an agent can possibly earn, so a
+    /// bootstrapped overestimate cannot feed on itself (HER clips to [−1/(1−γ), 0] for rewards in {−1, 0}).
+    /// nil, the default, leaves targets as computed.
+    public var targetBounds: ClosedRange<Float>?
     private var bestNextActions: [Int]
 
     /// A network of `hiddenLayers` ReLU layers of `hiddenSize` units, initialised from `generator`; the
@@ -91,7 +95,8 @@ public final class QFunction {
         return Array(observation.withUnsafeBufferPointer { network.forward($0, batch: 1) }.row(0))
     }
 
-    /// yᵢ = rᵢ + γ·Q(s′ᵢ, a′ᵢ; θ⁻), with yᵢ = rᵢ when s′ᵢ is terminal; a truncated s′ still bootstraps.
+    /// yᵢ = rᵢ + γ·Q(s′ᵢ, a′ᵢ; θ⁻), with yᵢ = rᵢ when s′ᵢ is terminal; a truncated s′ still bootstraps;
+    /// clipped into `targetBounds` when those are set.
     /// a′ᵢ = argmax_a′ Q(s′ᵢ,a′;θ⁻), or argmax_a′ Q(s′ᵢ,a′;θ) with `double` (van Hasselt et al. 2016).
     public func computeTargets(_ batch: TransitionColumns, gamma: Double, double: Bool) {
         precondition(batch.rowCount == batchSize, "the batch has \(batch.rowCount) rows, the workspace \(batchSize)")
@@ -109,7 +114,8 @@ public final class QFunction {
             let action = double ? bestNextActions[row] : Self.argmax(values)
             // The crucial distinction: a terminal s′ has no future; a truncated one does.
             let bootstrap = batch.terminated[row] ? 0 : values[action]
-            targets[row] = batch.rewards[row] + discount * bootstrap
+            let target = batch.rewards[row] + discount * bootstrap
+            targets[row] = targetBounds.map { min(max(target, $0.lowerBound), $0.upperBound) } ?? target
             if row == 0 { firstBootstrap = bootstrap }
         }
         lastExplanation = UpdateExplanation(

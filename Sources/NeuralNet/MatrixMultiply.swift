@@ -278,8 +278,7 @@ enum MatrixMultiply {
     /// C = 1·biasᵀ + A·Bᵀ (or A·Bᵀ without a bias) with A (m × k) and B (n × k) row-major: each element is
     /// a dot product along k, SIMD8 in a tile of 6 rows × 2 columns whose twelve accumulators are summed
     /// across lanes by horizontal-add trees at the end. Used where k is B's contiguous direction: forward
-    /// through output layers narrower than one vector, and ∂L/∂x = g·W from the stored Wᵀ for layers whose
-    /// widths are not multiples of 8 (the others transpose W and use `multiply`).
+    /// through output layers narrower than one vector (∂L/∂x of wide layers transposes W and uses `multiply`).
     static func multiplyTransposed(
         m: Int, n: Int, k: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
         bias: UnsafePointer<Float>?

@@ -58,14 +58,7 @@ struct ReproducePERCliffwalkCommand: ParsableCommand {
     var csv: String?
 
     func validate() throws {
-        do {
-            _ = try IntegerList.parse(states, allowed: Self.allowedStates)
-        } catch {
-            throw ValidationError("--states: \(error)")
-        }
-        guard Self.allowedSeeds.contains(seeds) else {
-            throw ValidationError("--seeds must be in \(Self.allowedSeeds.lowerBound)…\(Self.allowedSeeds.upperBound), got \(seeds)")
-        }
+        try ReproduceSupport.validate(list: states, option: "--states", allowed: Self.allowedStates, seeds: seeds, allowedSeeds: Self.allowedSeeds)
         guard alpha >= 0, alpha <= 1 else {
             throw ValidationError("--alpha must be in [0, 1], got \(alpha)")
         }
@@ -76,7 +69,7 @@ struct ReproducePERCliffwalkCommand: ParsableCommand {
 
     func run() throws {
         let chainLengths = try IntegerList.parse(states, allowed: Self.allowedStates)
-        if let csv { try Self.checkWritable(csv) }
+        if let csv { try ReproduceSupport.checkWritable(csv) }
         var settings = BlindCliffwalkExperiment.Settings()
         settings.alpha = alpha
         settings.maxUpdates = maxUpdates
@@ -103,31 +96,6 @@ struct ReproducePERCliffwalkCommand: ParsableCommand {
         }
         progress.finish()
         print(report.table)
-        if let csv {
-            do {
-                try Data(report.csv.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
-            } catch {
-                throw CommandFailure("\(csv): cannot write the CSV: \(error.localizedDescription)", status: .ioError)
-            }
-        }
-    }
-
-    /// Fails with status 74 before any work when `path` could not be written at the end: a directory, or a
-    /// file or parent directory without write permission, or a parent that does not exist.
-    static func checkWritable(_ path: String) throws {
-        let files = FileManager.default
-        var isDirectory: ObjCBool = false
-        if files.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard !isDirectory.boolValue else { throw CommandFailure("\(path): is a directory, not a CSV file", status: .ioError) }
-            guard files.isWritableFile(atPath: path) else { throw CommandFailure("\(path): not writable", status: .ioError) }
-        }
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard files.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure("\(path): the directory \(parent) does not exist", status: .ioError)
-        }
-        // Writing atomically creates a temporary file beside the target, so the directory must be writable.
-        guard files.isWritableFile(atPath: parent) else {
-            throw CommandFailure("\(path): the directory \(parent) is not writable", status: .ioError)
-        }
+        if let csv { try ReproduceSupport.write(report.csv, to: csv) }
     }
 }

@@ -123,5 +123,14 @@ struct HindsightRelabellerTests {
             #expect(memory.count == transitions.count)
             #expect((0..<transitions.count).map { memory.transition(at: $0) } == transitions)
         }
+        // Storing straight into a memory gives the same transitions in the same order from the same draws.
+        for strategy in [HindsightRelabeller.Strategy.final, .future(k: 3)] {
+            var listed = RunSeed(8).generator(for: "her"), stored = listed
+            let expected = HindsightRelabeller(strategy: strategy).transitions(of: episode, environment: env, using: &listed)
+            let memory = ReplayBuffer(capacity: 1_000, observationCount: 12)
+            HindsightRelabeller(strategy: strategy).store(episode, into: memory, environment: env, using: &stored)
+            #expect((0..<memory.count).map { memory.transition(at: $0) } == expected, "\(strategy)")
+            #expect(listed.next() == stored.next())
+        }
     }
 }

@@ -42,6 +42,11 @@ struct GradientTests {
         expectMSEGradients([8, 16, 24, 4], activation, seed: 29, batch: 13)
     }
 
+    @Test("widths with ragged tails on both sides of W (the transpose's block and scalar parts)")
+    func raggedWidths() {
+        expectMSEGradients([6, 19, 13, 10], .relu, seed: 31, batch: 11)
+    }
+
     @Test("Huber loss on every output, errors on both sides of δ = 1")
     func huberElementwise() {
         let network = TestData.network([4, 12, 3], .tanh, seed: 9)

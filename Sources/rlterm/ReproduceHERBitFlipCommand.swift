@@ -1,0 +1,119 @@
+import Agents
+import ArgumentParser
+import Foundation
+import Training
+
+/// `rlterm reproduce her-bitflip`: success rate against the number of bits, DQN with and without hindsight
+/// experience replay (HER Fig. 1; see `HindsightBitFlipExperiment`).
+struct ReproduceHERBitFlipCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "her-bitflip",
+        abstract: "Success rate vs number of bits, DQN with and without HER (Hindsight Experience Replay, Fig. 1).",
+        discussion: """
+            The bit-flipping task (Andrychowicz et al. 2017, Sec. 3.1): n bits, action i flips bit i, start and \
+            goal drawn uniformly, reward −1 until the state equals the goal, at most n steps. Without HER the \
+            reward 0 is practically never seen beyond a dozen bits; with HER each episode is also stored with \
+            goals it did reach (final: the last state; future: k = 4 states from later in the episode).
+
+            Training follows the paper's Appendix A, scaled down: DQN with one hidden layer of 256 units, Adam \
+            at 0.001, γ = 0.98, targets clipped to [−1/(1−γ), 0], ε-greedy with ε = 0.2; an epoch is 50 cycles, \
+            each 16 episodes then 40 updates on minibatches of 128 and a Polyak update of the target network. \
+            The paper trains 200 epochs with 8 workers and τ = 0.05; here n bits train ⌈0.4·n⌉ epochs (--epochs \
+            sets one number for all) on one thread each, and τ = 0.2 so the target keeps up with the shorter run.
+
+            Success rate: after training, the fraction of 100 greedy test episodes (an environment of their \
+            own) whose state equals the goal at some step; the table and CSV give its mean over seeds \
+            0…N−1, the table also its range over seeds. Runs go on --threads threads (default 2); every run \
+            depends only on its seed, so the numbers do not depend on the thread count.
+            --csv FILE writes the columns bits,her,success_rate, one line per (n, her), her being none, final \
+            or future. Exit status: 64 bad usage (a bad --bits item is named with its column), 74 CSV file not \
+            writable.
+            """
+    )
+
+    static let allowedBits = 1...64
+    static let allowedSeeds = 1...100
+
+    @Option(help: ArgumentHelp(
+        "Bit counts n: comma-separated numbers or ranges A-B, each in \(allowedBits.lowerBound)…\(allowedBits.upperBound).",
+        valueName: "list"))
+    var bits = "5,10,15,20,25,30,40,50"
+
+    @Option(help: ArgumentHelp("Relabelling strategies to compare, comma-separated: none, final, future.", valueName: "list"))
+    var her = "none,final,future"
+
+    @Option(help: ArgumentHelp("Runs per configuration (seeds 0…N−1); the table shows their mean.", valueName: "n"))
+    var seeds = 1
+
+    @Option(help: ArgumentHelp("Epochs of training for every n (default: ⌈0.4·n⌉).", valueName: "n"))
+    var epochs: Int?
+
+    @Option(help: ArgumentHelp("Worker threads, each running whole runs.", valueName: "n"))
+    var threads = 2
+
+    @Option(help: ArgumentHelp("Also write the mean success rates as CSV to this file.", valueName: "file"))
+    var csv: String?
+
+    func validate() throws {
+        try ReproduceSupport.validate(list: bits, option: "--bits", allowed: Self.allowedBits, seeds: seeds, allowedSeeds: Self.allowedSeeds)
+        _ = try strategies()
+        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1…64, got \(threads)") }
+    }
+
+    /// The strategies `--her` lists, in its order.
+    private func strategies() throws(ValidationError) -> [AgentOptions.Hindsight] {
+        var strategies: [AgentOptions.Hindsight] = []
+        for name in her.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let strategy = AgentOptions.Hindsight(rawValue: trimmed), !strategies.contains(strategy) else {
+                throw ValidationError("--her: '\(trimmed)' is not one of none, final, future (each at most once)")
+            }
+            strategies.append(strategy)
+        }
+        return strategies
+    }
+
+    /// One training run of the experiment.
+    private struct Run: Sendable {
+        var bits: Int
+        var strategy: AgentOptions.Hindsight
+        var seed: Int
+    }
+
+    func run() throws {
+        let bitCounts = try IntegerList.parse(bits, allowed: Self.allowedBits)
+        let strategies = try strategies()
+        if let csv { try ReproduceSupport.checkWritable(csv) }
+        var settings = HindsightBitFlipExperiment.Settings()
+        settings.fixedEpochs = epochs
+        let runs = bitCounts.flatMap { n in
+            strategies.flatMap { strategy in (0..<seeds).map { Run(bits: n, strategy: strategy, seed: $0) } }
+        }
+        // The longest runs start first so the threads finish together.
+        let order = runs.indices.sorted {
+            (settings.epochs(bits: runs[$0].bits) * runs[$0].bits, $1) > (settings.epochs(bits: runs[$1].bits) * runs[$1].bits, $0)
+        }
+
+        let progress = ProgressLine()
+        let frozen = settings
+        let rates = ParallelJobs<Double>.run(count: runs.count, threads: threads, job: { index in
+            let run = runs[order[index]]
+            return HindsightBitFlipExperiment.successRate(bits: run.bits, hindsight: run.strategy, seed: UInt64(run.seed),
+                                                          settings: frozen)
+        }, progress: { finished in
+            progress.update("her-bitflip: \(finished) of \(runs.count) runs done on \(threads) thread\(threads == 1 ? "" : "s") · "
+                + String(format: "%.0f s", progress.elapsed))
+        })
+        progress.finish()
+
+        var rateOfRun = [Double](repeating: 0, count: runs.count)
+        for (position, index) in order.enumerated() { rateOfRun[index] = rates[position] }
+        var report = HindsightBitFlipReport(bits: bitCounts, strategies: strategies, seedCount: seeds, settings: settings)
+        for (run, rate) in zip(runs, rateOfRun) {
+            report.record(rate, bits: run.bits, strategy: run.strategy)
+        }
+        print(report.table)
+        if let csv { try ReproduceSupport.write(report.csv, to: csv) }
+    }
+}
