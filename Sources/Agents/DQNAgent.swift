@@ -95,6 +95,7 @@ public final class DQNAgent: QFunctionAgent {
         memory.sample(into: &batch, beta: beta, using: &replayGenerator)
         qFunction.computeTargets(batch.transitions, gamma: hyperparameters[.gamma], double: options.double)
         qFunction.fit(batch.transitions, weights: batch.weights, maxGradientNorm: hyperparameters[.maxGradientNorm])
+        guard qFunction.failure == nil else { return }
         if options.replay == .prioritized {
             memory.updatePriorities(indices: batch.indices, tdErrors: qFunction.tdErrors)
         }

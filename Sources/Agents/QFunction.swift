@@ -24,6 +24,9 @@ public final class QFunction {
     public private(set) var lastExplanation: UpdateExplanation?
     /// The number of gradient steps taken.
     public private(set) var gradientSteps = 0
+    /// Why learning stopped: an update whose loss or gradient was not finite (diverged values, a learning rate
+    /// far too large). That update and every later one are refused, so θ keeps its last finite values.
+    public private(set) var failure: String?
     /// When set, every target y is clipped into this range: the returns an agent can possibly earn, so a
     /// bootstrapped overestimate cannot feed on itself (HER clips to [−1/(1−γ), 0] for rewards in {−1, 0}).
     /// nil, the default, leaves targets as computed.
@@ -125,9 +128,11 @@ public final class QFunction {
     }
 
     /// One gradient step on L = (1/B)·Σᵢ wᵢ·ℓ(Q(sᵢ,aᵢ;θ) − yᵢ) towards the targets of `computeTargets`,
-    /// with the gradient norm clipped to `maxGradientNorm`; records δᵢ and returns L.
+    /// with the gradient norm clipped to `maxGradientNorm`; records δᵢ and returns L. A step whose loss or
+    /// gradient norm is not finite is not taken and sets `failure`; after that every call returns at once.
     @discardableResult
     public func fit(_ batch: TransitionColumns, weights: [Float], maxGradientNorm: Double) -> Float {
+        guard failure == nil else { return .nan }
         let rows = batch.rowCount
         let q = batch.observations.withUnsafeBufferPointer { network.forward($0, batch: rows) }
         for row in 0..<rows { tdErrors[row] = targets[row] - q[row, batch.actions[row]] }
@@ -135,7 +140,11 @@ public final class QFunction {
         let value = loss.evaluate(predictions: q, actions: batch.actions, targets: targets, weights: weights,
                                   gradient: network.outputGradient)
         network.backward()
-        network.clipGradientNorm(maxNorm: Float(maxGradientNorm))
+        let norm = network.clipGradientNorm(maxNorm: Float(maxGradientNorm))
+        guard value.isFinite, norm.isFinite else {
+            failure = "the Q loss (\(value)) or its gradient norm (\(norm)) is not finite; stopping before the update"
+            return value
+        }
         optimizer.step()
         gradientSteps += 1
         lastLoss = value

@@ -29,4 +29,5 @@ extension QFunctionAgent {
     public var lastTDErrors: [Float] { qFunction.tdErrors }
     public var lastUpdate: UpdateExplanation? { qFunction.lastExplanation }
     public var gradientSteps: Int { qFunction.gradientSteps }
+    public var failure: String? { qFunction.failure }
 }

@@ -13,6 +13,15 @@ public enum AgentCheckpoint {
         public let agent: any Agent
         public let environment: EnvironmentSpec
         public let metadata: [String: String]
+
+        /// The agent's configuration as the metadata records it (the step count as the budget, so schedules
+        /// stand where they ended).
+        public var configuration: TrainingConfiguration {
+            TrainingConfiguration(environment: environment, algorithm: agent.algorithm,
+                                  hyperparameters: agent.hyperparameters.named, options: agent.options,
+                                  steps: max(metadata["timesteps"].flatMap { Int($0) } ?? 1, 1),
+                                  seed: metadata["seed"].flatMap { UInt64($0) } ?? 0)
+        }
     }
 
     /// The metadata of `agent` trained under `configuration` for `timesteps` steps.

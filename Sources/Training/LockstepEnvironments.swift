@@ -21,6 +21,13 @@ public struct LockstepEnvironments {
     private var lengths: [Int]
     /// The copy whose turn it is.
     private var turn = 0
+    /// The copy that took the last step.
+    public private(set) var lastStepped = 0
+    /// Keep the copy whose episode just ended as it was before its reset, in `finishedCopy`: a live view
+    /// draws an episode's last state (the goal reached, the pole fallen) although the copy starts over at once.
+    public var keepsFinishedCopy = false
+    /// With `keepsFinishedCopy`, the last copy whose episode ended, in its final state.
+    public private(set) var finishedCopy: (any Environment)?
 
     /// `count` copies of `spec`, copy i built from `seed.generator(for: "env", index: i)`.
     public init(_ spec: EnvironmentSpec, count: Int, seed: RunSeed) throws(MapLoadError) {
@@ -47,12 +54,23 @@ public struct LockstepEnvironments {
     }
 
     /// One transition of the copy whose turn it is: a = agent.act(s), the copy steps, the agent observes and
-    /// may learn. Returns the outcome and, when the copy's episode ended (it is then reset), that episode's
-    /// undiscounted return and length.
-    public mutating func step(_ agent: any Agent) -> (outcome: StepOutcome, finished: (reward: Double, length: Int)?) {
+    /// may learn; with `learning` false, a = the greedy action and the agent is told nothing (a replay).
+    /// Returns the outcome and, when the copy's episode ended (it is then reset), that episode's undiscounted
+    /// return and length.
+    public mutating func step(_ agent: any Agent, learning: Bool = true)
+        -> (outcome: StepOutcome, finished: (reward: Double, length: Int)?)
+    {
         let index = turn
         turn = (turn + 1) % copies.count
-        let outcome = agent.step(&copies[index], from: observations[index], into: &next)
+        lastStepped = index
+        let outcome: StepOutcome
+        if learning {
+            outcome = agent.step(&copies[index], from: observations[index], into: &next)
+        } else {
+            let action = observations[index].withUnsafeBufferPointer { agent.actGreedily($0) }
+            outcome = copies[index].step(action)
+            next.withUnsafeMutableBufferPointer { copies[index].writeObservation(into: $0) }
+        }
         returns[index] += outcome.reward
         lengths[index] += 1
         guard outcome.isDone else {
@@ -60,6 +78,7 @@ public struct LockstepEnvironments {
             return (outcome, nil)
         }
         let finished = (reward: returns[index], length: lengths[index])
+        if keepsFinishedCopy { finishedCopy = copies[index] }
         restart(index, for: agent)
         return (outcome, finished)
     }

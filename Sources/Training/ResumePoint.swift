@@ -24,6 +24,12 @@ public struct ResumePoint: Sendable {
     /// by a better one.
     public let bestEvaluation: Double?
 
+    /// The counts the continued run starts from.
+    public var counters: RunCounters {
+        RunCounters(timesteps: timesteps, episodes: episodes, recentReturns: recentReturns, trainSeconds: trainSeconds,
+                    gradientSteps: gradientSteps, bestEvaluation: bestEvaluation)
+    }
+
     public var runPath: String { RunLog.path(directory, "run.json") }
     public var modelPath: String { RunLog.path(directory, "model.safetensors") }
     public var statePath: String { RunLog.path(directory, "training-state.safetensors") }

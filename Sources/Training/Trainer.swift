@@ -3,9 +3,9 @@ import Foundation
 import NeuralNet
 import RLCore
 
-/// The headless training loop: one environment (or N_env copies stepped in turn, `LockstepEnvironments`),
-/// one agent, a step budget counted in transitions. It is the core that the training engine's background
-/// session will drive; `rlterm train` runs it directly.
+/// The training loop: one environment (or N_env copies stepped in turn, `LockstepEnvironments`), one agent,
+/// a step budget counted in transitions. `rlterm train` runs it to the end with `run(log:progressInterval:progress:)`;
+/// the live `TrainingSession` calls `advance()` one transition at a time, with commands applied in between.
 ///
 /// Each step: a = agent.act(s); (r, terminated, truncated) = env.step(a); agent.observe(s, a, r, s′, …);
 /// at the end of an episode the environment is reset. Every `evaluationInterval` steps the greedy policy
@@ -24,10 +24,54 @@ public final class Trainer {
 
     /// Where a resumed run continues from; nil for a new run.
     public let resumePoint: ResumePoint?
+    /// The counts this trainer started from (zero for a new run).
+    public let start: RunCounters
+    /// The counts of the whole run so far: `start` plus this trainer's steps, episodes and training time.
+    public var counters: RunCounters {
+        var now = progress
+        now.trainSeconds = start.trainSeconds + Self.seconds(trainedTime)
+        now.gradientSteps = start.gradientSteps + agent.gradientSteps
+        return now
+    }
+    /// Environment steps of the whole run so far.
+    public var timesteps: Int { progress.timesteps }
+    /// Whether the step budget is spent or `stopWhenSolved` saw a solving evaluation.
+    public var isFinished: Bool { progress.timesteps >= configuration.steps || solved }
+    /// Keep every finished episode for the summary `finish()` returns (a long live session turns this off).
+    public var keepsEpisodes = true
+    /// Whether the agent learns: false replays a trained agent's greedy policy, telling it nothing.
+    public var learns = true
+    /// Keep the final state of each finished episode (`LockstepEnvironments.finishedCopy`) for a live view.
+    public var keepsFinishedCopy: Bool {
+        get { environments.keepsFinishedCopy }
+        set { environments.keepsFinishedCopy = newValue }
+    }
+
+    private var progress: RunCounters
+    private var solved = false
+    private var summary: TrainingSummary
+    private var log: RunLog?
+    private var progressInterval = 1000
+    private var progressReport: ((TrainingProgress) -> Void)?
+    private var lastReport: Int
+    private let clock = ContinuousClock()
+    private var wallStart: ContinuousClock.Instant
+    /// Seconds from the monitor's t_start to `wallStart` (a resumed run's t_start lies in the past).
+    private var timeOffset = 0.0
+    private var trainTime = Duration.zero
+    /// When the training clock last started; nil while it is stopped (evaluating, or a paused session).
+    private var clockStart: ContinuousClock.Instant?
 
     /// Builds and validates everything the run needs; nothing is half-configured if it throws.
     public convenience init(_ configuration: TrainingConfiguration) throws(TrainingError) {
-        try self.init(configuration, resumingFrom: nil)
+        try self.init(configuration, continuing: .zero, resumePoint: nil)
+    }
+
+    /// A trainer for `configuration` whose counts go on from `counters`: a live session's next agent after a
+    /// switch or reset. Its random streams are derived from the seed and the step count (as a resumed run's
+    /// are), so the same commands at the same steps give the same run.
+    public convenience init(_ configuration: TrainingConfiguration, continuing counters: RunCounters) throws(TrainingError) {
+        try self.init(configuration, continuing: counters, resumePoint: nil)
     }
 
     /// Continues the run of `point` up to `steps` environment steps in all (the run's own budget if nil):
@@ -47,7 +91,7 @@ public final class Trainer {
             throw .finished(timesteps: point.timesteps, steps: configuration.steps)
         }
         do {
-            try self.init(configuration, resumingFrom: point)
+            try self.init(configuration, continuing: point.counters, resumePoint: point)
         } catch {
             throw .invalid(path: point.runPath, reason: error.description)
         }
@@ -64,7 +108,25 @@ public final class Trainer {
         }
     }
 
-    private init(_ configuration: TrainingConfiguration, resumingFrom point: ResumePoint?) throws(TrainingError) {
+    /// A trainer that replays the agent saved in the checkpoint at `path` on the environment it was trained on:
+    /// greedy actions, no learning (`learns` is false).
+    public convenience init(replaying path: String) throws(AgentCheckpointError) {
+        let loaded = try AgentCheckpoint.load(from: path)
+        do {
+            try self.init(loaded.configuration, continuing: .zero, resumePoint: nil)
+        } catch {
+            throw .badMetadata(path: path, reason: error.description)
+        }
+        do {
+            try Checkpoint.load(from: path, into: agent.networks)
+        } catch {
+            throw .corrupt(error)
+        }
+        learns = false
+    }
+
+    private init(_ configuration: TrainingConfiguration, continuing counters: RunCounters,
+                 resumePoint point: ResumePoint?) throws(TrainingError) {
         guard configuration.steps >= 1 else { throw .invalid("--steps must be a whole number ≥ 1, got \(configuration.steps)") }
         guard configuration.evaluationInterval >= 0 else {
             throw .invalid("--eval-every must be a whole number ≥ 0 (0: no evaluation), got \(configuration.evaluationInterval)")
@@ -75,8 +137,15 @@ public final class Trainer {
         if let problem = configuration.environment.problem { throw .invalid(problem) }
         self.configuration = configuration
         resumePoint = point
-        let seed = point.map { RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64($0.timesteps))) }
-            ?? RunSeed(configuration.seed)
+        start = counters
+        progress = counters
+        lastReport = counters.timesteps
+        wallStart = clock.now
+        summary = TrainingSummary(steps: counters.timesteps, episodes: [], trainSeconds: counters.trainSeconds,
+                                  evaluations: [], solvedThreshold: nil)
+        let seed = counters.timesteps > 0
+            ? RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64(counters.timesteps)))
+            : RunSeed(configuration.seed)
         let hyperparameters: Hyperparameters
         do {
             hyperparameters = try configuration.resolvedHyperparameters()
@@ -92,6 +161,7 @@ public final class Trainer {
         }
         let environment = environments.first
         solvedThreshold = EnvironmentSpec.solvedThreshold(of: environment)
+        summary.solvedThreshold = solvedThreshold
         if configuration.stopWhenSolved {
             guard solvedThreshold != nil else {
                 throw .invalid("--stop-when-solved: \(configuration.environment.name) has no solved threshold")
@@ -118,87 +188,124 @@ public final class Trainer {
     /// shared worker, say — may not expect its floating-point mode to change.
     public func run(log: RunLog? = nil, progressInterval: Int = 1000,
                     progress: ((TrainingProgress) -> Void)? = nil) throws(TrainingError) -> TrainingSummary {
+        begin(log: log, progressInterval: progressInterval, progress: progress)
+        while !isFinished {
+            try advance()
+        }
+        return try finish()
+    }
+
+    /// Prepares the run for `advance()`: where it logs and reports progress; resets the environments and starts
+    /// the training clock.
+    public func begin(log: RunLog? = nil, progressInterval: Int = 1000, progress: ((TrainingProgress) -> Void)? = nil) {
         precondition(progressInterval >= 1, "report progress at least every step")
-        let clock = ContinuousClock()
-        let wallStart = clock.now
-        // Episode times count from the monitor's t_start, which for a resumed run lies in the past.
-        let timeOffset = log.map { Date().timeIntervalSince1970 - $0.startTime } ?? 0
-        var trainTime = Duration.zero
-        var segmentStart = clock.now
-        func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
-        let firstStep = (resumePoint?.timesteps ?? 0) + 1
-        var summary = TrainingSummary(steps: firstStep - 1, episodes: [], trainSeconds: 0, evaluations: [],
-                                      solvedThreshold: solvedThreshold)
-        var recentReturns = resumePoint?.recentReturns ?? []
-        var bestMean = resumePoint?.bestEvaluation ?? -Double.infinity
-        var lastReport = firstStep - 1
-
-        func report(_ step: Int) throws(TrainingError) {
-            lastReport = step
-            guard log != nil || progress != nil else { return }
-            let elapsed = seconds(trainTime + (clock.now - segmentStart))
-            let epsilon = (agent as? any QFunctionAgent)?.epsilon
-            let current = TrainingProgress(
-                steps: step, totalSteps: configuration.steps, episodes: (resumePoint?.episodes ?? 0) + summary.episodes.count,
-                meanReturn: recentReturns.isEmpty ? nil : recentReturns.reduce(0, +) / Double(recentReturns.count),
-                stepsPerSecond: elapsed > 0 ? Double(step - firstStep + 1) / elapsed : 0,
-                trainSeconds: (resumePoint?.trainSeconds ?? 0) + elapsed, lastLoss: agent.lastLoss,
-                gradientSteps: (resumePoint?.gradientSteps ?? 0) + agent.gradientSteps, epsilon: epsilon)
-            do { try log?.record(current) } catch { throw .log(error) }
-            progress?(current)
-        }
-
+        self.log = log
+        self.progressInterval = progressInterval
+        progressReport = progress
+        wallStart = clock.now
+        timeOffset = log.map { Date().timeIntervalSince1970 - $0.startTime } ?? 0
         environments.reset(for: agent)
-        for step in firstStep...configuration.steps {
-            let finished = environments.step(agent).finished
-            // A refused non-finite update: stop before any checkpoint could carry it; best.safetensors stays.
-            if let failure = agent.failure { throw .agentFailed(step: step, reason: failure) }
-            if let finished {
-                let record = EpisodeRecord(reward: finished.reward, length: finished.length,
-                                           time: timeOffset + seconds(clock.now - wallStart))
-                summary.episodes.append(record)
-                recentReturns.append(finished.reward)
-                if recentReturns.count > 100 { recentReturns.removeFirst() }
-                do { try log?.record(record) } catch { throw .log(error) }
-            }
-            summary.steps = step
+        resumeClock()
+    }
 
-            if step % progressInterval == 0 || step == configuration.steps { try report(step) }
-
-            if configuration.evaluationInterval > 0 && step % configuration.evaluationInterval == 0 {
-                trainTime += clock.now - segmentStart
-                let result = GreedyEvaluation.run(agent, on: &evaluationEnvironment, episodes: configuration.evaluationEpisodes)
-                let trainSeconds = (resumePoint?.trainSeconds ?? 0) + seconds(trainTime)
-                let evaluation = TrainingSummary.Evaluation(timesteps: step, result: result, trainSeconds: trainSeconds)
-                summary.evaluations.append(evaluation)
-                if let log {
-                    do { try log.record(result, timesteps: step, trainSeconds: trainSeconds) } catch { throw .log(error) }
-                    if result.meanReturn > bestMean {
-                        do {
-                            try AgentCheckpoint.save(agent, configuration: configuration, timesteps: step, to: log.bestPath)
-                        } catch {
-                            throw .checkpoint(error)
-                        }
-                    }
-                }
-                bestMean = max(bestMean, result.meanReturn)
-                segmentStart = clock.now
-                if configuration.stopWhenSolved, let solvedThreshold, result.meanReturn >= solvedThreshold { break }
-            }
+    /// One transition (and, when due, a progress report and a greedy evaluation): which copy stepped, what
+    /// the step gave, and the episode that ended with it, if one did. Throws when the agent refused a
+    /// non-finite update (nothing is saved then, so the last good checkpoint stays) or a log or checkpoint
+    /// cannot be written.
+    @discardableResult
+    public func advance() throws(TrainingError) -> TrainingStep {
+        let step = progress.timesteps + 1
+        let (outcome, finished) = environments.step(agent, learning: learns)
+        if let failure = agent.failure { throw .agentFailed(step: step, reason: failure) }
+        progress.timesteps = step
+        var record: EpisodeRecord?
+        if let finished {
+            let episode = EpisodeRecord(reward: finished.reward, length: finished.length,
+                                        time: timeOffset + Self.seconds(clock.now - wallStart))
+            progress.recordEpisode(reward: finished.reward)
+            if keepsEpisodes { summary.episodes.append(episode) }
+            do { try log?.record(episode) } catch { throw .log(error) }
+            record = episode
         }
-        if lastReport != summary.steps { try report(summary.steps) }
-        trainTime += clock.now - segmentStart
-        summary.trainSeconds = (resumePoint?.trainSeconds ?? 0) + seconds(trainTime)
+        if step % progressInterval == 0 || step == configuration.steps { try report() }
+        if configuration.evaluationInterval > 0 && step % configuration.evaluationInterval == 0 { try evaluate() }
+        return TrainingStep(copy: environments.lastStepped, outcome: outcome, episode: record)
+    }
+
+    /// Stops the training clock (a paused session): time until `resumeClock()` is not training time.
+    public func suspendClock() {
+        guard let clockStart else { return }
+        trainTime += clock.now - clockStart
+        self.clockStart = nil
+    }
+
+    /// Starts the training clock again after `suspendClock()`.
+    public func resumeClock() {
+        if clockStart == nil { clockStart = clock.now }
+    }
+
+    /// Ends the run: the last progress report, and with a log the final networks (`model.safetensors`) and the
+    /// optimizers' state (`training-state.safetensors`), each written atomically. Returns the summary.
+    public func finish() throws(TrainingError) -> TrainingSummary {
+        if lastReport != progress.timesteps { try report() }
+        suspendClock()
+        summary.steps = progress.timesteps
+        summary.trainSeconds = start.trainSeconds + Self.seconds(trainTime)
         if let log {
             do {
-                try AgentCheckpoint.save(agent, configuration: configuration, timesteps: summary.steps, to: log.modelPath)
-                try TrainingState.save(agent, timesteps: summary.steps, to: log.statePath)
+                try AgentCheckpoint.save(agent, configuration: configuration, timesteps: progress.timesteps, to: log.modelPath)
+                try TrainingState.save(agent, timesteps: progress.timesteps, to: log.statePath)
             } catch {
                 throw .checkpoint(error)
             }
         }
         return summary
+    }
+
+    /// Training time of this trainer so far.
+    private var trainedTime: Duration {
+        trainTime + (clockStart.map { clock.now - $0 } ?? .zero)
+    }
+
+    private func report() throws(TrainingError) {
+        lastReport = progress.timesteps
+        guard log != nil || progressReport != nil else { return }
+        let elapsed = Self.seconds(trainedTime)
+        let now = counters
+        let current = TrainingProgress(
+            steps: now.timesteps, totalSteps: configuration.steps, episodes: now.episodes, meanReturn: now.meanRecentReturn,
+            stepsPerSecond: elapsed > 0 ? Double(now.timesteps - start.timesteps) / elapsed : 0,
+            trainSeconds: now.trainSeconds, lastLoss: agent.lastLoss, gradientSteps: now.gradientSteps,
+            epsilon: (agent as? any QFunctionAgent)?.epsilon)
+        do { try log?.record(current) } catch { throw .log(error) }
+        progressReport?(current)
+    }
+
+    /// A greedy evaluation outside the training clock; its networks become `best.safetensors` when it beats
+    /// every earlier one.
+    private func evaluate() throws(TrainingError) {
+        let wasRunning = clockStart != nil
+        suspendClock()
+        let result = GreedyEvaluation.run(agent, on: &evaluationEnvironment, episodes: configuration.evaluationEpisodes)
+        let trainSeconds = start.trainSeconds + Self.seconds(trainTime)
+        let step = progress.timesteps
+        summary.evaluations.append(TrainingSummary.Evaluation(timesteps: step, result: result, trainSeconds: trainSeconds))
+        if let log {
+            do { try log.record(result, timesteps: step, trainSeconds: trainSeconds) } catch { throw .log(error) }
+            if result.meanReturn > (progress.bestEvaluation ?? -.infinity) {
+                do {
+                    try AgentCheckpoint.save(agent, configuration: configuration, timesteps: step, to: log.bestPath)
+                } catch {
+                    throw .checkpoint(error)
+                }
+            }
+        }
+        progress.bestEvaluation = max(progress.bestEvaluation ?? -.infinity, result.meanReturn)
+        if configuration.stopWhenSolved, let solvedThreshold, result.meanReturn >= solvedThreshold { solved = true }
+        if wasRunning { resumeClock() }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

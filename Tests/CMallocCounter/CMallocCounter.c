@@ -3,7 +3,18 @@
 // Any libc header defines __GLIBC__ on glibc systems.
 #include <stdlib.h>
 
-#if defined(__linux__) && defined(__GLIBC__)
+// A sanitizer interposes malloc itself; defining it again here crashes the process at start.
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define RLTERM_COUNTER_OFF 1
+#endif
+#endif
+
+#if defined(__linux__) && defined(__GLIBC__) && !defined(RLTERM_COUNTER_OFF)
+#define RLTERM_COUNTING 1
+#endif
+
+#if RLTERM_COUNTING
 #include <errno.h>
 
 // Defining malloc and friends in the test executable interposes them for every library in the process
@@ -67,14 +78,14 @@ bool rlterm_malloc_counting_available(void) {
 #endif
 
 void rlterm_malloc_counter_start(void) {
-#if defined(__linux__) && defined(__GLIBC__)
+#if RLTERM_COUNTING
     allocations = 0;
     counting = 1;
 #endif
 }
 
 long rlterm_malloc_counter_stop(void) {
-#if defined(__linux__) && defined(__GLIBC__)
+#if RLTERM_COUNTING
     counting = 0;
     return allocations;
 #else

@@ -61,12 +61,18 @@ public struct Gridworld: Environment, Sendable {
     }
 
     public func writeObservation(into buffer: UnsafeMutableBufferPointer<Float>) {
+        writeObservation(of: position, into: buffer)
+    }
+
+    /// Writes the observation the agent would see on cell `cell` (row·cols + col), wherever it is now: what
+    /// a value heatmap asks the agent about every cell.
+    public func writeObservation(of cell: Int, into buffer: UnsafeMutableBufferPointer<Float>) {
         switch observationKind {
         case .oneHot:
             buffer.update(repeating: 0)
-            buffer[position] = 1
+            buffer[cell] = 1
         case .coordinates:
-            let (row, column) = agent
+            let (row, column) = (cell / map.cols, cell % map.cols)
             buffer[0] = map.rows > 1 ? Float(row) / Float(map.rows - 1) : 0
             buffer[1] = map.cols > 1 ? Float(column) / Float(map.cols - 1) : 0
         }

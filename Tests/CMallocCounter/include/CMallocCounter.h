@@ -4,7 +4,8 @@
 #include <stdbool.h>
 
 /// Whether this platform routes malloc, calloc, realloc and the aligned allocators through the counter
-/// (glibc: this library defines them and forwards to __libc_*). Elsewhere counting is unavailable.
+/// (glibc: this library defines them and forwards to __libc_*). Elsewhere, and in a build with a sanitizer
+/// (which interposes malloc itself), counting is unavailable.
 bool rlterm_malloc_counting_available(void);
 
 /// Starts counting allocations made by the calling thread, from zero.

@@ -1,0 +1,16 @@
+import Environments
+
+/// What stays fixed in the picture of an environment while it runs: a map's cells, the width of a chain.
+/// Each `SceneState` is drawn on top of it.
+public enum SceneLayout: Sendable, Equatable {
+    /// A gridworld map, row-major.
+    case grid(rows: Int, columns: Int, cells: [GridCell])
+    /// CartPole's track; an episode ends when |x| passes `trackLimit`.
+    case cartPole(trackLimit: Double)
+    /// Bit flipping with `bits` bits.
+    case bitFlip(bits: Int)
+    /// The Blind Cliffwalk's chain of `states` states.
+    case chain(states: Int)
+    /// An environment without a picture.
+    case none
+}

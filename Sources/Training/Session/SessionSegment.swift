@@ -1,0 +1,52 @@
+import Agents
+
+/// A stretch of a session's training under one algorithm, environment and set of hyperparameter values,
+/// with the returns of the episodes that ended in it. A new segment starts whenever one of those changes,
+/// so a plot can mark the change and overlay the curves of different algorithms.
+public struct SessionSegment: Sendable, Equatable {
+    /// What started the segment.
+    public enum Cause: Sendable, Equatable {
+        /// The session's first agent.
+        case start
+        case algorithm
+        case environment
+        /// A new agent with the same settings (learning starts over).
+        case reset
+        case hyperparameter(HyperparameterKey, from: Double, to: Double)
+    }
+
+    public var cause: Cause
+    public var algorithm: String
+    public var environment: String
+    /// The session's step and episode counts when the segment started.
+    public var firstStep: Int
+    public var firstEpisode: Int
+    /// The undiscounted returns of the segment's episodes, oldest first: the last `returnCapacity` of them.
+    public var returns: [Double]
+    /// How many of the segment's earliest returns were dropped to keep within the capacity.
+    public var droppedReturns: Int
+
+    public init(cause: Cause, algorithm: String, environment: String, firstStep: Int, firstEpisode: Int,
+                returns: [Double] = [], droppedReturns: Int = 0) {
+        self.cause = cause
+        self.algorithm = algorithm
+        self.environment = environment
+        self.firstStep = firstStep
+        self.firstEpisode = firstEpisode
+        self.returns = returns
+        self.droppedReturns = droppedReturns
+    }
+
+    /// The number of episodes that ended in the segment.
+    public var episodeCount: Int { droppedReturns + returns.count }
+
+    /// Appends a return, dropping the oldest half when `capacity` is reached.
+    mutating func append(_ value: Double, capacity: Int) {
+        if returns.count == capacity {
+            let dropped = capacity / 2
+            returns.removeFirst(dropped)
+            droppedReturns += dropped
+        }
+        returns.append(value)
+    }
+}
