@@ -2,10 +2,10 @@
 import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
-//   rlterm ─> TerminalUI ─> CNCurses
-//      ├────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
-//      │                    └─────> Environments ─> RLCore
-//      └────> Environments
+//   rlterm ─> Watch ─> TerminalUI ─> CNCurses
+//      │        └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
+//      │                              └─────> Environments ─> RLCore
+//      └────> Training, Environments
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
 // double code because CartPole is checked bit for bit against gymnasium.
 
@@ -23,7 +23,7 @@ let neuralNetSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"
 
 let package = Package(
     name: "rlterm",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rlterm", targets: ["rlterm"]),
     ],
@@ -41,10 +41,12 @@ let package = Package(
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         .systemLibrary(name: "CNCurses"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
+        // The live terminal UI: the training engine's snapshots turned into TerminalUI's screens, keys into commands.
+        .target(name: "Watch", dependencies: ["TerminalUI", "Training", "Agents", "Environments"]),
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI",
+                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,7 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Every hyperparameter is a flag, --KEY VALUE, or --set KEY=VALUE; keys absent take the algorithm's \
             default ('rlterm algos' lists them with their ranges):
-            \(TrainCommand.hyperparameterHelp)
+            \(RunOptions.hyperparameterHelp)
             Progress: when stderr is a terminal, one bar redrawn in place (percent, steps/s, ETA, mean return of \
             the last 100 episodes); otherwise a plain line at most once a second.
             With --log-dir D the run writes D/run.json (the configuration), D/monitor.csv (Stable-Baselines3 \
@@ -35,24 +35,11 @@ struct TrainCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The environment ('rlterm envs'); required unless --resume.")
-    var env: String?
-
-    @Option(help: "The algorithm ('rlterm algos'); required unless --resume.")
-    var algo: String?
-
-    @Option(help: "Environment steps to train for, in all (with --resume: including the steps already done; with --envs N: transitions over all N copies).")
-    var steps: Int?
+    @OptionGroup var runOptions: RunOptions
 
     @Option(help: ArgumentHelp("Continue the finished run in this directory (every other setting comes from its run.json).",
                                valueName: "dir"))
     var resume: String?
-
-    @Option(help: "The run seed: every random draw of the run follows from it.")
-    var seed: UInt64 = 0
-
-    @Option(help: "Write run.json, monitor.csv and checkpoints into this directory.")
-    var logDir: String?
 
     @Option(help: "Evaluate the greedy policy every N environment steps (0: never).")
     var evalEvery = 0
@@ -62,48 +49,6 @@ struct TrainCommand: ParsableCommand {
 
     @Flag(help: "Stop at the first evaluation whose mean return reaches the environment's threshold.")
     var stopWhenSolved = false
-
-    @Flag(help: "Double DQN targets: the online network picks a′, the target network evaluates it.")
-    var double = false
-
-    @Flag(help: "Learn from the last B transitions only, without a replay memory.")
-    var noReplay = false
-
-    @Flag(help: "Bootstrap from the online network itself (no target network).")
-    var noTarget = false
-
-    @Option(help: "Replay sampling: uniform or prioritized.")
-    var replay = "uniform"
-
-    @Option(help: "Hindsight relabelling on goal environments: none, final or future (k = --her-k).")
-    var her = "none"
-
-    @Option(help: "Policy-gradient weight Ψ: total, reward-to-go, baseline, q, advantage or td-residual (which ones an algorithm takes: 'rlterm algos').")
-    var psi: String?
-
-    @Flag(help: "Batch actor-critic: fit V̂ to bootstrapped targets r + γ·V̂(s′) instead of sampled reward sums.")
-    var bootstrapCritic = false
-
-    @Option(help: "Bits of the bit-flipping environment.")
-    var bits = 10
-
-    @Option(help: "States of the Blind Cliffwalk.")
-    var states = 10
-
-    @Flag(help: "Make gridworld moves slippery whatever the map says.")
-    var slippery = false
-
-    @Option(name: .customLong("set"), help: "Set a hyperparameter: --set KEY=VALUE (repeatable).")
-    var assignments: [String] = []
-
-    @Argument(parsing: .allUnrecognized, help: .hidden)
-    var hyperparameterFlags: [String] = []
-
-    static var hyperparameterHelp: String {
-        HyperparameterSpec.table.map { spec in
-            "  --\(spec.key.rawValue)  \(spec.symbol) \(spec.meaning), \(spec.rangeDescription)"
-        }.joined(separator: "\n")
-    }
 
     func run() throws {
         let trainer: Trainer
@@ -115,7 +60,7 @@ struct TrainCommand: ParsableCommand {
                                      + "not \(settings.joined(separator: ", "))", status: .usage)
             }
             do {
-                trainer = try Trainer(resuming: try ResumePoint.read(directory: resume), steps: steps)
+                trainer = try Trainer(resuming: try ResumePoint.read(directory: resume), steps: runOptions.steps)
             } catch {
                 throw Self.failure(error)
             }
@@ -125,14 +70,18 @@ struct TrainCommand: ParsableCommand {
                 throw CommandFailure(error.description, status: .ioError)
             }
         } else {
-            let configuration = try trainingConfiguration()
+            guard runOptions.env != nil, runOptions.algo != nil, runOptions.steps != nil else {
+                throw CommandFailure("--env, --algo and --steps are required (or --resume DIR)", status: .usage)
+            }
+            let configuration = try runOptions.configuration(evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
+                                                      stopWhenSolved: stopWhenSolved)
             do {
                 trainer = try Trainer(configuration)
             } catch {
                 throw Self.failure(error)
             }
             do {
-                log = try logDir.map { directory throws(RunLogError) in
+                log = try runOptions.logDir.map { directory throws(RunLogError) in
                     try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
                 }
             } catch {
@@ -172,54 +121,13 @@ struct TrainCommand: ParsableCommand {
                                (trainer.resumePoint?.episodes ?? 0) + summary.episodes.count, summary.trainSeconds))
     }
 
-    /// The settings given on the command line besides --resume and --steps (defaults cannot be told from
-    /// values given equal to them, which change nothing anyway).
+    /// The settings given on the command line besides --resume and --steps.
     var settingsGiven: [String] {
         let given: [(String, Bool)] = [
-            ("--env", env != nil), ("--algo", algo != nil), ("--seed", seed != 0), ("--log-dir", logDir != nil),
-            ("--eval-every", evalEvery != 0), ("--eval-episodes", evalEpisodes != 10), ("--stop-when-solved", stopWhenSolved),
-            ("--double", double), ("--no-replay", noReplay), ("--no-target", noTarget), ("--replay", replay != "uniform"),
-            ("--her", her != "none"), ("--psi", psi != nil), ("--bootstrap-critic", bootstrapCritic), ("--bits", bits != 10),
-            ("--states", states != 10), ("--slippery", slippery), ("--set", !assignments.isEmpty),
-            ("hyperparameter flags", !hyperparameterFlags.isEmpty),
+            ("--env", runOptions.env != nil), ("--algo", runOptions.algo != nil), ("--eval-every", evalEvery != 0),
+            ("--eval-episodes", evalEpisodes != 10), ("--stop-when-solved", stopWhenSolved),
         ]
-        return given.filter(\.1).map(\.0)
-    }
-
-    /// The run's configuration from the flags, every value validated against its range.
-    func trainingConfiguration() throws -> TrainingConfiguration {
-        guard let env, let algo, let steps else {
-            throw CommandFailure("--env, --algo and --steps are required (or --resume DIR)", status: .usage)
-        }
-        guard let replayKind = AgentOptions.Replay(rawValue: replay) else {
-            throw CommandFailure("--replay must be uniform or prioritized, got '\(replay)'", status: .usage)
-        }
-        guard let hindsight = AgentOptions.Hindsight(rawValue: her) else {
-            throw CommandFailure("--her must be none, final or future, got '\(her)'", status: .usage)
-        }
-        let psiChoice = try psi.map { text in
-            guard let choice = Psi(rawValue: text) else {
-                throw CommandFailure("--psi must be one of \(Psi.list(Psi.allCases)), got '\(text)'", status: .usage)
-            }
-            return choice
-        }
-        var hyperparameters = Hyperparameters(defaultsFor: algo)
-        do {
-            _ = try AlgorithmRegistry.descriptor(algo)
-            try hyperparameters.apply(flags: hyperparameterFlags)
-            for assignment in assignments {
-                try hyperparameters.apply(assignment: assignment)
-            }
-        } catch {
-            throw CommandFailure("\(error)", status: .usage)
-        }
-        return TrainingConfiguration(
-            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery), algorithm: algo,
-            hyperparameters: hyperparameters.named,
-            options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay, noTarget: noTarget,
-                                  psi: psiChoice, bootstrapCritic: bootstrapCritic),
-            steps: steps, seed: seed, evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
-            stopWhenSolved: stopWhenSolved)
+        return given.filter(\.1).map(\.0) + runOptions.settingsGiven
     }
 
     /// The failure to report for a training error, with its sysexits status.

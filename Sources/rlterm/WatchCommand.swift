@@ -2,37 +2,44 @@ import Agents
 import ArgumentParser
 import Environments
 import Foundation
-import RLCore
 import TerminalUI
+import Training
+import Watch
 
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Open the terminal UI (the default command).",
+        abstract: "Open the terminal UI: train an agent and watch it learn (the default command).",
         discussion: """
-            Until the training engine exists, watch solves a gridworld map exactly by value iteration and runs \
-            the ε-greedy policy derived from Q* in the real environment, one step at a time: the map with the \
-            agent and its path, the returns of finished episodes, V* with the greedy arrows. Nothing is learned \
-            yet; learning agents arrive with the training engine.
-            Keys: space pause or run, . one step while paused, + and - change the pace, q (or Ctrl-C) quit.
-            Exit status: 64 bad usage or an environment that is not a map, 65 invalid map, 66 missing file.
+            Training runs on its own thread at once (DQN on cliffwalking unless --env and --algo say otherwise) \
+            while the screen shows the environment, the episode returns (or the losses), the agent's values, \
+            its hyperparameters and, on request, its last update written out with numbers. It takes the same \
+            environment, algorithm, hyperparameter, --seed and --log-dir options as 'rlterm train' and writes \
+            the same files; --steps (default 30,000) is the horizon of the ε and β schedules, and training goes \
+            on past it. --checkpoint FILE replays a trained agent's greedy policy instead, learning nothing.
+            Keys: space pause/resume · . one step · n finish the episode · [ ] step back and forth through \
+            the recorded frames · + - pace · a A next/previous algorithm · e next environment · ↑ ↓ select a \
+            hyperparameter · ← → change it · v heatmap view · p plot view · x explain panel · w save a \
+            checkpoint · r reset the agent · ? help · q quit.
+            q, Ctrl-C, SIGTERM and SIGHUP restore the terminal; with --log-dir the final networks are saved \
+            (model.safetensors, training-state.safetensors). A signal ends with status 128 + its number.
+            Hyperparameters (--KEY VALUE or --set KEY=VALUE):
+            \(RunOptions.hyperparameterHelp)
+            Exit status: 64 bad usage or value out of range, 65 invalid map or checkpoint, 66 missing file, \
+            70 no usable terminal, 74 I/O error.
             """
     )
 
-    @Option(help: "The map: a built-in name ('rlterm envs'), envs/NAME.txt here, or a path to a map file.")
-    var env = "cliffwalking"
+    @OptionGroup var runOptions: RunOptions
 
-    @Option(help: "The discount factor γ the values are solved for, in [0, 1).")
-    var gamma = 0.99
+    @Option(help: ArgumentHelp("Replay the agent saved in this checkpoint (greedy actions, no learning).", valueName: "file"))
+    var checkpoint: String?
 
-    @Option(help: "The probability ε of a random action, in [0, 1].")
-    var epsilon = 0.1
+    @Option(help: "Steps per second, or 'full' for as fast as the machine allows (default: full; 10 when replaying).")
+    var pace: String?
 
-    @Option(help: "The run seed: the environment's slips and the exploration draw from its streams.")
-    var seed: UInt64 = 0
-
-    @Flag(help: "Make moves slippery whatever the map says (intended direction 1/3, each side 1/3).")
-    var slippery = false
+    @Flag(help: "Start paused ('.' steps, space runs).")
+    var paused = false
 
     @Option(help: "Redraw at most this many times a second (default 30; 15 when SSH_CONNECTION is set).")
     var fps: Int?
@@ -46,103 +53,99 @@ struct WatchCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
     var ascii = false
 
+    /// What the UI trains when nothing is said: a map whose optimal path DQN finds in seconds.
+    static let defaults = (env: "cliffwalking", algo: "dqn", steps: 30_000)
+
     func validate() throws {
-        guard gamma >= 0, gamma < 1 else {
-            throw ValidationError("--gamma must be in [0, 1) (a discount of 1 need not converge), got \(gamma)")
-        }
-        guard epsilon >= 0, epsilon <= 1 else { throw ValidationError("--epsilon must be in [0, 1], got \(epsilon)") }
         if let fps, !(1...240).contains(fps) { throw ValidationError("--fps must be in 1…240, got \(fps)") }
         guard seconds >= 0, seconds.isFinite else {
             throw ValidationError("--seconds must be a finite number ≥ 0, got \(seconds)")
         }
+        _ = try chosenPace()
+        if checkpoint != nil, !(runOptions.settingsGiven.isEmpty && runOptions.env == nil && runOptions.algo == nil && runOptions.steps == nil) {
+            throw ValidationError("--checkpoint replays the saved agent on its own environment; it takes no run settings "
+                                  + "(\((runOptions.settingsGiven + ["--env", "--algo", "--steps"]).joined(separator: ", ")))")
+        }
     }
 
     func run() throws {
-        let map = try GridMapArgument.load(env, slippery: slippery, notAMap: "watch supports gridworld maps for now")
-        let solution = ValueIteration(model: TransitionModel(map: map), gamma: gamma)
-        let runSeed = RunSeed(seed)
-        let rollout = EpsilonGreedyRollout(
-            environment: Gridworld(map: map, generator: runSeed.generator(for: "env")),
-            greedyActions: solution.policy, epsilon: epsilon, exploration: runSeed.generator(for: "exploration"))
-        var session = WatchSession(map: map, solution: solution, rollout: rollout)
-
         let environment = ProcessInfo.processInfo.environment
         let framesPerSecond = fps ?? ((environment["SSH_CONNECTION"] ?? "").isEmpty ? 30 : 15)
+        let settings = SessionSettings(
+            pace: try chosenPace() ?? (checkpoint == nil ? .fullSpeed : .stepsPerSecond(10)), startsPaused: paused,
+            snapshotInterval: .seconds(1) / framesPerSecond, checkpointDirectory: runOptions.logDir ?? ".")
+        let session = try makeSession(settings: settings)
+        let environments = Self.environmentCycle(starting: session.snapshot().configuration.environment, options: runOptions)
+
+        TerminationSignals.trap()
         let screen = CursesScreen()
         do {
             try screen.open()
         } catch {
+            session.stop()
             throw CommandFailure(String(describing: error), status: .software)
         }
-        defer { screen.close() }
         let theme = Theme(
             colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
-            charset: Charset.select(environment: environment, forceASCII: ascii)
-        )
-        run(&session, on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode), theme: theme,
-            framesPerSecond: framesPerSecond)
+            charset: Charset.select(environment: environment, forceASCII: ascii))
+        let app = WatchApp(
+            session: session, controller: WatchController(algorithms: AlgorithmRegistry.names, environments: environments),
+            theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil)
+        let ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
+        screen.close()
+
+        let last = session.stop()
+        if let message = last.message, message.isError || runOptions.logDir != nil {
+            Self.printError(message.text)
+        }
+        if case .signal(let signal) = ending {
+            Self.printError("stopped by \(TerminationSignals.name(of: signal)) at step \(last.timesteps)")
+            Foundation.exit(TerminationSignals.exitStatus(for: signal))
+        }
     }
 
-    /// The frame loop: steps the rollout at the session's pace, draws at most `framesPerSecond` times a
-    /// second and only after something changed, and waits for keys in between.
-    private func run(_ session: inout WatchSession, on screen: CursesScreen, output: CursesSurface, theme: Theme,
-                     framesPerSecond: Int) {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let deadline = seconds > 0 ? start + .seconds(seconds) : nil
-        let frameInterval = Duration.seconds(1) / framesPerSecond
-        var nextStep = start
-        var lastFrame: ContinuousClock.Instant?
-        var changed = true
-        var rate = StepRate(at: start, steps: 0)
-        while deadline.map({ clock.now < $0 }) ?? true {
-            let now = clock.now
-            let stepInterval = Duration.seconds(1) / session.pace
-            if !session.isPaused, now >= nextStep {
-                // Catch up on the steps due, but never more than a second's worth after a stall.
-                var taken = 0
-                while nextStep <= now, taken < session.pace {
-                    session.advance()
-                    nextStep += stepInterval
-                    taken += 1
-                }
-                if nextStep <= now { nextStep = now + stepInterval }
-                changed = true
-            }
-            if rate.update(at: now, steps: session.rollout.steps) { changed = true }
-            if changed, lastFrame.map({ now - $0 >= frameInterval }) ?? true {
-                let size = screen.size
-                var frame = MemorySurface(width: size.columns, height: size.rows)
-                session.screen(stepsPerSecond: rate.perSecond).render(into: &frame, theme: theme)
-                output.present(frame)
-                lastFrame = now
-                changed = false
-            }
+    private func chosenPace() throws -> Pace? {
+        guard let pace else { return nil }
+        if pace == "full" { return .fullSpeed }
+        guard let rate = Int(pace), rate >= 1, rate <= 1_000_000 else {
+            throw ValidationError("--pace must be 'full' or a whole number of steps per second in 1…1000000, got '\(pace)'")
+        }
+        return .stepsPerSecond(rate)
+    }
 
-            // Sleep in the key wait until the next step or frame is due; fast paces step in batches per frame.
-            var wait = Duration.milliseconds(250)
-            if !session.isPaused { wait = min(wait, max(nextStep - now, session.pace > framesPerSecond ? frameInterval : .zero)) }
-            if changed, let lastFrame { wait = min(wait, lastFrame + frameInterval - now) }
-            screen.setInputTimeout(milliseconds: Int(wait / .milliseconds(1)))
-            guard let event = screen.readInput() else { continue }
-            switch event {
-            case .character(let key):
-                switch Unicode.Scalar(key).map(Character.init) {
-                case "q", "Q", "\u{3}": return
-                case " ":
-                    session.isPaused.toggle()
-                    nextStep = clock.now + Duration.seconds(1) / session.pace
-                case "." where session.isPaused: session.advance()
-                case "+", "=": session.faster()
-                case "-", "_": session.slower()
-                default: continue
-                }
-                changed = true
-            case .resize:
-                changed = true
-            case .functionKey:
-                continue
+    private func makeSession(settings: SessionSettings) throws -> TrainingSession {
+        if let checkpoint {
+            do {
+                return try TrainingSession(replaying: checkpoint, settings: settings)
+            } catch {
+                throw CommandFailure(error)
             }
         }
+        let configuration = try runOptions.configuration(defaults: Self.defaults)
+        let log: RunLog?
+        do {
+            log = try runOptions.logDir.map { directory throws(RunLogError) in
+                try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
+            }
+        } catch {
+            throw CommandFailure(error.description, status: .ioError)
+        }
+        do {
+            return try TrainingSession(configuration: configuration, log: log, settings: settings)
+        } catch {
+            throw TrainCommand.failure(error)
+        }
+    }
+
+    /// The environments `e` steps through: every registered one with this run's options, the one the session
+    /// starts on first when it is a map file of the user's.
+    static func environmentCycle(starting: EnvironmentSpec, options: RunOptions) -> [EnvironmentSpec] {
+        let names = EnvironmentRegistry.descriptors().map(\.name)
+        let specs = names.map { EnvironmentSpec(name: $0, bits: options.bits, states: options.states, slippery: options.slippery) }
+        return names.contains(starting.name) ? specs : [starting] + specs
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

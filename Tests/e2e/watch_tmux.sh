@@ -2,27 +2,32 @@
 # End-to-end test of `rlterm watch` in a real terminal: tmux runs the built binary in a shell, sends keys
 # and reads the screen back with capture-pane.
 #
-#   Tests/e2e/watch_tmux.sh PATH/TO/rlterm [extra watch arguments...]
+#   Tests/e2e/watch_tmux.sh PATH/TO/rlterm
 #
-# Builds nothing. Checks that the panels appear, that space pauses, that '.' steps once while paused,
-# that a window below 80x24 shows the too-small notice and the panels come back when it grows, and that
-# 'q' exits with status 0 and gives the terminal back (normal screen, visible cursor, cooked tty, prompt).
+# Builds nothing. Checks that the default session (DQN on cliffwalking) trains at once with every panel
+# shown; that space pauses, '.' steps once, '←' edits γ, 'a' and 'e' switch algorithm and environment, 'v',
+# 'p', 'x' and '?' change the views; that a window below 80x24 shows the too-small notice and that resizes,
+# many of them, leave the panels intact; that 'q' exits 0, gives the terminal back and saves the networks
+# into --log-dir; and that SIGTERM and SIGHUP (an SSH connection dropping) end the UI with 143 and 129,
+# restore the terminal and save the networks and logs too.
 # Prints "N passed, M failed" last and exits non-zero when anything failed.
 set -euo pipefail
 
-if [[ $# -lt 1 || ! -x "$1" ]]; then
-    echo "usage: $0 PATH/TO/rlterm [watch arguments...]" >&2
+if [[ $# -ne 1 || ! -x "$1" ]]; then
+    echo "usage: $0 PATH/TO/rlterm" >&2
     exit 64
 fi
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-shift
-extra=("$@")
 
 # A private tmux server, so the test neither sees nor disturbs anyone else's sessions.
 socket="rlterm-e2e-$$"
 session=watch
+work=$(mktemp -d)
 tmux_() { tmux -L "$socket" "$@"; }
-cleanup() { tmux_ kill-server 2>/dev/null || true; }
+cleanup() {
+    tmux_ kill-server 2>/dev/null || true
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 passed=0
@@ -50,14 +55,26 @@ screen_has() { screen | grep -qF -- "$1"; }
 screen_lacks() { ! screen | grep -qF -- "$1"; }
 screen_has_line() { screen | grep -qx -- "$1"; }
 status_has() { status_line | grep -qF -- "$1"; }
-step_count() { status_line | sed -n 's/.*step \([0-9][0-9]*\).*/\1/p'; }
+step_count() { status_line | sed -n 's/.*step \([0-9,][0-9,]*\).*/\1/p' | tr -d ,; }
 step_is() { [[ "$(step_count)" == "$1" ]]; }
+steps_above() { local count; count=$(step_count); [[ -n "$count" && "$count" -gt "$1" ]]; }
 prompt_is_last() { screen | grep -v '^$' | tail -n 1 | grep -qx 'e2e\$ \?'; }
 panels_shown() {
     local title
-    for title in "Environment" "Episode return" "V* = max_a Q*" "What this shows"; do
+    for title in "Environment" "Episode return" "max_a Q(s,a)" "Hyperparameters"; do
         screen_has "$title" || return 1
     done
+}
+# The panels every algorithm has (the values panel's title depends on the agent).
+common_panels_shown() {
+    local title
+    for title in "Environment" "Episode return" "Hyperparameters"; do
+        screen_has "$title" || return 1
+    done
+}
+terminal_restored() {
+    [[ "$(tmux_ display-message -p -t "$session" '#{alternate_on}')" == 0 ]] &&
+        [[ "$(tmux_ display-message -p -t "$session" '#{cursor_flag}')" == 1 ]]
 }
 
 # check NAME COMMAND...: records COMMAND's success as a passed or failed check.
@@ -67,15 +84,24 @@ check() {
     if "$@"; then pass "$name"; else fail "$name"; fi
 }
 
-tmux_ -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
-    env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 PS1='e2e$ ' bash --norc --noprofile
-tmux_ set-option -t "$session" status off
-wait_for 5 screen_has 'e2e$'
-printf -v command '%q ' "$binary" watch "${extra[@]}"
-tmux_ send-keys -t "$session" "$command; echo \"rlterm-exit=\$?\"" Enter
+# start_watch ARGS...: a fresh shell in a fresh 100x30 window, running rlterm watch ARGS and then printing
+# its exit status.
+start_watch() {
+    tmux_ kill-session -t "$session" 2>/dev/null || true
+    tmux_ -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
+        env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 PS1='e2e$ ' bash --norc --noprofile
+    tmux_ set-option -t "$session" status off
+    wait_for 5 screen_has 'e2e$'
+    local command
+    printf -v command '%q ' "$binary" watch "$@"
+    tmux_ send-keys -t "$session" "$command; echo \"rlterm-exit=\$?\"" Enter
+}
 
+# --- The default session, driven by keys -------------------------------------------------------------
+start_watch --log-dir "$work/keys"
 check "the four panels appear with their titles" wait_for 20 panels_shown
-check "the status line says it is running" wait_for 5 status_has "running"
+check "the status line names the default environment and algorithm" status_has "cliffwalking · DQN"
+check "training starts at once" wait_for 10 steps_above 500
 check "the key hints are shown" screen_has "space pause"
 
 tmux_ send-keys -t "$session" Space
@@ -86,24 +112,63 @@ check "no steps are taken while paused" step_is "$before"
 tmux_ send-keys -t "$session" .
 check "'.' advances the step counter by one while paused" wait_for 5 step_is "$((before + 1))"
 
+tmux_ send-keys -t "$session" Left
+check "'←' lowers γ from 0.990 to 0.980, shown in the panel" wait_for 5 screen_has "0.980"
+check "the edit is marked on the return plot" wait_for 5 screen_has "γ 0.980"
+
+tmux_ send-keys -t "$session" v
+check "'v' shows one action's Q-values" wait_for 5 screen_has "Q(s,↑)"
+tmux_ send-keys -t "$session" x
+check "'x' opens the explain panel" wait_for 5 screen_has "Explain: last update"
+check "the explain panel writes out the DQN target" wait_for 5 screen_has "y = r + γ·max Q(s′,a′;θ⁻)"
+tmux_ send-keys -t "$session" x p
+check "'p' shows the loss plot" wait_for 5 screen_has "Loss"
+tmux_ send-keys -t "$session" p '?'
+check "'?' shows the help overlay" wait_for 5 screen_has "Keys"
+tmux_ send-keys -t "$session" '?'
+check "'?' again closes it" wait_for 5 screen_lacks "Keys"
+
+tmux_ send-keys -t "$session" a
+check "'a' switches to the next algorithm (REINFORCE)" wait_for 5 status_has "REINFORCE"
+tmux_ send-keys -t "$session" e
+check "'e' switches to the next environment (fourrooms)" wait_for 5 status_has "fourrooms"
+tmux_ send-keys -t "$session" Space
+check "space resumes, and the new agent trains" wait_for 10 status_has "training"
+
 tmux_ resize-window -t "$session" -x 60 -y 20
 check "at 60x20 the too-small notice is shown" wait_for 5 screen_has "rlterm needs 80"
 check "at 60x20 the panels are gone" screen_lacks "Episode return"
-tmux_ resize-window -t "$session" -x 100 -y 30
-check "back at 100x30 the panels return" wait_for 5 panels_shown
-check "back at 100x30 the notice is gone" screen_lacks "rlterm needs"
-
-tmux_ send-keys -t "$session" Space
-check "space resumes" wait_for 5 status_has "running"
+for size in 81x24 200x60 80x24 45x12 130x41 90x25 20x5 250x80 100x30; do
+    tmux_ resize-window -t "$session" -x "${size%x*}" -y "${size#*x}"
+    sleep 0.05
+done
+check "after a run of resizes, back at 100x30, the panels return" wait_for 5 common_panels_shown
+check "after the resizes the notice is gone" screen_lacks "rlterm needs"
+check "after the resizes it still trains" status_has "training"
 
 tmux_ send-keys -t "$session" q
-check "q quits with exit status 0" wait_for 5 screen_has_line "rlterm-exit=0"
-check "the normal screen is back (alternate screen off)" \
-    test "$(tmux_ display-message -p -t "$session" '#{alternate_on}')" = 0
-check "the cursor is visible again" test "$(tmux_ display-message -p -t "$session" '#{cursor_flag}')" = 1
+check "q quits with exit status 0" wait_for 10 screen_has_line "rlterm-exit=0"
+check "the terminal is given back (normal screen, visible cursor)" terminal_restored
 tmux_ send-keys -t "$session" "stty -a | grep -q ' icanon' && stty -a | grep -q ' echo ' && echo \"tty-\"cooked" Enter
 check "the tty is back in cooked mode with echo" wait_for 5 screen_has_line "tty-cooked"
 check "the shell prompt is back" wait_for 5 prompt_is_last
+check "quitting with --log-dir saved the networks" test -s "$work/keys/model.safetensors"
+check "monitor.csv has an episode row per finished episode" test "$(wc -l < "$work/keys/monitor.csv")" -gt 10
+
+# --- Signals: SIGTERM and SIGHUP end the UI cleanly ---------------------------------------------------
+for signal in TERM HUP; do
+    directory="$work/signal-$signal"
+    start_watch --log-dir "$directory"
+    wait_for 20 panels_shown || true
+    wait_for 10 test -s "$directory/progress.csv" || true
+    pid=$(pgrep -f -- "watch --log-dir $directory" | head -n 1)
+    kill "-$signal" "$pid"
+    status=$((128 + $(kill -l "$signal")))
+    check "SIG$signal ends rlterm watch with status $status" wait_for 10 screen_has_line "rlterm-exit=$status"
+    check "after SIG$signal the terminal is given back" terminal_restored
+    check "after SIG$signal the networks are saved" test -s "$directory/model.safetensors"
+    check "after SIG$signal progress.csv holds its rows" test "$(wc -l < "$directory/progress.csv")" -gt 1
+done
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything rlterm knows about one hyperparameter: its symbol and meaning, the values it may take, how
 /// an editor steps it, which algorithms read it and its default for each. The table of these specs is the
 /// single source for command-line flags, `--set key=value`, validation messages, `run.json`, checkpoint
@@ -48,5 +50,29 @@ public struct HyperparameterSpec: Sendable {
     public static func format(_ value: Double) -> String {
         if value.rounded() == value && abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
+    }
+}
+
+extension HyperparameterSpec {
+    /// The value an editor moves to from `value` in `direction` (+1 up, −1 down): times or divided by `step`
+    /// on a log scale, plus or minus `step` otherwise; whole numbers for integer hyperparameters (at least one
+    /// apart from `value`); kept inside the valid range, so an edit never produces a value the table refuses.
+    /// Returns `value` itself when it cannot move further that way.
+    public func stepped(from value: Double, direction: Int) -> Double {
+        precondition(direction == 1 || direction == -1, "an edit moves one step up or down")
+        var next = logScale ? (direction > 0 ? value * step : value / step) : value + Double(direction) * step
+        if integer {
+            next = direction > 0 ? max(next.rounded(.down), value + 1) : min(next.rounded(.up), value - 1)
+        } else {
+            // Decimal steps such as 0.01 leave binary noise (0.97 − 0.01 = 0.9599999…); ten significant
+            // digits are more than any edit means.
+            let scale = pow(10, 9 - (next == 0 ? 0 : floor(log10(abs(next)))))
+            next = (next * scale).rounded() / scale
+        }
+        next = min(next, maximum)
+        if next < minimum || (next == minimum && !minimumIncluded) {
+            next = minimumIncluded ? minimum : value
+        }
+        return accepts(next) ? next : value
     }
 }

@@ -1,0 +1,243 @@
+import Agents
+import Environments
+import Foundation
+import TerminalUI
+import Training
+
+/// Turns the engine's latest snapshot and the UI's own state into the plain values the dashboard draws.
+/// A pure function of its inputs, so every screen is tested from a hand-built or engine-made snapshot.
+public struct DashboardPresenter {
+    /// Cells of the current episode drawn as the agent's recent path.
+    public static let trailLength = 30
+    /// Episodes in the moving average of the return plot.
+    public static let averageWindow = 100
+
+    public let glyphs: Glyphs
+
+    public init(glyphs: Glyphs) {
+        self.glyphs = glyphs
+    }
+
+    /// The algorithm's name as the screen shows it.
+    public static func displayName(ofAlgorithm name: String) -> String {
+        switch name {
+        case "dqn": "DQN"
+        case "fqi": "FQI"
+        case "online-q": "online Q"
+        case "reinforce": "REINFORCE"
+        case "vpg": "VPG"
+        case "ac": "AC"
+        case "online-ac": "online AC"
+        default: name
+        }
+    }
+
+    public func model(_ snapshot: TrainingSnapshot, view: WatchViewState, now: ContinuousClock.Instant) -> DashboardViewModel {
+        let algorithm = Self.displayName(ofAlgorithm: snapshot.configuration.algorithm)
+        let runState: RunState = snapshot.mode == .paused ? .paused : (snapshot.learns ? .training : .replaying)
+        let rows = PanelRow.rows(for: snapshot.hyperparameters)
+        let (scene, caption) = self.scene(snapshot, cursor: view.cursor)
+        let choices = HeatmapChoice.choices(for: snapshot.values, actionCount: actionCount(snapshot))
+        let choice = choices.isEmpty ? nil : choices[view.heatmapIndex % choices.count]
+        return DashboardViewModel(
+            environmentName: environmentName(snapshot.configuration.environment), algorithmName: algorithm,
+            runState: runState, step: snapshot.timesteps, episode: snapshot.episodes, stepsPerSecond: snapshot.stepsPerSecond,
+            pace: snapshot.pace.description, scene: scene, sceneCaption: caption, plotView: view.plotView,
+            returnSegments: returnSegments(snapshot.segments), averageWindow: Self.averageWindow,
+            losses: snapshot.losses.map(\.loss), tdErrors: snapshot.losses.compactMap(\.meanAbsoluteTDError),
+            heatmapMode: choice?.mode(on: snapshot.values.domain, glyphs: glyphs) ?? .maxQ,
+            values: values(snapshot, choice: choice, cursor: view.cursor),
+            hyperparameters: rows.map { row(for: $0, snapshot: snapshot) },
+            selectedHyperparameter: rows.isEmpty ? nil : min(view.selectedRow, rows.count - 1),
+            flashedHyperparameter: view.flashUntil.map { now < $0 } == true ? view.flashed.flatMap(rows.firstIndex) : nil,
+            explanation: snapshot.explanation.isEmpty ? ["No update yet: the agent has not learned from a batch."]
+                : snapshot.explanation,
+            showExplain: view.showExplain, showHelp: view.showHelp, message: message(snapshot, view: view, now: now))
+    }
+
+    private func actionCount(_ snapshot: TrainingSnapshot) -> Int {
+        max(snapshot.values.qValues.first { !$0.isEmpty }?.count ?? 0,
+            snapshot.values.probabilities.first { !$0.isEmpty }?.count ?? 0)
+    }
+
+    private func environmentName(_ spec: EnvironmentSpec) -> String {
+        switch spec.name {
+        case "bitflip": "bitflip \(spec.bits)"
+        case "cliffwalk": "cliffwalk \(spec.states)"
+        default: URL(fileURLWithPath: spec.name).deletingPathExtension().lastPathComponent
+        }
+    }
+
+    /// The engine's message for a few seconds after it appears, else the UI's own; a failure stays shown.
+    private func message(_ snapshot: TrainingSnapshot, view: WatchViewState, now: ContinuousClock.Instant) -> String? {
+        if let local = view.localMessage, let until = view.localMessageUntil, now < until { return local }
+        if let message = snapshot.message, message.id == view.engineMessageID,
+           view.engineMessageUntil.map({ now < $0 }) ?? false {
+            return message.text
+        }
+        return snapshot.failure.map { "learning stopped: \($0) (r resets)" }
+    }
+
+    // MARK: Environment
+
+    private func scene(_ snapshot: TrainingSnapshot, cursor: FrameCursor?) -> (EnvironmentScene, String) {
+        if let cursor {
+            let recorded = cursor.isInLastEpisode ? snapshot.lastEpisode : snapshot.currentEpisode
+            let frames = Array(recorded.prefix(cursor.episodeLength))
+            if !frames.isEmpty {
+                let index = min(cursor.indexInEpisode, frames.count - 1)
+                let episode = cursor.isInLastEpisode ? "last ep" : "frame"
+                let caption = "\(episode) \(index + 1)/\(frames.count) R=\(ValueLabel.compact(frames[index].returnSoFar))"
+                return (scene(layout: snapshot.layout, frames: frames, index: index), caption)
+            }
+        }
+        let frames = snapshot.currentEpisode
+        guard let last = frames.last else { return (.chain(ChainView(states: 0, position: nil)), "") }
+        return (scene(layout: snapshot.layout, frames: frames, index: frames.count - 1),
+                "return \(ValueLabel.compact(last.returnSoFar))")
+    }
+
+    private func scene(layout: SceneLayout, frames: [EpisodeFrame], index: Int) -> EnvironmentScene {
+        switch (layout, frames[index].state) {
+        case (.grid(let rows, let columns, let cells), .grid(let cell)):
+            let tiles = (0..<rows).map { row in cells[(row * columns)..<((row + 1) * columns)].map(Self.tile) }
+            let position = { (cell: Int) in GridPosition(row: cell / columns, column: cell % columns) }
+            let trail = frames[max(0, index - Self.trailLength)..<index].compactMap { frame -> GridPosition? in
+                if case .grid(let cell) = frame.state { return position(cell) }
+                return nil
+            }
+            return .grid(GridView(tiles: tiles, agent: position(cell), trail: trail))
+        case (.cartPole(let trackLimit), .cartPole(let state)):
+            return .cartPole(CartPoleView(position: state.x, angle: state.theta, trackLimit: trackLimit))
+        case (.bitFlip(let bits), .bitFlip(let state, let goal)):
+            let unpack = { (word: UInt64) in (0..<bits).map { $0 < 64 && word & (1 << UInt64($0)) != 0 } }
+            return .bitFlip(BitFlipView(bits: unpack(state), goal: unpack(goal)))
+        case (.chain(let states), .chain(let position)):
+            return .chain(ChainView(states: states, position: position < states ? position : nil))
+        default:
+            return .chain(ChainView(states: 0, position: nil))
+        }
+    }
+
+    static func tile(_ cell: GridCell) -> GridTile {
+        switch cell {
+        case .start: .start
+        case .goal: .goal
+        case .empty: .empty
+        case .hole: .hole
+        case .wall: .wall
+        case .cliff: .cliff
+        }
+    }
+
+    // MARK: Plot
+
+    /// One plot segment per stretch of one algorithm on one environment: hyperparameter changes within it
+    /// become markers at the episode where they happened instead of new curves.
+    func returnSegments(_ segments: [SessionSegment]) -> [ReturnSegment] {
+        var result: [ReturnSegment] = []
+        let currentEnvironment = segments.last?.environment
+        for segment in segments {
+            if case .hyperparameter(let key, _, let to) = segment.cause, !result.isEmpty {
+                let label = "\(glyphs.text(HyperparameterSpec.spec(for: key).symbol)) \(HyperparameterRow.format(to, isInteger: HyperparameterSpec.spec(for: key).integer))"
+                result[result.count - 1].markers.append(PlotMarker(x: Double(result[result.count - 1].returns.count), label: label))
+                result[result.count - 1].returns += segment.returns
+                continue
+            }
+            var label = Self.displayName(ofAlgorithm: segment.algorithm)
+            if segment.environment != currentEnvironment { label += " " + environmentName(EnvironmentSpec(name: segment.environment)) }
+            if segment.cause == .reset { label += " (reset)" }
+            result.append(ReturnSegment(label: label, returns: segment.returns))
+        }
+        return result
+    }
+
+    // MARK: Values
+
+    private func values(_ snapshot: TrainingSnapshot, choice: HeatmapChoice?, cursor: FrameCursor?) -> ValueView {
+        let inspection = snapshot.values
+        guard let choice else {
+            return .unavailable("This agent has no values to show here.")
+        }
+        func point(_ index: Int) -> (Double?, Int?) {
+            guard index < max(inspection.qValues.count, inspection.probabilities.count, inspection.stateValues.count) else {
+                return (nil, nil)
+            }
+            return choice.value(
+                q: index < inspection.qValues.count ? inspection.qValues[index] : [],
+                probabilities: index < inspection.probabilities.count ? inspection.probabilities[index] : [],
+                stateValue: index < inspection.stateValues.count ? inspection.stateValues[index] : nil,
+                optimal: inspection.optimalQ.flatMap { index < $0.count ? $0[index] : nil })
+        }
+        switch inspection.domain {
+        case .gridCells(let rows, let columns):
+            guard case .grid(_, _, let cells) = snapshot.layout else { return .unavailable("") }
+            var values: [[Double?]] = [], arrows: [[Arrow?]] = []
+            for row in 0..<rows {
+                var valueRow: [Double?] = [], arrowRow: [Arrow?] = []
+                for column in 0..<columns {
+                    let index = row * columns + column
+                    // Nobody acts from a terminal or cliff cell, so their values are never learned: left blank.
+                    let shown = ![.wall, .goal, .hole, .cliff].contains(cells[index])
+                    let (value, action) = shown ? point(index) : (nil, nil)
+                    valueRow.append(value)
+                    arrowRow.append(action.map(HeatmapChoice.arrow))
+                }
+                values.append(valueRow)
+                arrows.append(arrowRow)
+            }
+            return .grid(Heatmap(values: values, arrows: arrows))
+        case .cartPoleSlice(let angles, let velocities, let rows, let columns):
+            let values = (0..<rows).map { row in (0..<columns).map { column in point(row * columns + column).0 ?? .nan } }
+            let state = currentCartPoleState(snapshot, cursor: cursor)
+            return .cartPoleSlice(CartPoleSlice(values: values, angleRange: angles, angularVelocityRange: velocities,
+                                                state: state.map { ($0.theta, $0.thetaDot) }))
+        case .chainStates(let count):
+            return .grid(Heatmap(values: [(0..<count).map { point($0).0 }]))
+        case .currentState:
+            let count = max(inspection.qValues.first?.count ?? 0, inspection.probabilities.first?.count ?? 0)
+            let perAction: [Double?] = (0..<count).map { action in
+                switch choice {
+                case .maxQ, .actionValue: action < (inspection.qValues.first?.count ?? 0) ? Double(inspection.qValues[0][action]) : nil
+                default: action < (inspection.probabilities.first?.count ?? 0) ? Double(inspection.probabilities[0][action]) : nil
+                }
+            }
+            return .grid(Heatmap(values: [perAction], showNumbers: true))
+        }
+    }
+
+    private func currentCartPoleState(_ snapshot: TrainingSnapshot, cursor: FrameCursor?) -> CartPole.State? {
+        let frame: EpisodeFrame?
+        if let cursor {
+            frame = cursor.isInLastEpisode ? snapshot.lastEpisode[safe: cursor.indexInEpisode]
+                : snapshot.currentEpisode[safe: cursor.indexInEpisode]
+        } else {
+            frame = snapshot.currentEpisode.last
+        }
+        if case .cartPole(let state) = frame?.state { return state }
+        return nil
+    }
+
+    // MARK: Hyperparameters
+
+    private func row(for row: PanelRow, snapshot: TrainingSnapshot) -> HyperparameterRow {
+        switch row {
+        case .epsilonNow:
+            return snapshot.epsilon.map { HyperparameterRow(symbol: "ε", meaning: "exploration rate now", value: $0) }
+                ?? HyperparameterRow(symbol: "ε", meaning: "exploration rate now", value: "–", isActive: false)
+        case .parameter(let key):
+            let spec = HyperparameterSpec.spec(for: key)
+            guard let value = snapshot.hyperparameters.values[key] else {
+                return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: "–", isActive: false)
+            }
+            return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: value, isInteger: spec.integer,
+                                     isActive: PanelRow.idleReason(of: key, options: snapshot.configuration.options) == nil)
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

@@ -1,0 +1,93 @@
+import Environments
+import TerminalUI
+import Training
+
+/// One of the views the value panel cycles through (`v`), chosen by what the agent offers and what the
+/// environment has: max Q with greedy arrows, one action's Q, V(s), π, and the error against Q*.
+public enum HeatmapChoice: Equatable, Sendable {
+    case maxQ
+    case actionValue(Int)
+    case stateValue
+    /// The most probable action's π(a|s), with its arrow.
+    case mostProbable
+    case policy(Int)
+    case errorToOptimal
+
+    /// The views `inspection` supports, in cycling order.
+    public static func choices(for inspection: ValueInspection, actionCount: Int) -> [HeatmapChoice] {
+        var choices: [HeatmapChoice] = []
+        let hasQ = !inspection.qValues.isEmpty, hasPolicy = !inspection.probabilities.isEmpty
+        if hasQ {
+            choices.append(.maxQ)
+            choices += (0..<actionCount).map(HeatmapChoice.actionValue)
+        }
+        if hasPolicy {
+            if case .cartPoleSlice = inspection.domain {
+                choices.append(.policy(1))
+            } else {
+                choices.append(.mostProbable)
+                if case .currentState = inspection.domain { choices += (0..<actionCount).map(HeatmapChoice.policy) }
+            }
+        }
+        if !inspection.stateValues.isEmpty { choices.append(.stateValue) }
+        if hasQ, inspection.optimalQ != nil { choices.append(.errorToOptimal) }
+        return choices
+    }
+
+    /// The panel's label for this view on `domain`, e.g. `Q(s,→)` on a map, `Q(s,right)` on CartPole.
+    public func mode(on domain: ValueInspection.Domain, glyphs: Glyphs) -> HeatmapMode {
+        switch self {
+        case .maxQ: .maxQ
+        case .actionValue(let action): .actionValue(action: Self.actionName(action, on: domain, glyphs: glyphs))
+        case .stateValue: .stateValue
+        case .mostProbable: .policy(action: nil)
+        case .policy(let action): .policy(action: Self.actionName(action, on: domain, glyphs: glyphs))
+        case .errorToOptimal: .errorToOptimal
+        }
+    }
+
+    /// The value at one point, and the arrow to draw there (maps only), from that point's numbers.
+    func value(q: [Float], probabilities: [Float], stateValue: Float?, optimal: [Double]?) -> (Double?, Int?) {
+        switch self {
+        case .maxQ:
+            guard let best = Self.argmax(q) else { return (nil, nil) }
+            return (Double(q[best]), best)
+        case .actionValue(let action):
+            return (action < q.count ? Double(q[action]) : nil, nil)
+        case .stateValue:
+            return (stateValue.map(Double.init), nil)
+        case .mostProbable:
+            guard let best = Self.argmax(probabilities) else { return (nil, nil) }
+            return (Double(probabilities[best]), best)
+        case .policy(let action):
+            return (action < probabilities.count ? Double(probabilities[action]) : nil, nil)
+        case .errorToOptimal:
+            guard let optimal, optimal.count == q.count, !q.isEmpty else { return (nil, nil) }
+            return (zip(q, optimal).map { abs(Double($0) - $1) }.max(), nil)
+        }
+    }
+
+    /// A map's actions are directions; CartPole's push left or right; others are numbered.
+    static func actionName(_ action: Int, on domain: ValueInspection.Domain, glyphs: Glyphs) -> String {
+        switch domain {
+        case .gridCells: String(glyphs.arrow(arrow(action)))
+        case .cartPoleSlice: action == 0 ? "left" : "right"
+        case .chainStates, .currentState: "a=\(action)"
+        }
+    }
+
+    /// The arrow of gridworld action `action` (numbered as `GridAction`).
+    static func arrow(_ action: Int) -> Arrow {
+        switch GridAction(rawValue: action) {
+        case .up: .up
+        case .right: .right
+        case .down: .down
+        case .left, nil: .left
+        }
+    }
+
+    /// The first index of the largest value (as the agents break ties).
+    private static func argmax(_ values: [Float]) -> Int? {
+        values.indices.max { values[$0] < values[$1] }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import TerminalUI
+import Training
+
+/// The terminal UI's loop on the main thread: it starts the session, waits for keys between frames, turns
+/// them into commands, and at most `framesPerSecond` times a second takes the newest snapshot and draws it
+/// — only when something changed, and only the cells that changed. It never waits for the training thread,
+/// which learns on while the UI draws.
+public final class WatchApp {
+    /// How the loop ended.
+    public enum Ending: Equatable, Sendable {
+        /// `q`.
+        case quit
+        /// A SIGINT (or Ctrl-C, a key in raw mode), SIGTERM or SIGHUP.
+        case signal(Int32)
+        /// The `--seconds` limit passed.
+        case timeLimit
+    }
+
+    private let session: TrainingSession
+    private var controller: WatchController
+    private let keyMap: KeyMap
+    private let theme: Theme
+    private let framesPerSecond: Int
+    private let seconds: Double?
+    private let presenter: DashboardPresenter
+
+    public init(session: TrainingSession, controller: WatchController, theme: Theme, framesPerSecond: Int,
+                seconds: Double? = nil, keyMap: KeyMap = .standard) {
+        precondition(framesPerSecond >= 1, "draw at least once a second")
+        self.session = session
+        self.controller = controller
+        self.keyMap = keyMap
+        self.theme = theme
+        self.framesPerSecond = framesPerSecond
+        self.seconds = seconds
+        presenter = DashboardPresenter(glyphs: theme.glyphs)
+    }
+
+    /// Runs until quit, a signal or the time limit, drawing on `screen` through `output`. The session is
+    /// started here and left running: the caller stops it (which saves, with a run log) after closing the screen.
+    public func run(on screen: CursesScreen, output: CursesSurface) -> Ending {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = seconds.map { start + .seconds($0) }
+        let frameInterval = Duration.seconds(1) / framesPerSecond
+        session.start()
+        var snapshot = session.snapshot()
+        controller.observe(snapshot, now: start)
+        var lastFrame = start - frameInterval
+        var needsDraw = true
+        while true {
+            if let signal = TerminationSignals.received { return .signal(signal) }
+            let now = clock.now
+            if let deadline, now >= deadline { return .timeLimit }
+
+            let untilFrame = max(lastFrame + frameInterval - now, .zero)
+            screen.setInputTimeout(milliseconds: Int((untilFrame / .milliseconds(1)).rounded(.up)))
+            if let event = screen.readInput() {
+                switch event {
+                case .resize:
+                    needsDraw = true
+                case .character(3):
+                    return .signal(SIGINT)
+                default:
+                    guard let action = keyMap.action(for: event) else { continue }
+                    if action == .quit { return .quit }
+                    for command in controller.handle(action, snapshot: snapshot, now: clock.now) { session.send(command) }
+                    needsDraw = true
+                }
+                continue
+            }
+
+            let frameTime = clock.now
+            guard frameTime - lastFrame >= frameInterval else { continue }
+            let newest = session.snapshot()
+            if newest.sequence != snapshot.sequence {
+                snapshot = newest
+                controller.observe(snapshot, now: frameTime)
+                needsDraw = true
+            }
+            if controller.expires(between: lastFrame, and: frameTime) { needsDraw = true }
+            if needsDraw {
+                draw(snapshot, on: screen, output: output, now: frameTime)
+                needsDraw = false
+            }
+            lastFrame = frameTime
+        }
+    }
+
+    private func draw(_ snapshot: TrainingSnapshot, on screen: CursesScreen, output: CursesSurface,
+                      now: ContinuousClock.Instant) {
+        let size = screen.size
+        var frame = MemorySurface(width: size.columns, height: size.rows)
+        let model = presenter.model(snapshot, view: controller.view, now: now)
+        DashboardScreen(model: model, keyMap: keyMap).render(into: &frame, theme: theme)
+        output.present(frame)
+    }
+}

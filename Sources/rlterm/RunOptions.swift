@@ -1,0 +1,116 @@
+import Agents
+import ArgumentParser
+import Training
+
+/// What a run is — environment, algorithm, budget, seed, log directory, the algorithm's switches and every
+/// hyperparameter — shared by `train` and `watch`, so both take the same flags and build the same
+/// configuration from them.
+struct RunOptions: ParsableArguments {
+    @Option(help: "The environment: a name from 'rlterm envs', envs/NAME.txt here, or a path to a map file.")
+    var env: String?
+
+    @Option(help: "The algorithm ('rlterm algos').")
+    var algo: String?
+
+    @Option(help: "Environment steps (with --envs N: transitions over all N copies); ε and PER's β are scheduled over them.")
+    var steps: Int?
+
+    @Option(help: "The run seed: every random draw of the run follows from it.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Write run.json, monitor.csv, progress.csv and checkpoints into this directory.")
+    var logDir: String?
+
+    @Flag(help: "Double DQN targets: the online network picks a′, the target network evaluates it.")
+    var double = false
+
+    @Flag(help: "Learn from the last B transitions only, without a replay memory.")
+    var noReplay = false
+
+    @Flag(help: "Bootstrap from the online network itself (no target network).")
+    var noTarget = false
+
+    @Option(help: "Replay sampling: uniform or prioritized.")
+    var replay = "uniform"
+
+    @Option(help: "Hindsight relabelling on goal environments: none, final or future (k = --her-k).")
+    var her = "none"
+
+    @Option(help: "Policy-gradient weight Ψ: total, reward-to-go, baseline, q, advantage or td-residual (which ones an algorithm takes: 'rlterm algos').")
+    var psi: String?
+
+    @Flag(help: "Batch actor-critic: fit V̂ to bootstrapped targets r + γ·V̂(s′) instead of sampled reward sums.")
+    var bootstrapCritic = false
+
+    @Option(help: "Bits of the bit-flipping environment.")
+    var bits = 10
+
+    @Option(help: "States of the Blind Cliffwalk.")
+    var states = 10
+
+    @Flag(help: "Make gridworld moves slippery whatever the map says.")
+    var slippery = false
+
+    @Option(name: .customLong("set"), help: "Set a hyperparameter: --set KEY=VALUE (repeatable).")
+    var assignments: [String] = []
+
+    @Argument(parsing: .allUnrecognized, help: .hidden)
+    var hyperparameterFlags: [String] = []
+
+    /// Every hyperparameter flag with its symbol, meaning and range, for a command's discussion.
+    static var hyperparameterHelp: String {
+        HyperparameterSpec.table.map { spec in
+            "  --\(spec.key.rawValue)  \(spec.symbol) \(spec.meaning), \(spec.rangeDescription)"
+        }.joined(separator: "\n")
+    }
+
+    /// The settings given besides `env`, `algo` and `steps` (defaults cannot be told from values given equal
+    /// to them, which change nothing anyway).
+    var settingsGiven: [String] {
+        let given: [(String, Bool)] = [
+            ("--seed", seed != 0), ("--log-dir", logDir != nil), ("--double", double), ("--no-replay", noReplay),
+            ("--no-target", noTarget), ("--replay", replay != "uniform"), ("--her", her != "none"), ("--psi", psi != nil),
+            ("--bootstrap-critic", bootstrapCritic), ("--bits", bits != 10), ("--states", states != 10),
+            ("--slippery", slippery), ("--set", !assignments.isEmpty), ("hyperparameter flags", !hyperparameterFlags.isEmpty),
+        ]
+        return given.filter(\.1).map(\.0)
+    }
+
+    /// The run's configuration, every value validated against its range: the environment, algorithm and
+    /// budget given, else `defaults` (a command without defaults requires them).
+    func configuration(defaults: (env: String, algo: String, steps: Int)? = nil, evaluationInterval: Int = 0,
+                       evaluationEpisodes: Int = 10, stopWhenSolved: Bool = false) throws -> TrainingConfiguration {
+        guard let env = env ?? defaults?.env, let algo = algo ?? defaults?.algo, let steps = steps ?? defaults?.steps else {
+            throw CommandFailure("--env, --algo and --steps are required", status: .usage)
+        }
+        guard let replayKind = AgentOptions.Replay(rawValue: replay) else {
+            throw CommandFailure("--replay must be uniform or prioritized, got '\(replay)'", status: .usage)
+        }
+        guard let hindsight = AgentOptions.Hindsight(rawValue: her) else {
+            throw CommandFailure("--her must be none, final or future, got '\(her)'", status: .usage)
+        }
+        let psiChoice = try psi.map { text in
+            guard let choice = Psi(rawValue: text) else {
+                throw CommandFailure("--psi must be one of \(Psi.list(Psi.allCases)), got '\(text)'", status: .usage)
+            }
+            return choice
+        }
+        var hyperparameters = Hyperparameters(defaultsFor: algo)
+        do {
+            _ = try AlgorithmRegistry.descriptor(algo)
+            try hyperparameters.apply(flags: hyperparameterFlags)
+            for assignment in assignments {
+                try hyperparameters.apply(assignment: assignment)
+            }
+        } catch {
+            throw CommandFailure("\(error)", status: .usage)
+        }
+        return TrainingConfiguration(
+            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery), algorithm: algo,
+            hyperparameters: hyperparameters.named,
+            options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay,
+                                  noTarget: noTarget, psi: psiChoice, bootstrapCritic: bootstrapCritic),
+            steps: steps, seed: seed, evaluationInterval: evaluationInterval, evaluationEpisodes: evaluationEpisodes,
+            stopWhenSolved: stopWhenSolved)
+    }
+}

@@ -1,0 +1,213 @@
+import Agents
+import Environments
+import TerminalUI
+import Testing
+@testable import Training
+@testable import Watch
+
+/// Snapshots made by the real engine (a session worker driven step by step) turned into screens and keys
+/// turned into commands, without a terminal.
+@Suite("Terminal UI: presenter and keys")
+struct WatchTests {
+    static let unicode = Theme(colorMode: .none, charset: .unicode)
+    static let now = ContinuousClock.now
+
+    static func worker(_ environment: String = "cliffwalking", algorithm: String = "dqn",
+                       options: AgentOptions = AgentOptions(), paused: Bool = true) throws -> SessionWorker {
+        try SessionWorker(
+            configuration: TrainingConfiguration(environment: EnvironmentSpec(name: environment), algorithm: algorithm,
+                                                 hyperparameters: algorithm == "dqn" ? ["hidden": 8, "learning-starts": 20] : ["hidden": 8],
+                                                 options: options,
+                                                 steps: 2_000, seed: 4),
+            log: nil, settings: SessionSettings(startsPaused: paused))
+    }
+
+    static func screen(_ snapshot: TrainingSnapshot, view: WatchViewState = WatchViewState(), width: Int = 100,
+                       height: Int = 30, theme: Theme = unicode) -> [String] {
+        let model = DashboardPresenter(glyphs: theme.glyphs).model(snapshot, view: view, now: now)
+        var surface = MemorySurface(width: width, height: height)
+        DashboardScreen(model: model).render(into: &surface, theme: theme)
+        return surface.lines
+    }
+
+    static func controller() -> WatchController {
+        WatchController(algorithms: AlgorithmRegistry.names,
+                        environments: ["cliffwalking", "cartpole", "frozenlake4x4"].map { EnvironmentSpec(name: $0) })
+    }
+
+    @Test("a paused DQN session on the cliff: status, map with the agent on S, Q heatmap, γ first in the panel")
+    func cliffScreen() throws {
+        let lines = Self.screen(try Self.worker().snapshot())
+        #expect(lines[0].contains("rlterm · cliffwalking · DQN · ‖ paused"))
+        #expect(lines[0].contains("step 0 · ep 0"))
+        #expect(lines.contains { $0.contains("● ▒ ▒ ▒ ▒ ▒ ▒ ▒ ▒ ▒ ▒ G") })
+        #expect(lines.contains { $0.contains("max_a Q(s,a)") })
+        #expect(lines.contains { $0.contains("▸ γ") && $0.contains("0.990") })
+        #expect(lines.contains { $0.contains("λ") && $0.contains("(unused") })
+        #expect(lines.last?.contains("space run") == true)
+    }
+
+    @Test("every environment and algorithm draws at 80×24 and 120×40, in Unicode and ASCII, without a crash")
+    func everyCombination() throws {
+        for environment in ["cliffwalking", "cartpole", "bitflip", "cliffwalk", "fourrooms"] {
+            for algorithm in ["dqn", "vpg", "online-ac"] {
+                let worker = try Self.worker(environment, algorithm: algorithm, paused: false)
+                for _ in 0..<300 { worker.stepOnce() }
+                let snapshot = worker.snapshot()
+                for theme in [Self.unicode, Theme(colorMode: .indexed256, charset: .ascii)] {
+                    for (width, height) in [(80, 24), (120, 40)] {
+                        var view = WatchViewState()
+                        for index in 0..<6 {
+                            view.heatmapIndex = index
+                            let lines = Self.screen(snapshot, view: view, width: width, height: height, theme: theme)
+                            #expect(lines.count == height && lines.allSatisfy { $0.count == width })
+                            #expect(lines[0].contains(DashboardPresenter.displayName(ofAlgorithm: algorithm)))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("heatmap views follow what the agent has: Q views and the error to Q* for DQN, π and V for VPG")
+    func heatmapChoices() throws {
+        let dqn = try Self.worker().snapshot().values
+        #expect(HeatmapChoice.choices(for: dqn, actionCount: 4)
+            == [.maxQ, .actionValue(0), .actionValue(1), .actionValue(2), .actionValue(3), .errorToOptimal])
+        let vpg = try Self.worker(algorithm: "vpg").snapshot().values
+        #expect(HeatmapChoice.choices(for: vpg, actionCount: 4) == [.mostProbable, .stateValue])
+        let cartPole = try Self.worker("cartpole", algorithm: "vpg").snapshot().values
+        #expect(HeatmapChoice.choices(for: cartPole, actionCount: 2) == [.policy(1), .stateValue])
+    }
+
+    @Test("the map heatmap blanks walls, goals and cliffs, and points each arrow at the greedy action")
+    func gridHeatmap() throws {
+        let snapshot = try Self.worker().snapshot()
+        let model = DashboardPresenter(glyphs: Self.unicode.glyphs).model(snapshot, view: WatchViewState(), now: Self.now)
+        guard case .grid(let heatmap) = model.values else {
+            Issue.record("expected a map heatmap")
+            return
+        }
+        #expect(heatmap.values[3][1] == nil && heatmap.values[3][11] == nil)
+        let q = snapshot.values.qValues[0]
+        let best = q.indices.max { q[$0] < q[$1] }!
+        #expect(heatmap.values[0][0] == Double(q[best]))
+        #expect(heatmap.arrows[0][0] == HeatmapChoice.arrow(best))
+    }
+
+    @Test("hyperparameter changes within an algorithm's run are markers on its curve; a switch is a new curve")
+    func plotSegments() {
+        let presenter = DashboardPresenter(glyphs: Self.unicode.glyphs)
+        let segments = [
+            SessionSegment(cause: .start, algorithm: "dqn", environment: "cliffwalking", firstStep: 0, firstEpisode: 0,
+                           returns: [-100, -50]),
+            SessionSegment(cause: .hyperparameter(.gamma, from: 0.99, to: 0.9), algorithm: "dqn", environment: "cliffwalking",
+                           firstStep: 100, firstEpisode: 2, returns: [-20]),
+            SessionSegment(cause: .algorithm, algorithm: "vpg", environment: "cliffwalking", firstStep: 150, firstEpisode: 3,
+                           returns: [-80]),
+        ]
+        let plotted = presenter.returnSegments(segments)
+        #expect(plotted == [
+            ReturnSegment(label: "DQN", returns: [-100, -50, -20], markers: [PlotMarker(x: 2, label: "γ 0.900")]),
+            ReturnSegment(label: "VPG", returns: [-80]),
+        ])
+    }
+
+    @Test("← and → step the selected hyperparameter within its range; a held key counts on from what it asked")
+    func editing() throws {
+        let snapshot = try Self.worker().snapshot()
+        var controller = Self.controller()
+        #expect(controller.handle(.increaseHyperparameter, snapshot: snapshot, now: Self.now) == [.set(.gamma, 1)])
+        #expect(controller.handle(.increaseHyperparameter, snapshot: snapshot, now: Self.now).isEmpty)
+        #expect(controller.view.localMessage == "γ is at the end of its range, a number in [0, 1]")
+        controller = Self.controller()
+        #expect(controller.handle(.decreaseHyperparameter, snapshot: snapshot, now: Self.now) == [.set(.gamma, 0.98)])
+        #expect(controller.handle(.decreaseHyperparameter, snapshot: snapshot, now: Self.now) == [.set(.gamma, 0.97)])
+        _ = controller.handle(.selectNextHyperparameter, snapshot: snapshot, now: Self.now)
+        #expect(controller.handle(.increaseHyperparameter, snapshot: snapshot, now: Self.now).isEmpty)
+        #expect(controller.view.localMessage == "λ is not used by DQN")
+        _ = controller.handle(.selectNextHyperparameter, snapshot: snapshot, now: Self.now)
+        #expect(controller.handle(.increaseHyperparameter, snapshot: snapshot, now: Self.now) == [.set(.targetPeriod, 200)])
+        #expect(controller.view.flashed == .parameter(.targetPeriod))
+    }
+
+    @Test("α_PER is dimmed and not editable without prioritized replay, editable with it")
+    func optionDependentRows() throws {
+        let rows = PanelRow.rows(for: Hyperparameters(defaultsFor: "dqn"))
+        let alphaRow = try #require(rows.firstIndex(of: .parameter(.alpha)))
+        for (options, editable) in [(AgentOptions(), false), (AgentOptions(replay: .prioritized), true)] {
+            let snapshot = try Self.worker(options: options).snapshot()
+            var controller = Self.controller()
+            controller.view.selectedRow = alphaRow
+            let commands = controller.handle(.increaseHyperparameter, snapshot: snapshot, now: Self.now)
+            #expect(commands == (editable ? [.set(.alpha, 0.7)] : []))
+            let lines = Self.screen(snapshot, view: controller.view, width: 120, height: 40)
+            #expect(lines.contains { $0.contains("α_PER") && $0.contains("(unused") } == !editable)
+        }
+    }
+
+    @Test("a and A cycle the algorithms, e the environments, counting on from what was asked")
+    func switching() throws {
+        let snapshot = try Self.worker().snapshot()
+        var controller = Self.controller()
+        let names = AlgorithmRegistry.names
+        let after = names[(names.firstIndex(of: "dqn")! + 1) % names.count]
+        let before = names[(names.firstIndex(of: "dqn")! + names.count - 1) % names.count]
+        #expect(controller.handle(.nextAlgorithm, snapshot: snapshot, now: Self.now) == [.switchAlgorithm(after)])
+        controller = Self.controller()
+        #expect(controller.handle(.previousAlgorithm, snapshot: snapshot, now: Self.now) == [.switchAlgorithm(before)])
+        #expect(controller.handle(.nextEnvironment, snapshot: snapshot, now: Self.now)
+            == [.switchEnvironment(EnvironmentSpec(name: "cartpole"))])
+        #expect(controller.handle(.nextEnvironment, snapshot: snapshot, now: Self.now)
+            == [.switchEnvironment(EnvironmentSpec(name: "frozenlake4x4"))])
+    }
+
+    @Test("[ pauses a running session and steps back through the frames; a step returns to the live view")
+    func browsing() throws {
+        let worker = try Self.worker()
+        worker.apply(.finishEpisode)
+        while worker.isStepping { worker.stepOnce() }
+        for _ in 0..<3 { worker.apply(.step) }
+        let snapshot = worker.snapshot()
+        var controller = Self.controller()
+        #expect(controller.handle(.frameBack, snapshot: snapshot, now: Self.now).isEmpty)
+        #expect(controller.view.cursor?.index == snapshot.lastEpisode.count + 2)
+        for _ in 0..<3 { _ = controller.handle(.frameBack, snapshot: snapshot, now: Self.now) }
+        let lines = Self.screen(snapshot, view: controller.view)
+        let length = snapshot.lastEpisode.count
+        #expect(lines[1].contains("last ep \(length)/\(length) R=\(ValueLabel.compact(snapshot.lastEpisode[length - 1].returnSoFar))"))
+        #expect(controller.handle(.stepOnce, snapshot: snapshot, now: Self.now) == [.step])
+        #expect(controller.view.cursor == nil)
+
+        let running = try Self.worker(paused: false).snapshot()
+        var live = Self.controller()
+        #expect(live.handle(.frameBack, snapshot: running, now: Self.now) == [.pause])
+    }
+
+    @Test("the engine's message shows for four seconds, then the key hints come back")
+    func messages() throws {
+        let worker = try Self.worker()
+        worker.apply(.set(.gamma, 2))
+        let snapshot = worker.snapshot()
+        var controller = Self.controller()
+        controller.observe(snapshot, now: Self.now)
+        let presenter = DashboardPresenter(glyphs: Self.unicode.glyphs)
+        #expect(presenter.model(snapshot, view: controller.view, now: Self.now + .seconds(1)).message?.contains("gamma") == true)
+        #expect(controller.expires(between: Self.now + .seconds(3), and: Self.now + .seconds(5)))
+        #expect(presenter.model(snapshot, view: controller.view, now: Self.now + .seconds(5)).message == nil)
+    }
+
+    @Test("the editor's steps: log-scale values double and halve, decimals stay clean, integers move by one at least")
+    func stepping() {
+        let gamma = HyperparameterSpec.spec(for: .gamma)
+        #expect(gamma.stepped(from: 0.97, direction: -1) == 0.96)
+        #expect(gamma.stepped(from: 0, direction: -1) == 0)
+        let learningRate = HyperparameterSpec.spec(for: .learningRate)
+        #expect(learningRate.stepped(from: 1e-3, direction: 1) == 2e-3)
+        #expect(learningRate.stepped(from: 0.8, direction: 1) == 1)
+        let herK = HyperparameterSpec.spec(for: .herK)
+        #expect(herK.stepped(from: 4, direction: 1) == 5 && herK.stepped(from: 1, direction: -1) == 1)
+        let batch = HyperparameterSpec.spec(for: .batchSize)
+        #expect(batch.stepped(from: 1, direction: 1) == 2 && batch.stepped(from: 3, direction: -1) == 2)
+    }
+}
