@@ -88,16 +88,17 @@ public struct DashboardPresenter {
                 let index = min(cursor.indexInEpisode, frames.count - 1)
                 let episode = cursor.isInLastEpisode ? "last ep" : "frame"
                 let caption = "\(episode) \(index + 1)/\(frames.count) R=\(ValueLabel.compact(frames[index].returnSoFar))"
-                return (scene(layout: snapshot.layout, frames: frames, index: index), caption)
+                return (Self.scene(layout: snapshot.layout, frames: frames, index: index), caption)
             }
         }
         let frames = snapshot.currentEpisode
         guard let last = frames.last else { return (.chain(ChainView(states: 0, position: nil)), "") }
-        return (scene(layout: snapshot.layout, frames: frames, index: frames.count - 1),
+        return (Self.scene(layout: snapshot.layout, frames: frames, index: frames.count - 1),
                 "return \(ValueLabel.compact(last.returnSoFar))")
     }
 
-    private func scene(layout: SceneLayout, frames: [EpisodeFrame], index: Int) -> EnvironmentScene {
+    /// The picture of frame `index` of `frames` on `layout`; on a map, the frames before it draw the path.
+    public static func scene(layout: SceneLayout, frames: [EpisodeFrame], index: Int) -> EnvironmentScene {
         switch (layout, frames[index].state) {
         case (.grid(let rows, let columns, let cells), .grid(let cell)):
             let tiles = (0..<rows).map { row in cells[(row * columns)..<((row + 1) * columns)].map(Self.tile) }

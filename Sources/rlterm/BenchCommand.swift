@@ -2,18 +2,31 @@ import ArgumentParser
 import Foundation
 import NeuralNet
 import RLCore
+import Training
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure network training and acting speed on this machine (one thread).",
+        abstract: "Measure network and training-engine speed on this machine.",
         discussion: """
-            Times a full DQN update (target forward, forward, Huber loss, backward, Adam) for the network sizes \
-            rlterm trains, and single-observation forward latency. Each figure is the best of --repeats timed \
-            runs of at least --run-seconds each, with flush-to-zero set as the training thread sets it. \
-            benchmarks/compare_pytorch.sh runs PyTorch on the same updates beside it.
+            network: a full DQN update (target forward, forward, Huber loss, backward, Adam) for the network \
+            sizes rlterm trains, a policy-gradient step on a batch of 1,000, and single-observation forward \
+            latency, one thread. Each figure is the best of --repeats timed runs of at least --run-seconds each, \
+            with flush-to-zero set as the training thread sets it. benchmarks/compare_pytorch.sh runs PyTorch on \
+            the same updates beside it.
+            engine: environment steps per second (CartPole, cliffwalking), whole training runs of DQN and VPG on \
+            CartPole (steps per second of training time), and snapshot.overhead: the steps per second a live \
+            session loses to a viewer taking snapshots at 30 Hz, against none (2-second runs, alternated, best \
+            of 3 each).
             """
     )
+
+    enum Group: String, ExpressibleByArgument, CaseIterable {
+        case all, network, engine
+    }
+
+    @Option(help: "Which figures: all, network or engine.")
+    var group = Group.all
 
     @Flag(help: "Print a JSON array of {\"name\", \"value\", \"unit\"}.")
     var json = false
@@ -39,6 +52,22 @@ struct BenchCommand: ParsableCommand {
             FloatingPointEnvironment.enableFlushToZero()
         }
         var figures: [BenchmarkFigure] = []
+        if group != .engine { figures += networkFigures() }
+        if group != .network { figures += try engineFigures() }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted]
+            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
+        } else {
+            for figure in figures {
+                let name = figure.name.padding(toLength: 44, withPad: " ", startingAt: 0)
+                print("\(name) \(String(format: "%10.2f", figure.value)) \(figure.unit)")
+            }
+        }
+    }
+
+    private func networkFigures() -> [BenchmarkFigure] {
+        var figures: [BenchmarkFigure] = []
         let peak = PeakThroughput.measureFMA()
         figures.append(BenchmarkFigure(name: "peak.fma", value: peak / 1e9, unit: "GFLOP/s"))
         let updates: [([Int], Int)] = [
@@ -57,20 +86,34 @@ struct BenchCommand: ParsableCommand {
             let workload = DQNUpdateWorkload(sizes: sizes, batch: 1, seed: RunSeed(1))
             var sink: Float = 0
             let seconds = bestSecondsPerCall { sink += workload.act() }
-            guard sink.isFinite else { throw CommandFailure("forward pass produced \(sink)", status: .software) }
+            precondition(sink.isFinite, "a forward pass on finite weights gives finite values")
             figures.append(
                 BenchmarkFigure(name: "forward.\(workload.architecture).b1", value: seconds * 1e6, unit: "us"))
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted]
-            print(String(decoding: try encoder.encode(figures), as: UTF8.self))
-        } else {
-            for figure in figures {
-                let name = figure.name.padding(toLength: 44, withPad: " ", startingAt: 0)
-                print("\(name) \(String(format: "%10.2f", figure.value)) \(figure.unit)")
-            }
+        let policy = PolicyUpdateWorkload(sizes: [4, 64, 64, 2], batch: 1_000, seed: RunSeed(1))
+        let policySeconds = bestSecondsPerCall { precondition(policy.update(), "a policy step on finite data is taken") }
+        figures.append(BenchmarkFigure(name: "update.policy.\(policy.architecture).b1000", value: policySeconds * 1e6,
+                                       unit: "us"))
+        return figures
+    }
+
+    private func engineFigures() throws -> [BenchmarkFigure] {
+        var figures: [BenchmarkFigure] = []
+        for name in ["cartpole", "cliffwalking"] {
+            let rate = try EngineBenchmarks.environmentStepsPerSecond(EnvironmentSpec(name: name), seconds: 0.5)
+            figures.append(BenchmarkFigure(name: "env.\(name)", value: rate, unit: "steps/s"))
         }
+        for algorithm in ["dqn", "vpg"] {
+            let configuration = TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: algorithm,
+                                                      steps: 30_000, seed: 1)
+            let rate = try EngineBenchmarks.trainingStepsPerSecond(configuration)
+            figures.append(BenchmarkFigure(name: "train.\(algorithm).cartpole", value: rate, unit: "steps/s"))
+        }
+        let (alone, watched) = try EngineBenchmarks.snapshotRates(seconds: 2, rounds: 3)
+        figures.append(BenchmarkFigure(name: "session.dqn.cartpole", value: alone, unit: "steps/s"))
+        figures.append(BenchmarkFigure(name: "session.dqn.cartpole.watched", value: watched, unit: "steps/s"))
+        figures.append(BenchmarkFigure(name: "snapshot.overhead", value: 100 * (1 - watched / alone), unit: "%"))
+        return figures
     }
 
     /// The best, over `repeats` runs, of the mean time per call; each run repeats `body` for at least

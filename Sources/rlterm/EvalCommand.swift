@@ -11,6 +11,8 @@ struct EvalCommand: ParsableCommand {
             The environment and the agent are rebuilt from the checkpoint's metadata. Episodes longer than \
             \(GreedyEvaluation.stepLimit) steps are cut. --json prints \
             {"episodes":N,"mean_return":…,"std_return":…,"mean_length":…}.
+            --render ascii prints every state of every episode as text (the map, the cart and pole, the bits or \
+            the chain) with the episode, step, reward and return above it.
             --q-values "x1,x2,…" runs no episodes: it prints what the agent computes for that one observation, \
             through the calls it acts with: {"observation":[…],"q_values":[…]} for a Q-learning agent, \
             {"observation":[…],"probabilities":[…],"value":…} for a policy agent (value null without a critic).
@@ -28,6 +30,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Seed of the evaluation environment's random stream.")
     var seed: UInt64 = 0
 
+    @Option(help: "Print every frame of every episode: 'ascii'.")
+    var render: String?
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
@@ -37,6 +42,7 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         guard episodes >= 1 else { throw ValidationError("--episodes must be a whole number ≥ 1, got \(episodes)") }
+        if let render, render != "ascii" { throw ValidationError("--render must be 'ascii', got '\(render)'") }
     }
 
     func run() throws {
@@ -66,7 +72,11 @@ struct EvalCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description, status: .dataError)
         }
-        let result = GreedyEvaluation.run(loaded.agent, on: &environment, episodes: episodes)
+        var text = EpisodeText()
+        let result = GreedyEvaluation.run(loaded.agent, on: &environment, episodes: episodes,
+                                          watch: render == nil ? nil : { environment, episode, outcome in
+                                              print(text.frame(environment, episode: episode, outcome: outcome))
+                                          })
         if json {
             print(result.json)
         } else {

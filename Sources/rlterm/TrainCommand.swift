@@ -28,10 +28,11 @@ struct TrainCommand: ParsableCommand {
             training time and the best evaluation count on. Not restored (no file holds them): the replay memory, \
             which refills from empty; the agent's own step counter, so ε, PER's β and learning-starts start over; \
             the episode running when the run ended. The random streams are fresh ones derived from the seed and the \
-            step count. A run killed before it ended has no model.safetensors and cannot be resumed.
+            step count. SIGINT, SIGTERM or SIGHUP end the run at the next step with both checkpoints written, so it can \
+            be resumed; only a run killed outright (SIGKILL) has no model.safetensors.
             Exit status: 64 bad usage or value out of range, 65 invalid map or run directory, 66 missing map file, \
             run directory or model.safetensors, 70 the agent met a non-finite loss or policy (training stops; the \
-            last good checkpoint is kept), 74 I/O error.
+            last good checkpoint is kept), 74 I/O error, 128 + n after signal n (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
             """
     )
 
@@ -93,8 +94,10 @@ struct TrainCommand: ParsableCommand {
         let display = ProgressLine()
         var lastShown = -Double.infinity
         let summary: TrainingSummary
+        var interruption: Int32?
+        TerminationSignals.trap()
         do {
-            summary = try trainer.run(log: log) { progress in
+            trainer.begin(log: log) { progress in
                 // A bar is redrawn up to 10 times a second, a plain line written once a second; the last step always.
                 let interval = display.isTerminal ? 0.1 : 1
                 guard progress.trainSeconds - lastShown >= interval || progress.steps == progress.totalSteps else { return }
@@ -105,6 +108,15 @@ struct TrainCommand: ParsableCommand {
                     Self.printError(Self.line(progress))
                 }
             }
+            // A signal ends the run at the next step, saved as if it had reached its budget, so it can be resumed.
+            while !trainer.isFinished {
+                if let signal = TerminationSignals.received {
+                    interruption = signal
+                    break
+                }
+                try trainer.advance()
+            }
+            summary = try trainer.finish()
         } catch {
             display.finishKeepingLine()
             throw Self.failure(error)
@@ -119,6 +131,11 @@ struct TrainCommand: ParsableCommand {
         }
         Self.printError(String(format: "%d steps, %d episodes, %.2f s of training", summary.steps,
                                (trainer.resumePoint?.episodes ?? 0) + summary.episodes.count, summary.trainSeconds))
+        if let interruption {
+            let saved = log.map { "; saved \($0.modelPath) (--resume \($0.directory) continues it)" } ?? ""
+            Self.printError("stopped by \(TerminationSignals.name(of: interruption)) at step \(summary.steps)\(saved)")
+            Foundation.exit(TerminationSignals.exitStatus(for: interruption))
+        }
     }
 
     /// The settings given on the command line besides --resume and --steps.
