@@ -39,6 +39,13 @@ static inline int rlterm_err(void) { return ERR; }
 /// Starts curses on the process's own stdin/stdout (Swift 6 cannot touch the C globals stdin/stdout).
 static inline SCREEN *rlterm_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
 
+/// Whether the terminal can move its cursor to any cell (terminfo's `cup`); TERM=dumb cannot, and a
+/// screen of panels cannot be drawn without it.
+static inline bool rlterm_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
 /// Writes one wide string at (y, x) with the given attributes and colour pair, clipped by curses to the
 /// window; the window's own attributes are left as they were.
 static inline int rlterm_put_wide(WINDOW *w, int y, int x, const wchar_t *text, int attributes, short pair) {

@@ -20,6 +20,10 @@ public final class CursesScreen {
             throw CursesError.cannotOpen(term: ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
         }
         isOpen = true
+        guard rlterm_can_address_cursor() else {
+            close()
+            throw CursesError.cannotAddressCursor(term: ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
+        }
         raw()
         noecho()
         keypad(rlterm_stdscr(), true)
