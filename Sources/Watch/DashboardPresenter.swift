@@ -139,14 +139,18 @@ public struct DashboardPresenter {
         var result: [ReturnSegment] = []
         let currentEnvironment = segments.last?.environment
         for segment in segments {
-            if case .hyperparameter(let key, _, let to) = segment.cause, !result.isEmpty {
-                let label = "\(glyphs.text(HyperparameterSpec.spec(for: key).symbol)) \(HyperparameterRow.format(to, isInteger: HyperparameterSpec.spec(for: key).integer))"
-                result[result.count - 1].markers.append(PlotMarker(x: Double(result[result.count - 1].returns.count), label: label))
-                result[result.count - 1].returns += segment.returns
+            if case .hyperparameter(let key, _, let to) = segment.cause, var current = result.popLast() {
+                let spec = HyperparameterSpec.spec(for: key)
+                let label = "\(glyphs.text(spec.symbol)) \(HyperparameterRow.format(to, isInteger: spec.integer))"
+                current.markers.append(PlotMarker(x: Double(current.returns.count), label: label))
+                current.returns += segment.returns
+                result.append(current)
                 continue
             }
             var label = Self.displayName(ofAlgorithm: segment.algorithm)
-            if segment.environment != currentEnvironment { label += " " + environmentName(EnvironmentSpec(name: segment.environment)) }
+            if segment.environment != currentEnvironment {
+                label += " " + environmentName(EnvironmentSpec(name: segment.environment))
+            }
             if segment.cause == .reset { label += " (reset)" }
             result.append(ReturnSegment(label: label, returns: segment.returns))
         }
@@ -160,16 +164,7 @@ public struct DashboardPresenter {
         guard let choice else {
             return .unavailable("This agent has no values to show here.")
         }
-        func point(_ index: Int) -> (Double?, Int?) {
-            guard index < max(inspection.qValues.count, inspection.probabilities.count, inspection.stateValues.count) else {
-                return (nil, nil)
-            }
-            return choice.value(
-                q: index < inspection.qValues.count ? inspection.qValues[index] : [],
-                probabilities: index < inspection.probabilities.count ? inspection.probabilities[index] : [],
-                stateValue: index < inspection.stateValues.count ? inspection.stateValues[index] : nil,
-                optimal: inspection.optimalQ.flatMap { index < $0.count ? $0[index] : nil })
-        }
+        func point(_ index: Int) -> (Double?, Int?) { choice.value(at: index, of: inspection) }
         switch inspection.domain {
         case .gridCells(let rows, let columns):
             guard case .grid(_, _, let cells) = snapshot.layout else { return .unavailable("") }
@@ -196,14 +191,8 @@ public struct DashboardPresenter {
         case .chainStates(let count):
             return .grid(Heatmap(values: [(0..<count).map { point($0).0 }]))
         case .currentState:
-            let count = max(inspection.qValues.first?.count ?? 0, inspection.probabilities.first?.count ?? 0)
-            let perAction: [Double?] = (0..<count).map { action in
-                switch choice {
-                case .maxQ, .actionValue: action < (inspection.qValues.first?.count ?? 0) ? Double(inspection.qValues[0][action]) : nil
-                default: action < (inspection.probabilities.first?.count ?? 0) ? Double(inspection.probabilities[0][action]) : nil
-                }
-            }
-            return .grid(Heatmap(values: [perAction], showNumbers: true))
+            let row = (choice == .maxQ ? inspection.qValues.first : inspection.probabilities.first) ?? []
+            return .grid(Heatmap(values: [row.map { Double($0) }], showNumbers: true))
         }
     }
 

@@ -13,10 +13,14 @@ public enum HeatmapChoice: Equatable, Sendable {
     case policy(Int)
     case errorToOptimal
 
-    /// The views `inspection` supports, in cycling order.
+    /// The views `inspection` supports, in cycling order. With only the current state to show (bit flipping),
+    /// `maxQ` and `mostProbable` stand for the row of every action's Q or π.
     public static func choices(for inspection: ValueInspection, actionCount: Int) -> [HeatmapChoice] {
-        var choices: [HeatmapChoice] = []
         let hasQ = !inspection.qValues.isEmpty, hasPolicy = !inspection.probabilities.isEmpty
+        if inspection.domain == .currentState {
+            return (hasQ ? [.maxQ] : []) + (hasPolicy ? [.mostProbable] : [])
+        }
+        var choices: [HeatmapChoice] = []
         if hasQ {
             choices.append(.maxQ)
             choices += (0..<actionCount).map(HeatmapChoice.actionValue)
@@ -26,7 +30,6 @@ public enum HeatmapChoice: Equatable, Sendable {
                 choices.append(.policy(1))
             } else {
                 choices.append(.mostProbable)
-                if case .currentState = inspection.domain { choices += (0..<actionCount).map(HeatmapChoice.policy) }
             }
         }
         if !inspection.stateValues.isEmpty { choices.append(.stateValue) }
@@ -34,9 +37,13 @@ public enum HeatmapChoice: Equatable, Sendable {
         return choices
     }
 
-    /// The panel's label for this view on `domain`, e.g. `Q(s,→)` on a map, `Q(s,right)` on CartPole.
+    /// The panel's label for this view on `domain`, e.g. `Q(s,→)` on a map, `Q(s,right)` on CartPole, `Q(s,a)`
+    /// for the row of every action.
     public func mode(on domain: ValueInspection.Domain, glyphs: Glyphs) -> HeatmapMode {
-        switch self {
+        if domain == .currentState {
+            return self == .maxQ ? .actionValue(action: "a") : .policy(action: "a")
+        }
+        return switch self {
         case .maxQ: .maxQ
         case .actionValue(let action): .actionValue(action: Self.actionName(action, on: domain, glyphs: glyphs))
         case .stateValue: .stateValue
@@ -46,8 +53,13 @@ public enum HeatmapChoice: Equatable, Sendable {
         }
     }
 
-    /// The value at one point, and the arrow to draw there (maps only), from that point's numbers.
-    func value(q: [Float], probabilities: [Float], stateValue: Float?, optimal: [Double]?) -> (Double?, Int?) {
+    /// The value at point `index` of `inspection`, and the action whose arrow to draw there (maps only).
+    func value(at index: Int, of inspection: ValueInspection) -> (Double?, Int?) {
+        value(q: inspection.qValues[safe: index] ?? [], probabilities: inspection.probabilities[safe: index] ?? [],
+              stateValue: inspection.stateValues[safe: index] ?? nil, optimal: inspection.optimalQ?[safe: index])
+    }
+
+    private func value(q: [Float], probabilities: [Float], stateValue: Float?, optimal: [Double]?) -> (Double?, Int?) {
         switch self {
         case .maxQ:
             guard let best = Self.argmax(q) else { return (nil, nil) }

@@ -8,15 +8,17 @@ public struct SessionSettings: Sendable, Equatable {
     public var snapshotInterval: Duration?
     /// Where `saveCheckpoint` without a path writes.
     public var checkpointDirectory: String
-    /// The most frames kept of one episode, returns of one segment, loss points and segments.
+    /// The most frames kept of one episode, returns of one segment, loss points and segments: together at
+    /// most a few megabytes, so an hour of switching leaves memory flat (the plot overlays only the last few
+    /// segments anyway).
     public var frameCapacity: Int
     public var returnCapacity: Int
     public var lossCapacity: Int
     public var segmentCapacity: Int
 
     public init(pace: Pace = .fullSpeed, startsPaused: Bool = false, snapshotInterval: Duration? = .milliseconds(33),
-                checkpointDirectory: String = ".", frameCapacity: Int = 5_000, returnCapacity: Int = 10_000,
-                lossCapacity: Int = 2_000, segmentCapacity: Int = 100) {
+                checkpointDirectory: String = ".", frameCapacity: Int = 5_000, returnCapacity: Int = 5_000,
+                lossCapacity: Int = 2_000, segmentCapacity: Int = 32) {
         self.pace = pace
         self.startsPaused = startsPaused
         self.snapshotInterval = snapshotInterval
