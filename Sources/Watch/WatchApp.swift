@@ -24,6 +24,12 @@ public final class WatchApp {
     private let framesPerSecond: Int
     private let seconds: Double?
     private let presenter: DashboardPresenter
+    /// The plot, the values and the explanation as last drawn: they change a little with every snapshot, but
+    /// redrawing them at the frame rate shows nothing new and costs most of the output, so they are renewed
+    /// `panelRefresh` apart (and at once after a key). The environment and the status line keep the frame rate.
+    private var heldPanels: DashboardViewModel?
+    private var panelsRenewed: ContinuousClock.Instant?
+    static let panelRefresh = Duration.milliseconds(250)
 
     public init(session: TrainingSession, controller: WatchController, theme: Theme, framesPerSecond: Int,
                 seconds: Double? = nil, keyMap: KeyMap = .standard) {
@@ -66,6 +72,7 @@ public final class WatchApp {
                     guard let action = keyMap.action(for: event) else { continue }
                     if action == .quit { return .quit }
                     for command in controller.handle(action, snapshot: snapshot, now: clock.now) { session.send(command) }
+                    panelsRenewed = nil
                     needsDraw = true
                 }
                 continue
@@ -92,7 +99,17 @@ public final class WatchApp {
                       now: ContinuousClock.Instant) {
         let size = screen.size
         var frame = MemorySurface(width: size.columns, height: size.rows)
-        let model = presenter.model(snapshot, view: controller.view, now: now)
+        var model = presenter.model(snapshot, view: controller.view, now: now)
+        if let held = heldPanels, let renewed = panelsRenewed, now - renewed < Self.panelRefresh, snapshot.mode != .paused {
+            model.returnSegments = held.returnSegments
+            model.losses = held.losses
+            model.tdErrors = held.tdErrors
+            model.values = held.values
+            model.explanation = held.explanation
+        } else {
+            heldPanels = model
+            panelsRenewed = now
+        }
         DashboardScreen(model: model, keyMap: keyMap).render(into: &frame, theme: theme)
         output.present(frame)
     }
