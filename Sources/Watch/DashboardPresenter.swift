@@ -75,7 +75,7 @@ public struct DashboardPresenter {
            view.engineMessageUntil.map({ now < $0 }) ?? false {
             return message.text
         }
-        return snapshot.failure.map { "learning stopped: \($0) (r resets)" }
+        return snapshot.failure.map { "learning stopped (r resets, a or e switches): \($0)" }
     }
 
     // MARK: Environment

@@ -279,3 +279,26 @@ struct SessionWorkerTests {
         #expect(try returns() == first)
     }
 }
+
+@Suite("Divergence in a headless run")
+struct HeadlessDivergenceTests {
+    @Test("a DQN whose loss stops being finite ends the run with agentFailed, and no checkpoint carries NaN")
+    func dqnStops() throws {
+        let directory = RunLogTests.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let map = directory + "/huge.txt"
+        // A reward beyond float32's range becomes +∞ in the replay memory: the first update's loss is not finite.
+        try "step_reward: 1e300\nmap:\nS..G\n".write(toFile: map, atomically: true, encoding: .utf8)
+        let configuration = TrainingConfiguration(
+            environment: EnvironmentSpec(name: map), algorithm: "dqn",
+            hyperparameters: ["learning-starts": 10, "hidden": 8, "batch-size": 4], steps: 1_000, seed: 1)
+        let log = try RunLog(directory: directory + "/run", configuration: configuration, startTime: 0)
+        #expect {
+            _ = try Trainer(configuration).run(log: log)
+        } throws: { error in
+            guard case TrainingError.agentFailed(let step, let reason) = error else { return false }
+            return step == 10 && reason.contains("not finite")
+        }
+        #expect(!FileManager.default.fileExists(atPath: log.modelPath))
+    }
+}

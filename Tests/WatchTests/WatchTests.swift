@@ -1,5 +1,6 @@
 import Agents
 import Environments
+import Foundation
 import TerminalUI
 import Testing
 @testable import Training
@@ -195,6 +196,22 @@ struct WatchTests {
         #expect(presenter.model(snapshot, view: controller.view, now: Self.now + .seconds(1)).message?.contains("gamma") == true)
         #expect(controller.expires(between: Self.now + .seconds(3), and: Self.now + .seconds(5)))
         #expect(presenter.model(snapshot, view: controller.view, now: Self.now + .seconds(5)).message == nil)
+    }
+
+    @Test("after a non-finite update the screen says learning stopped, and keeps saying it")
+    func failureShown() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rlterm-watch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "step_reward: 1e300\nmap:\nS..G\n".write(toFile: directory + "/huge.txt", atomically: true, encoding: .utf8)
+        let worker = try SessionWorker(
+            configuration: TrainingConfiguration(environment: EnvironmentSpec(name: directory + "/huge.txt"), algorithm: "dqn",
+                                                 hyperparameters: ["learning-starts": 10, "hidden": 8, "batch-size": 4],
+                                                 steps: 1_000, seed: 1),
+            log: nil, settings: SessionSettings())
+        while worker.isStepping { worker.stepOnce() }
+        let lines = Self.screen(worker.snapshot(), view: WatchViewState(), width: 120, height: 40)
+        #expect(lines[0].contains("paused"))
+        #expect(lines.last?.contains("learning stopped") == true && lines.last?.contains("r resets") == true && lines.last?.contains("not finite") == true)
     }
 
     @Test("the editor's steps: log-scale values double and halve, decimals stay clean, integers move by one at least")
