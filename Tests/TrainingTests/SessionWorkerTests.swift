@@ -253,6 +253,30 @@ struct SessionWorkerTests {
         #expect(try AgentCheckpoint.load(from: log.modelPath).metadata["timesteps"] == "1")
     }
 
+    @Test("replaying a checkpoint acts greedily and learns nothing; commands that would change the agent are refused")
+    func replay() throws {
+        let directory = RunLogTests.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/model.safetensors"
+        let trained = try Self.paused()
+        trained.apply(.resume)
+        for _ in 0..<500 { trained.stepOnce() }
+        trained.apply(.saveCheckpoint(path: path))
+        let saved = trained.trainer.agent.qValues(for: [Float](repeating: 0, count: 47) + [1])
+
+        let worker = SessionWorker(trainer: try Trainer(replaying: path), log: nil,
+                                   settings: SessionSettings(startsPaused: true))
+        for _ in 0..<20 { worker.apply(.step) }
+        let snapshot = worker.snapshot()
+        #expect(!snapshot.learns && snapshot.timesteps == 20)
+        #expect(worker.trainer.agent.gradientSteps == 0)
+        #expect(worker.trainer.agent.qValues(for: [Float](repeating: 0, count: 47) + [1]) == saved)
+        worker.apply(.set(.gamma, 0.5))
+        worker.apply(.reset)
+        #expect(worker.snapshot().message?.text.hasPrefix("replaying a checkpoint") == true)
+        #expect(worker.snapshot().segments.count == 1 && worker.snapshot().hyperparameters[.gamma] == 0.99)
+    }
+
     @Test("pace moves along its ladder: full speed down to 5,000/s, 1/s is the floor")
     func paceLadder() {
         #expect(Pace.fullSpeed.slower == .stepsPerSecond(5_000))
