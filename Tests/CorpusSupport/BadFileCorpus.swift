@@ -1,0 +1,48 @@
+import Foundation
+
+/// One directory of the bad-file corpus (`Tests/Corpus/maps`, `Tests/Corpus/checkpoints`) with what its
+/// `expected.tsv` says each file must give. The end-to-end script `Tests/e2e/bad_files.sh` reads the same
+/// table, so the unit tests and the built binary are held to the same messages.
+public struct BadFileCorpus: Sendable {
+    /// One row of `expected.tsv`.
+    public struct Case: Sendable, CustomStringConvertible {
+        public let file: String
+        /// The exit status rlterm gives (0 for the valid control files).
+        public let status: Int32
+        /// The error message after the file's path: ":line:col: reason" for a map, ": reason" for a checkpoint.
+        public let message: String
+        /// The file's absolute path.
+        public let path: String
+
+        public var description: String { file }
+    }
+
+    public let directory: String
+    public let cases: [Case]
+
+    /// The corpus directory `name` ("maps" or "checkpoints"), found from this source file's location.
+    public init(_ name: String, filePath: String = #filePath) throws {
+        let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Corpus").appendingPathComponent(name).path
+        self.directory = directory
+        let table = try String(contentsOfFile: directory + "/expected.tsv", encoding: .utf8)
+        cases = try table.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { row in
+            let fields = row.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3, let status = Int32(fields[1]) else {
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "expected.tsv: \(row)"])
+            }
+            return Case(file: fields[0], status: status, message: fields[2], path: directory + "/" + fields[0])
+        }
+    }
+
+    /// The corpus files in the directory (everything but the README, the table and the generator).
+    public func files() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { !["README.md", "expected.tsv", "generate.py"].contains($0) }.sorted()
+    }
+
+    /// The README's text, which must describe every file.
+    public func readme() throws -> String {
+        try String(contentsOfFile: directory + "/README.md", encoding: .utf8)
+    }
+}
