@@ -108,12 +108,14 @@ public enum AgentCheckpoint {
                 throw .badMetadata(path: path, reason: "\(name) \(saved), but \(spec.name) has \(actual)")
             }
         }
+        let configuration = AgentConfiguration(
+            observationCount: environment.observationCount, actionCount: environment.actionCount, totalSteps: 1,
+            seed: RunSeed(0), hyperparameters: recipe.hyperparameters, options: recipe.options,
+            isGoalEnvironment: environment is any GoalEnvironment)
+        if let problem = configuration.memoryProblem() { throw .badMetadata(path: path, reason: problem) }
         let agent: any Agent
         do {
-            agent = try AlgorithmRegistry.make(AgentConfiguration(
-                observationCount: environment.observationCount, actionCount: environment.actionCount, totalSteps: 1,
-                seed: RunSeed(0), hyperparameters: recipe.hyperparameters, options: recipe.options,
-                isGoalEnvironment: environment is any GoalEnvironment))
+            agent = try AlgorithmRegistry.make(configuration)
         } catch {
             throw .badMetadata(path: path, reason: "\(error)")
         }
