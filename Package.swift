@@ -50,7 +50,8 @@ let package = Package(
         ),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(
-            name: "EnvironmentsTests", dependencies: ["Environments", "RLCore", "CorpusSupport"], resources: [.copy("Fixtures")]
+            name: "EnvironmentsTests", dependencies: ["Environments", "RLCore", "CorpusSupport"],
+            resources: [.copy("Fixtures")]
         ),
         // Counts malloc calls on the current thread so a test can prove a training update allocates nothing.
         .target(name: "CMallocCounter", path: "Tests/CMallocCounter"),
@@ -64,7 +65,9 @@ let package = Package(
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
         .testTarget(
             name: "TrainingTests",
-            dependencies: ["Training", "Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter", "CorpusSupport"]
+            dependencies: [
+                "Training", "Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter", "CorpusSupport",
+            ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
     ],

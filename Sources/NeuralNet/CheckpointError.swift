@@ -33,7 +33,8 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
         case .headerLength(let path, let declared, let available):
             return "\(path): byte 0: header length \(declared) exceeds the \(available) bytes after it"
         case .headerTooLarge(let path, let declared, let limit):
-            return "\(path): byte 0: header length \(declared) is over the \(limit)-byte limit; not an rlterm checkpoint"
+            return "\(path): byte 0: header length \(declared) is over the \(limit)-byte limit; "
+                + "not an rlterm checkpoint"
         case .invalidHeader(let path, let reason): return "\(path): byte 8: invalid safetensors header: \(reason)"
         case .unsupportedDtype(let path, let tensor, let dtype):
             return "\(path): tensor '\(tensor)' has dtype \(dtype); only F32 is supported"

@@ -35,12 +35,14 @@ public struct CheckpointReader {
             let sizes = network.sizes.map(String.init).joined(separator: ",")
             if let saved = metadata["\(prefix).sizes"], saved != sizes {
                 throw .architectureMismatch(
-                    path: path, network: prefix, reason: "saved with sizes \(saved), but the agent's network has \(sizes)")
+                    path: path, network: prefix,
+                    reason: "saved with sizes \(saved), but the agent's network has \(sizes)")
             }
             if let activation = metadata["\(prefix).activation"], activation != network.activation.rawValue {
                 throw .architectureMismatch(
                     path: path, network: prefix,
-                    reason: "saved with activation \(activation), but the agent's network uses \(network.activation.rawValue)")
+                    reason: "saved with activation \(activation), "
+                        + "but the agent's network uses \(network.activation.rawValue)")
             }
             let expected = Checkpoint.tensors(of: network, prefix: prefix)
             for name in file.entries.keys.sorted()

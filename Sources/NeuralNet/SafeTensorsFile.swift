@@ -127,7 +127,8 @@ struct SafeTensorsFile {
             throw .invalidHeader(path: path, reason: "entry '\(name)' has no valid shape")
         }
         guard let offsets = integers(fields["data_offsets"]), offsets.count == 2 else {
-            throw .invalidHeader(path: path, reason: "entry '\(name)': data_offsets is not a pair of whole numbers [begin, end]")
+            throw .invalidHeader(
+                path: path, reason: "entry '\(name)': data_offsets is not a pair of whole numbers [begin, end]")
         }
         let (begin, end) = (offsets[0], offsets[1])
         guard begin >= 0, begin <= end, end <= dataSize else {

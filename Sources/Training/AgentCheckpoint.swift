@@ -72,7 +72,8 @@ public enum AgentCheckpoint {
             }
             options = try decode(AgentOptions.self, "options")
             do {
-                hyperparameters = try Hyperparameters(algorithm: algorithm, named: try decode([String: Double].self, "hyperparameters"))
+                let named = try decode([String: Double].self, "hyperparameters")
+                hyperparameters = try Hyperparameters(algorithm: algorithm, named: named)
             } catch let error as AgentCheckpointError {
                 throw error
             } catch {

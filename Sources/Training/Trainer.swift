@@ -100,8 +100,8 @@ public final class Trainer {
         }
         let agentConfiguration = AgentConfiguration(
             observationCount: environment.observationCount, actionCount: environment.actionCount,
-            totalSteps: configuration.steps, seed: seed, hyperparameters: hyperparameters, options: configuration.options,
-            isGoalEnvironment: environment is any GoalEnvironment)
+            totalSteps: configuration.steps, seed: seed, hyperparameters: hyperparameters,
+            options: configuration.options, isGoalEnvironment: environment is any GoalEnvironment)
         if let problem = agentConfiguration.memoryProblem() { throw .invalid(problem) }
         do {
             agent = try AlgorithmRegistry.make(agentConfiguration)

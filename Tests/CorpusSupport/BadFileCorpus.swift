@@ -35,14 +35,15 @@ public struct BadFileCorpus: Sendable {
         }
     }
 
-    /// The corpus files in the directory (everything but the README, the table and the generator).
-    public func files() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory)
+    /// What keeps the directory, its expected.tsv and its README from agreeing: a file without a row or not
+    /// named in the README, a row without a file. Empty when the corpus is complete.
+    public func disagreements() throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { !["README.md", "expected.tsv", "generate.py"].contains($0) }.sorted()
-    }
-
-    /// The README's text, which must describe every file.
-    public func readme() throws -> String {
-        try String(contentsOfFile: directory + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: directory + "/README.md", encoding: .utf8)
+        let listed = Set(cases.map(\.file))
+        return files.filter { !listed.contains($0) }.map { "\($0) has no row in expected.tsv" }
+            + files.filter { !readme.contains("`\($0)`") }.map { "\($0) is not described in README.md" }
+            + listed.subtracting(files).sorted().map { "\($0) is in expected.tsv but not in the directory" }
     }
 }

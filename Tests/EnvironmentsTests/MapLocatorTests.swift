@@ -74,7 +74,8 @@ struct MapLocatorTests {
             _ = try locator.load(directory + "/envs/")
             Issue.record("a directory loaded")
         } catch {
-            #expect(error.description == directory + "/envs/: cannot read map file: it is a directory, not a regular file")
+            #expect(error.description
+                == directory + "/envs/: cannot read map file: it is a directory, not a regular file")
         }
     }
 
@@ -88,7 +89,8 @@ struct MapLocatorTests {
                 return error.description
             }
         }
-        #expect(message("/dev/zero") == "/dev/zero: cannot read map file: it is a device, pipe or socket, not a regular file")
+        #expect(message("/dev/zero")
+            == "/dev/zero: cannot read map file: it is a device, pipe or socket, not a regular file")
         #expect(message("maps/gone.txt") == "maps/gone.txt: no such map file")
     }
 }

@@ -188,7 +188,8 @@ struct CheckpointTests {
         #expect(late.map { if case .unusedBytes(_, 0..<4, 12) = $0 { true } else { false } } == true)
         let empty = #""q.9.bias":{"dtype":"F32","shape":[0],"data_offsets":[2,2]}"#
         let inside = try failure("{\(weight),\(bias(4, 8)),\(empty)}", data: 8)
-        #expect(inside.map { if case .overlappingTensors(_, "q.0.weight", "q.9.bias") = $0 { true } else { false } } == true)
+        #expect(inside.map { if case .overlappingTensors(_, "q.0.weight", "q.9.bias") = $0 { true } else { false } }
+            == true)
         #expect(try failure("{\(weight),\(bias(4, 8))}", data: 8) == nil)
     }
 

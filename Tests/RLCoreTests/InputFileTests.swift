@@ -30,7 +30,9 @@ struct InputFileTests {
     func notRegularFiles() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        #expect(throws: InputFileError.missing(path: directory + "/absent")) { try InputFile(path: directory + "/absent") }
+        #expect(throws: InputFileError.missing(path: directory + "/absent")) {
+            try InputFile(path: directory + "/absent")
+        }
         #expect(throws: InputFileError.missing(path: directory + "/absent/x")) {
             try InputFile(path: directory + "/absent/x")
         }
@@ -58,6 +60,8 @@ struct InputFileTests {
         let path = directory + "/secret"
         try Data([1]).write(to: URL(fileURLWithPath: path))
         #expect(chmod(path, 0) == 0)
-        #expect(throws: InputFileError.unreadable(path: path, reason: "permission denied")) { try InputFile(path: path) }
+        #expect(throws: InputFileError.unreadable(path: path, reason: "permission denied")) {
+            try InputFile(path: path)
+        }
     }
 }

@@ -65,9 +65,11 @@ struct AgentCheckpointTests {
         // Bit-flipping with 0 bits used to reach BitFlipping's precondition and crash eval.
         #expect(reason("environment.spec", #"{"bits":0,"name":"bitflip","slippery":false,"states":10}"#)
             == "a: checkpoint metadata: 'environment.spec': --bits must be a whole number in [1, 64], got 0")
-        #expect(reason("algorithm", "ppo")?.hasPrefix("a: checkpoint metadata: unknown algorithm 'ppo'; known: ") == true)
+        #expect(reason("algorithm", "ppo")?.hasPrefix("a: checkpoint metadata: unknown algorithm 'ppo'; known: ")
+            == true)
         #expect(reason("options", "{") == "a: checkpoint metadata: 'options' is not valid: not valid JSON")
-        #expect(reason("options", #"{"double":false}"#) == "a: checkpoint metadata: 'options' is not valid: no 'replay'")
+        #expect(reason("options", #"{"double":false}"#)
+            == "a: checkpoint metadata: 'options' is not valid: no 'replay'")
         #expect(reason("hyperparameters", #"{"gamma":"high"}"#)?
             .hasPrefix("a: checkpoint metadata: 'hyperparameters' is not valid: 'gamma': ") == true)
     }

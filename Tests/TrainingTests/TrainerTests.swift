@@ -74,8 +74,8 @@ struct TrainerTests {
         let path = NSTemporaryDirectory() + "rlterm-big-\(UUID().uuidString).txt"
         defer { try? FileManager.default.removeItem(atPath: path) }
         // The largest map allowed: 65,536 one-hot observation values.
-        let rows = ["S" + String(repeating: "F", count: 255)] + Array(repeating: String(repeating: "F", count: 256), count: 254)
-            + [String(repeating: "F", count: 255) + "G"]
+        let row = String(repeating: "F", count: 256)
+        let rows = ["S" + row.dropFirst()] + Array(repeating: row, count: 254) + [row.dropLast() + "G"]
         try rows.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         // 10⁷ transitions of 65,536 floats, twice: 5.2 TB, more than any machine this runs on.
         let configuration = TrainingConfiguration(

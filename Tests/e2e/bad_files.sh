@@ -88,7 +88,8 @@ done < <(rows checkpoints)
 head -c 1048577 /dev/zero | tr '\0' 'F' >"$scratch/huge.txt"
 truncate -s 64G "$scratch/sparse.safetensors"
 mkfifo "$scratch/fifo"
-check "solve huge map" 65 "rlterm: $scratch/huge.txt:1:1: the file has 1048577 bytes; a map file may have at most 1048576" \
+check "solve huge map" 65 \
+    "rlterm: $scratch/huge.txt:1:1: the file has 1048577 bytes; a map file may have at most 1048576" \
     "$binary" solve --env "$scratch/huge.txt"
 check "eval sparse 64 GiB checkpoint" 65 \
     "rlterm: $scratch/sparse.safetensors: byte 8: invalid safetensors header: not valid JSON" \

@@ -18,7 +18,9 @@ func isFinite(_ network: MLP) -> Bool {
     (0..<network.layerCount).allSatisfy { layer in
         (0..<network.sizes[layer + 1]).allSatisfy { output in
             network.bias(layer: layer, output: output).isFinite
-                && (0..<network.sizes[layer]).allSatisfy { network.weight(layer: layer, output: output, input: $0).isFinite }
+                && (0..<network.sizes[layer]).allSatisfy {
+                    network.weight(layer: layer, output: output, input: $0).isFinite
+                }
         }
     }
 }

@@ -18,7 +18,9 @@ mode=$2
 shift 2
 case $target in
     maps) modules=(RLCore Environments) harness=MapParserFuzz max_len=8192 ;;
-    checkpoints) modules=(RLCore Environments CNeuralNetShims NeuralNet Agents Training) harness=CheckpointLoaderFuzz max_len=4096 ;;
+    checkpoints)
+        modules=(RLCore Environments CNeuralNetShims NeuralNet Agents Training)
+        harness=CheckpointLoaderFuzz max_len=4096 ;;
     *) usage ;;
 esac
 
@@ -70,7 +72,8 @@ done
 binary=$out/fuzz-$target
 if [ ! -f "$binary" ] || [ "Tests/fuzz/$harness.swift" -nt "$binary" ]; then
     echo "== linking $binary" >&2
-    swiftc "${swift_flags[@]}" -use-ld=lld -module-name "$harness" "Tests/fuzz/$harness.swift" "${objects[@]}" -o "$binary"
+    swiftc "${swift_flags[@]}" -use-ld=lld -module-name "$harness" "Tests/fuzz/$harness.swift" "${objects[@]}" \
+        -o "$binary"
 fi
 
 if [ "$mode" = repro ]; then
@@ -84,5 +87,10 @@ cd "$work"
 ../fuzz-"$target" -jobs=1 -workers=1 -max_total_time="$mode" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -dict=../../Tests/fuzz/"$target".dict -print_final_stats=1 -artifact_prefix=./ \
     "$@" corpus ../../Tests/Corpus/"$target" || true
-grep -E '^(stat::|#[0-9]+[[:space:]]+DONE|==[0-9]+==ERROR|SUMMARY)' fuzz-0.log | awk '!seen[$0]++' || tail -n 30 fuzz-0.log
-ls crash-* timeout-* oom-* leak-* 2>/dev/null && echo "== findings above are in $work" || echo "== no crash, timeout or out-of-memory input"
+summary='^(stat::|#[0-9]+[[:space:]]+DONE|==[0-9]+==ERROR|SUMMARY)'
+grep -E "$summary" fuzz-0.log | awk '!seen[$0]++' || tail -n 30 fuzz-0.log
+if ls crash-* timeout-* oom-* leak-* 2>/dev/null; then
+    echo "== findings above are in $work"
+else
+    echo "== no crash, timeout or out-of-memory input"
+fi
