@@ -81,7 +81,8 @@ struct SafeTensorsFile {
         }
         let dataSize = size - headerEnd
         var entries: [String: Entry] = [:]
-        for (name, raw) in header where name != "__metadata__" {
+        // In name order, so a file with several defects always reports the same one.
+        for (name, raw) in header.sorted(by: { $0.key < $1.key }) where name != "__metadata__" {
             entries[name] = try Self.entry(name: name, raw: raw, dataSize: dataSize, path: path)
         }
         try Self.checkTiling(entries.values, dataSize: dataSize, path: path)
