@@ -51,16 +51,26 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
-        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EnvironmentsTests", dependencies: ["Environments", "RLCore", "CorpusSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         // Counts malloc calls on the current thread so a test can prove a training update allocates nothing.
         .target(name: "CMallocCounter", path: "Tests/CMallocCounter"),
+        // Reads the bad-file corpus (Tests/Corpus) and the messages its expected.tsv tables give.
+        .target(name: "CorpusSupport", path: "Tests/CorpusSupport"),
         .testTarget(
             name: "NeuralNetTests",
             dependencies: ["NeuralNet", "RLCore", "CMallocCounter"],
             exclude: ["interop_check.py"]
         ),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter"]),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: [
+                "Training", "Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter", "CorpusSupport",
+            ]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),
     ],

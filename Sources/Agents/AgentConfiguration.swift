@@ -1,3 +1,4 @@
+import Foundation
 import RLCore
 
 /// What an algorithm's factory needs to build an agent: the shapes of the environment, the step budget
@@ -22,5 +23,35 @@ public struct AgentConfiguration: Sendable {
         self.hyperparameters = hyperparameters
         self.options = options
         self.isGoalEnvironment = isGoalEnvironment
+    }
+
+    /// The capacity in transitions of the replay memory the agent keeps, nil for agents without one: the
+    /// buffer size, or one minibatch with `--no-replay`.
+    public var replayCapacity: Int? {
+        guard hyperparameters.keys.contains(.bufferSize) else { return nil }
+        return options.noReplay ? hyperparameters.integer(.batchSize) : hyperparameters.integer(.bufferSize)
+    }
+
+    /// The bytes the replay memory allocates when the agent is built (0 without one). The memory is allocated
+    /// whole before the first step, so it can be checked against the machine first.
+    public var replayMemoryBytes: Int {
+        guard let capacity = replayCapacity else { return 0 }
+        return options.replay == .prioritized
+            ? PrioritizedReplayBuffer.bytes(capacity: capacity, observationCount: observationCount)
+            : ReplayBuffer.bytes(capacity: capacity, observationCount: observationCount)
+    }
+
+    /// Why the agent cannot be built on a machine with `physicalMemory` bytes, or nil: a replay memory larger
+    /// than the machine's memory would end the process when it is allocated (a 256×256 map's one-hot
+    /// observations take 26 GB for DQN's default 50,000 transitions).
+    public func memoryProblem(physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory) -> String? {
+        let needed = replayMemoryBytes
+        guard needed > 0, UInt64(needed) > physicalMemory, let capacity = replayCapacity else { return nil }
+        let gigabytes = { (bytes: Double) in
+            bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.1f MB", bytes / 1e6)
+        }
+        return "the replay memory of \(capacity) transitions of \(observationCount) observation values needs "
+            + "\(gigabytes(Double(needed))), more than this machine's \(gigabytes(Double(physicalMemory))); "
+            + "lower --buffer-size (or use an environment with smaller observations)"
     }
 }

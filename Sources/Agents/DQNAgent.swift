@@ -42,7 +42,8 @@ public final class DQNAgent: QFunctionAgent {
         hyperparameters = h
         totalSteps = configuration.totalSteps
         qFunction = QFunction(configuration, loss: .huber, separateTarget: !options.noTarget, batchSize: h.integer(.batchSize))
-        let capacity = options.noReplay ? h.integer(.batchSize) : h.integer(.bufferSize)
+        // DQN reads buffer-size, so it always has a replay capacity.
+        let capacity = configuration.replayCapacity ?? h.integer(.bufferSize)
         switch options.replay {
         case .uniform:
             memory = ReplayBuffer(capacity: capacity, observationCount: configuration.observationCount)

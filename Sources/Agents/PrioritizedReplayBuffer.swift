@@ -42,6 +42,13 @@ public final class PrioritizedReplayBuffer: ReplayMemory {
     }
 
     public var capacity: Int { storage.capacity }
+
+    /// The bytes a memory of `capacity` transitions allocates: the transitions, their raw priorities and the
+    /// sum tree.
+    public static func bytes(capacity: Int, observationCount: Int) -> Int {
+        ReplayBuffer.bytes(capacity: capacity, observationCount: observationCount)
+            + capacity * MemoryLayout<Double>.stride + SumTree.bytes(capacity: capacity)
+    }
     public var observationCount: Int { storage.observationCount }
     public var count: Int { storage.count }
 

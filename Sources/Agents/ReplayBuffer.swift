@@ -18,6 +18,11 @@ public final class ReplayBuffer: ReplayMemory {
     }
 
     public var capacity: Int { storage.rowCount }
+
+    /// The bytes a buffer of `capacity` transitions allocates.
+    public static func bytes(capacity: Int, observationCount: Int) -> Int {
+        TransitionColumns.bytes(rows: capacity, observationCount: observationCount)
+    }
     public var observationCount: Int { storage.observationCount }
 
     @discardableResult

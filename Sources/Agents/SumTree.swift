@@ -27,6 +27,13 @@ public struct SumTree: Sendable {
         maxima = [Double](repeating: -.infinity, count: 2 * leaves)
     }
 
+    /// The bytes a tree of `capacity` leaves allocates: three node arrays over a power-of-two leaf count.
+    public static func bytes(capacity: Int) -> Int {
+        var leaves = 1
+        while leaves < capacity { leaves *= 2 }
+        return 3 * 2 * leaves * MemoryLayout<Double>.stride
+    }
+
     /// The priority of leaf `index` (0 if never assigned).
     public subscript(index: Int) -> Double {
         precondition(index >= 0 && index < capacity, "leaf \(index) outside 0..<\(capacity)")

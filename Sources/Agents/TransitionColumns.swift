@@ -27,6 +27,12 @@ public struct TransitionColumns: Sendable {
         truncated = [Bool](repeating: false, count: rows)
     }
 
+    /// The bytes a table of `rows` rows allocates (its six columns).
+    public static func bytes(rows: Int, observationCount: Int) -> Int {
+        rows * (2 * observationCount * MemoryLayout<Float>.stride + MemoryLayout<Int>.stride
+            + MemoryLayout<Float>.stride + 2 * MemoryLayout<Bool>.stride)
+    }
+
     /// Overwrites row `row` with one transition.
     mutating func write(row: Int, observation: UnsafeBufferPointer<Float>, action: Int, reward: Float,
                         nextObservation: UnsafeBufferPointer<Float>, terminated: Bool, truncated: Bool) {

@@ -48,59 +48,15 @@ public enum Checkpoint {
         try AtomicFile.write(file, to: path)
     }
 
-    /// Loads every network in `networks` (keyed by prefix) from `path`, after checking the whole file:
-    /// the header length against the file size, the JSON, dtype F32, each tensor's shape against the
-    /// network's architecture, offsets inside the data section and not overlapping, and finite values.
-    /// Nothing is changed unless everything checks out. Tensors with other prefixes are ignored. Returns the
-    /// file's `__metadata__`.
+    /// Loads every network in `networks` (keyed by prefix) from `path` and returns the file's `__metadata__`;
+    /// see `CheckpointReader` for what is checked. The header is checked before any tensor data is read, and
+    /// nothing is changed unless everything checks out.
     @discardableResult
     public static func load(from path: String, into networks: [String: MLP]) throws(CheckpointError) -> [String: String]
     {
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw .cannotRead(path: path, reason: (error as NSError).localizedDescription)
-        }
-        let file = try SafeTensorsFile(bytes: bytes, path: path)
-        var values: [(MLP, TensorLayout, ArraySlice<UInt8>)] = []
-        for (prefix, network) in networks {
-            if let sizes = file.metadata["\(prefix).sizes"],
-                sizes != network.sizes.map(String.init).joined(separator: ",")
-            {
-                throw .architectureMismatch(
-                    path: path, network: prefix, reason: "saved with sizes \(sizes), declared \(network.sizes)")
-            }
-            if let activation = file.metadata["\(prefix).activation"], activation != network.activation.rawValue {
-                throw .architectureMismatch(
-                    path: path, network: prefix,
-                    reason: "saved with \(activation), declared \(network.activation.rawValue)")
-            }
-            let expected = tensors(of: network, prefix: prefix)
-            for name in file.entries.keys
-            where name.hasPrefix(prefix + ".") && !expected.contains(where: { $0.name == name }) {
-                throw .unexpectedTensor(path: path, tensor: name)
-            }
-            for tensor in expected {
-                guard let entry = file.entries[tensor.name] else {
-                    throw .missingTensor(path: path, tensor: tensor.name)
-                }
-                guard entry.shape == tensor.shape else {
-                    throw .shapeMismatch(path: path, tensor: tensor.name, expected: tensor.shape, found: entry.shape)
-                }
-                let slice = file.data(of: entry)
-                for index in 0..<tensor.count where !SafeTensorsFile.float(in: slice, at: index).isFinite {
-                    throw .nonFiniteValue(path: path, tensor: tensor.name, index: index)
-                }
-                values.append((network, tensor, slice))
-            }
-        }
-        for (network, tensor, slice) in values {
-            for index in 0..<tensor.count {
-                tensor.setValue(network, index, SafeTensorsFile.float(in: slice, at: index))
-            }
-        }
-        return file.metadata
+        let reader = try CheckpointReader(path: path)
+        try reader.load(into: networks)
+        return reader.metadata
     }
 
     /// One tensor of a network's state dict and how its elements map to the network's parameters.

@@ -7,12 +7,16 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     case truncated(path: String, size: Int)
     /// The declared header length does not fit in the file.
     case headerLength(path: String, declared: UInt64, available: Int)
+    /// The declared header length fits in the file but is over `limit`, far beyond any header rlterm writes.
+    case headerTooLarge(path: String, declared: Int, limit: Int)
     /// The JSON header is not valid JSON or not shaped as safetensors prescribes.
     case invalidHeader(path: String, reason: String)
     case unsupportedDtype(path: String, tensor: String, dtype: String)
     /// A tensor's byte range is inverted, outside the data section or not its shape's size.
     case badOffsets(path: String, tensor: String, reason: String)
     case overlappingTensors(path: String, first: String, second: String)
+    /// Bytes `range` of the data section belong to no tensor (a gap between tensors, or bytes after the last).
+    case unusedBytes(path: String, range: Range<Int>, dataSize: Int)
     case missingTensor(path: String, tensor: String)
     case unexpectedTensor(path: String, tensor: String)
     case shapeMismatch(path: String, tensor: String, expected: [Int], found: [Int])
@@ -28,12 +32,18 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
             return "\(path): truncated checkpoint: \(size) bytes, fewer than the 8-byte header length"
         case .headerLength(let path, let declared, let available):
             return "\(path): byte 0: header length \(declared) exceeds the \(available) bytes after it"
+        case .headerTooLarge(let path, let declared, let limit):
+            return "\(path): byte 0: header length \(declared) is over the \(limit)-byte limit; "
+                + "not an rlterm checkpoint"
         case .invalidHeader(let path, let reason): return "\(path): byte 8: invalid safetensors header: \(reason)"
         case .unsupportedDtype(let path, let tensor, let dtype):
             return "\(path): tensor '\(tensor)' has dtype \(dtype); only F32 is supported"
         case .badOffsets(let path, let tensor, let reason): return "\(path): tensor '\(tensor)': \(reason)"
         case .overlappingTensors(let path, let first, let second):
             return "\(path): tensors '\(first)' and '\(second)' overlap in the data section"
+        case .unusedBytes(let path, let range, let dataSize):
+            return "\(path): bytes \(range.lowerBound)..<\(range.upperBound) of the \(dataSize)-byte data section "
+                + "belong to no tensor"
         case .missingTensor(let path, let tensor): return "\(path): tensor '\(tensor)' is missing"
         case .unexpectedTensor(let path, let tensor):
             return "\(path): tensor '\(tensor)' does not belong to the declared architecture"

@@ -1,7 +1,9 @@
 import Foundation
+import RLCore
 
-/// A parsed and checked safetensors file: its metadata and, per tensor, dtype, shape and byte range.
-/// Construction validates everything that does not depend on the networks being loaded.
+/// A safetensors file whose header has been read and checked: its metadata and, per tensor, shape and byte
+/// range. The header is read first and checked against the file's size, so a damaged file is refused before
+/// any of its data section is read; tensor data is read only when asked for.
 struct SafeTensorsFile {
     struct Entry {
         let name: String
@@ -10,22 +12,62 @@ struct SafeTensorsFile {
         let range: Range<Int>
     }
 
+    /// Where the bytes come from: an open file, or bytes already in memory.
+    enum Source {
+        case file(InputFile)
+        case bytes([UInt8])
+
+        var size: Int {
+            switch self {
+            case .file(let file): file.size
+            case .bytes(let bytes): bytes.count
+            }
+        }
+
+        func read(offset: Int, count: Int, path: String) throws(CheckpointError) -> [UInt8] {
+            switch self {
+            case .file(let file):
+                do {
+                    return try file.read(offset: offset, count: count)
+                } catch {
+                    throw .cannotRead(path: path, reason: error.reason)
+                }
+            case .bytes(let bytes):
+                return Array(bytes[offset..<(offset + count)])
+            }
+        }
+    }
+
+    /// Headers longer than this are refused unread. rlterm writes a few kilobytes; the limit stops a damaged
+    /// length field in a large file from making the loader read and parse gigabytes as JSON.
+    static let maxHeaderBytes = 16 << 20
+
+    let path: String
     let metadata: [String: String]
     let entries: [String: Entry]
-    private let bytes: [UInt8]
+    private let source: Source
     private let dataStart: Int
 
-    init(bytes: [UInt8], path: String) throws(CheckpointError) {
-        guard bytes.count >= 8 else { throw .truncated(path: path, size: bytes.count) }
+    init(source: Source, path: String) throws(CheckpointError) {
+        let size = source.size
+        guard size >= 8 else { throw .truncated(path: path, size: size) }
         var declared: UInt64 = 0
-        for index in 0..<8 { declared |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-        guard declared <= UInt64(bytes.count - 8) else {
-            throw .headerLength(path: path, declared: declared, available: bytes.count - 8)
+        for (index, byte) in try source.read(offset: 0, count: 8, path: path).enumerated() {
+            declared |= UInt64(byte) << (8 * UInt64(index))
+        }
+        guard declared <= UInt64(size - 8) else {
+            throw .headerLength(path: path, declared: declared, available: size - 8)
+        }
+        guard declared <= UInt64(Self.maxHeaderBytes) else {
+            throw .headerTooLarge(path: path, declared: Int(declared), limit: Self.maxHeaderBytes)
         }
         let headerEnd = 8 + Int(declared)
         let json: Any
         do {
-            json = try JSONSerialization.jsonObject(with: Data(bytes[8..<headerEnd]))
+            json = try JSONSerialization.jsonObject(
+                with: Data(try source.read(offset: 8, count: Int(declared), path: path)))
+        } catch let error as CheckpointError {
+            throw error
         } catch {
             throw .invalidHeader(path: path, reason: "not valid JSON")
         }
@@ -37,21 +79,41 @@ struct SafeTensorsFile {
             }
             metadata = map
         }
-        let dataSize = bytes.count - headerEnd
+        let dataSize = size - headerEnd
         var entries: [String: Entry] = [:]
-        for (name, raw) in header where name != "__metadata__" {
+        // In name order, so a file with several defects always reports the same one.
+        for (name, raw) in header.sorted(by: { $0.key < $1.key }) where name != "__metadata__" {
             entries[name] = try Self.entry(name: name, raw: raw, dataSize: dataSize, path: path)
         }
-        let ordered = entries.values.sorted {
-            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
-        }
-        for (first, second) in zip(ordered, ordered.dropFirst()) where first.range.overlaps(second.range) {
-            throw .overlappingTensors(path: path, first: first.name, second: second.name)
-        }
+        try Self.checkTiling(entries.values, dataSize: dataSize, path: path)
+        self.path = path
         self.metadata = metadata
         self.entries = entries
-        self.bytes = bytes
+        self.source = source
         dataStart = headerEnd
+    }
+
+    /// The tensors must tile the data section: in offset order each starts where the previous one ended, the
+    /// first at 0 and the last at the end. Bytes no tensor owns mean a damaged or spliced file.
+    private static func checkTiling(
+        _ entries: Dictionary<String, Entry>.Values, dataSize: Int, path: String
+    ) throws(CheckpointError) {
+        let ordered = entries.sorted {
+            ($0.range.lowerBound, $0.range.upperBound, $0.name) < ($1.range.lowerBound, $1.range.upperBound, $1.name)
+        }
+        var covered = 0
+        var previous: Entry?
+        for entry in ordered {
+            if entry.range.lowerBound < covered, let previous {
+                throw .overlappingTensors(path: path, first: previous.name, second: entry.name)
+            }
+            if entry.range.lowerBound > covered {
+                throw .unusedBytes(path: path, range: covered..<entry.range.lowerBound, dataSize: dataSize)
+            }
+            covered = entry.range.upperBound
+            previous = entry
+        }
+        if covered < dataSize { throw .unusedBytes(path: path, range: covered..<dataSize, dataSize: dataSize) }
     }
 
     private static func entry(name: String, raw: Any, dataSize: Int, path: String) throws(CheckpointError) -> Entry {
@@ -66,7 +128,8 @@ struct SafeTensorsFile {
             throw .invalidHeader(path: path, reason: "entry '\(name)' has no valid shape")
         }
         guard let offsets = integers(fields["data_offsets"]), offsets.count == 2 else {
-            throw .invalidHeader(path: path, reason: "entry '\(name)' has no [begin, end] data_offsets")
+            throw .invalidHeader(
+                path: path, reason: "entry '\(name)': data_offsets is not a pair of whole numbers [begin, end]")
         }
         let (begin, end) = (offsets[0], offsets[1])
         guard begin >= 0, begin <= end, end <= dataSize else {
@@ -106,8 +169,10 @@ struct SafeTensorsFile {
         return result
     }
 
-    func data(of entry: Entry) -> ArraySlice<UInt8> {
-        bytes[(dataStart + entry.range.lowerBound)..<(dataStart + entry.range.upperBound)]
+    /// The tensor's little-endian F32 values, read from the file now.
+    func values(of entry: Entry) throws(CheckpointError) -> [Float] {
+        let bytes = try source.read(offset: dataStart + entry.range.lowerBound, count: entry.range.count, path: path)
+        return (0..<(bytes.count / 4)).map { Self.float(in: bytes[...], at: $0) }
     }
 
     /// The little-endian F32 at element `index` of a tensor's bytes.

@@ -47,57 +47,113 @@ public enum AgentCheckpoint {
                             to: path)
     }
 
-    /// Reads `path`, rebuilds its environment (to learn its shapes) and agent, and loads the networks.
-    public static func load(from path: String) throws(AgentCheckpointError) -> Loaded {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
-        let metadata: [String: String]
-        do {
-            metadata = try Checkpoint.load(from: path, into: [:])
-        } catch {
-            throw .corrupt(error)
-        }
-        func field(_ key: String) throws(AgentCheckpointError) -> String {
-            guard let value = metadata[key] else { throw .badMetadata(path: path, reason: "no '\(key)' entry") }
-            return value
-        }
-        func decode<T: Decodable>(_ type: T.Type, _ key: String) throws(AgentCheckpointError) -> T {
+    /// What a checkpoint's metadata asks to build, each field decoded and checked: the environment's options
+    /// in range, the algorithm known, its hyperparameters its own and in range, the options valid.
+    public struct Recipe: Sendable {
+        public let environment: EnvironmentSpec
+        public let algorithm: String
+        public let hyperparameters: Hyperparameters
+        public let options: AgentOptions
+
+        /// Decodes and checks the metadata of the checkpoint at `path` (named in errors).
+        public init(metadata: [String: String], path: String) throws(AgentCheckpointError) {
+            func field(_ key: String) throws(AgentCheckpointError) -> String {
+                guard let value = metadata[key] else { throw .badMetadata(path: path, reason: "no '\(key)' entry") }
+                return value
+            }
+            func decode<T: Decodable>(_ type: T.Type, _ key: String) throws(AgentCheckpointError) -> T {
+                let text = try field(key)
+                do {
+                    return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+                } catch {
+                    throw .badMetadata(path: path, reason: "'\(key)' is not valid: \(AgentCheckpoint.summary(error))")
+                }
+            }
+            environment = try decode(EnvironmentSpec.self, "environment.spec")
+            if let problem = environment.problem {
+                throw .badMetadata(path: path, reason: "'environment.spec': \(problem)")
+            }
+            algorithm = try field("algorithm")
             do {
-                return try JSONDecoder().decode(T.self, from: Data(try field(key).utf8))
+                _ = try AlgorithmRegistry.descriptor(algorithm)
+            } catch {
+                throw .badMetadata(path: path, reason: "\(error)")
+            }
+            options = try decode(AgentOptions.self, "options")
+            do {
+                let named = try decode([String: Double].self, "hyperparameters")
+                hyperparameters = try Hyperparameters(algorithm: algorithm, named: named)
             } catch let error as AgentCheckpointError {
                 throw error
             } catch {
-                throw .badMetadata(path: path, reason: "'\(key)' is not valid: \(error)")
+                throw .badMetadata(path: path, reason: "'hyperparameters': \(error)")
             }
         }
-        let spec = try decode(EnvironmentSpec.self, "environment.spec")
-        let options = try decode(AgentOptions.self, "options")
-        let named = try decode([String: Double].self, "hyperparameters")
-        let algorithm = try field("algorithm")
+    }
+
+    /// Reads `path`, rebuilds its environment (to learn its shapes) and agent, and loads the networks. The
+    /// file is opened once; its header and metadata are checked before the agent is built, and the tensors
+    /// against the agent's networks before their data is read.
+    public static func load(from path: String) throws(AgentCheckpointError) -> Loaded {
+        let reader: CheckpointReader
+        do {
+            reader = try CheckpointReader(path: path)
+        } catch {
+            if case .cannotRead = error { throw .unreadable(error) }
+            throw .corrupt(error)
+        }
+        let metadata = reader.metadata
+        let recipe = try Recipe(metadata: metadata, path: path)
+        let spec = recipe.environment
         let environment: any Environment
         do {
             environment = try spec.make(generator: RunSeed(0).generator(for: "env"))
         } catch {
             throw .badMetadata(path: path, reason: "environment '\(spec.name)': \(error)")
         }
-        if let size = metadata["observation_size"], size != String(environment.observationCount) {
-            throw .badMetadata(path: path, reason: "observation size \(size), but \(spec.name) has \(environment.observationCount)")
+        let shapes = [("observation_size", "observation size", environment.observationCount),
+                      ("action_count", "action count", environment.actionCount)]
+        for (key, name, actual) in shapes {
+            if let saved = metadata[key], saved != String(actual) {
+                throw .badMetadata(path: path, reason: "\(name) \(saved), but \(spec.name) has \(actual)")
+            }
         }
+        let configuration = AgentConfiguration(
+            observationCount: environment.observationCount, actionCount: environment.actionCount, totalSteps: 1,
+            seed: RunSeed(0), hyperparameters: recipe.hyperparameters, options: recipe.options,
+            isGoalEnvironment: environment is any GoalEnvironment)
+        if let problem = configuration.memoryProblem() { throw .badMetadata(path: path, reason: problem) }
         let agent: any Agent
         do {
-            let hyperparameters = try Hyperparameters(algorithm: algorithm, named: named)
-            agent = try AlgorithmRegistry.make(AgentConfiguration(
-                observationCount: environment.observationCount, actionCount: environment.actionCount, totalSteps: 1,
-                seed: RunSeed(0), hyperparameters: hyperparameters, options: options,
-                isGoalEnvironment: environment is any GoalEnvironment))
+            agent = try AlgorithmRegistry.make(configuration)
         } catch {
             throw .badMetadata(path: path, reason: "\(error)")
         }
         do {
-            try Checkpoint.load(from: path, into: agent.networks)
+            try reader.load(into: agent.networks)
         } catch {
             throw .corrupt(error)
         }
         return Loaded(agent: agent, environment: spec, metadata: metadata)
+    }
+
+    /// A decoding error in a few words: where in the JSON it is and what is wrong, without the type dump of
+    /// `DecodingError`'s own description.
+    static func summary(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        let context: DecodingError.Context
+        switch error {
+        case .keyNotFound(let key, let keyContext):
+            let inside = keyContext.codingPath.map(\.stringValue).joined(separator: ".")
+            return "no '\(key.stringValue)'" + (inside.isEmpty ? "" : " in '\(inside)'")
+        case .dataCorrupted(let errorContext), .typeMismatch(_, let errorContext), .valueNotFound(_, let errorContext):
+            context = errorContext
+        @unknown default:
+            return "\(error)"
+        }
+        let place = context.codingPath.map(\.stringValue).joined(separator: ".")
+        if place.isEmpty, case .dataCorrupted = error { return "not valid JSON" }
+        return (place.isEmpty ? "" : "'\(place)': ") + context.debugDescription
     }
 
     static func json(_ value: some Encodable) -> String {

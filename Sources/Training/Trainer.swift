@@ -168,11 +168,13 @@ public final class Trainer {
             }
             guard configuration.evaluationInterval > 0 else { throw .invalid("--stop-when-solved needs --eval-every N") }
         }
+        let agentConfiguration = AgentConfiguration(
+            observationCount: environment.observationCount, actionCount: environment.actionCount,
+            totalSteps: configuration.steps, seed: seed, hyperparameters: hyperparameters,
+            options: configuration.options, isGoalEnvironment: environment is any GoalEnvironment)
+        if let problem = agentConfiguration.memoryProblem() { throw .invalid(problem) }
         do {
-            agent = try AlgorithmRegistry.make(AgentConfiguration(
-                observationCount: environment.observationCount, actionCount: environment.actionCount,
-                totalSteps: configuration.steps, seed: seed, hyperparameters: hyperparameters, options: configuration.options,
-                isGoalEnvironment: environment is any GoalEnvironment))
+            agent = try AlgorithmRegistry.make(agentConfiguration)
         } catch {
             throw .algorithm(error)
         }

@@ -1,10 +1,10 @@
 import Training
 
 extension CommandFailure {
-    /// The failure to report for a checkpoint that cannot be loaded: 66 when it is missing, 65 otherwise.
+    /// The failure to report for a checkpoint that cannot be loaded: 66 when it cannot be read, 65 otherwise.
     init(_ error: AgentCheckpointError) {
         switch error {
-        case .missing: self.init(error.description, status: .noInput)
+        case .unreadable: self.init(error.description, status: .noInput)
         case .corrupt, .badMetadata: self.init(error.description, status: .dataError)
         }
     }

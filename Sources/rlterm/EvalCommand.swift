@@ -16,8 +16,8 @@ struct EvalCommand: ParsableCommand {
             --q-values "x1,x2,…" runs no episodes: it prints what the agent computes for that one observation, \
             through the calls it acts with: {"observation":[…],"q_values":[…]} for a Q-learning agent, \
             {"observation":[…],"probabilities":[…],"value":…} for a policy agent (value null without a critic).
-            Exit status: 64 bad usage (or an observation of the wrong length), 65 corrupt checkpoint, 66 missing \
-            checkpoint.
+            Exit status: 64 bad usage (or an observation of the wrong length), 65 corrupt checkpoint, 66 missing or \
+            unreadable checkpoint.
             """
     )
 
@@ -50,10 +50,7 @@ struct EvalCommand: ParsableCommand {
         do {
             loaded = try AgentCheckpoint.load(from: checkpoint)
         } catch {
-            switch error {
-            case .missing: throw CommandFailure(error.description, status: .noInput)
-            case .corrupt, .badMetadata: throw CommandFailure(error.description, status: .dataError)
-            }
+            throw CommandFailure(error)
         }
         if let qValues {
             let observation: [Float]

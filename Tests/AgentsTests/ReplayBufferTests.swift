@@ -53,4 +53,29 @@ struct ReplayBufferTests {
         buffer.sample(into: &second, using: &b)
         #expect(first.indices == second.indices && first.transitions.observations == second.transitions.observations)
     }
+
+    @Test("the replay memory's size is known before it is built, and one larger than the machine is named")
+    func memoryBytes() throws {
+        var hyperparameters = Hyperparameters(defaultsFor: "dqn")
+        try hyperparameters.set(.bufferSize, to: 1000)
+        var configuration = AgentConfiguration(observationCount: 6, actionCount: 2, totalSteps: 10, seed: RunSeed(0),
+                                               hyperparameters: hyperparameters)
+        // Per transition: two observations of 6 floats, an Int action, a Float reward, two Bools.
+        #expect(configuration.replayMemoryBytes == 1000 * (48 + 8 + 4 + 2))
+        configuration.options.replay = .prioritized
+        // Plus a Double priority per slot and a sum tree of 3 arrays of 2 × 1024 Doubles.
+        #expect(configuration.replayMemoryBytes == 1000 * (48 + 8 + 4 + 2) + 8000 + 3 * 2048 * 8)
+        configuration.options.replay = .uniform
+        configuration.options.noReplay = true
+        #expect(configuration.replayCapacity == 64)
+        #expect(configuration.memoryProblem(physicalMemory: 1 << 20) == nil)
+        configuration.options.noReplay = false
+        #expect(configuration.memoryProblem(physicalMemory: 61_999) == "the replay memory of 1000 transitions of 6 "
+            + "observation values needs 0.1 MB, more than this machine's 0.1 MB; lower --buffer-size (or use an "
+            + "environment with smaller observations)")
+        #expect(configuration.memoryProblem(physicalMemory: 62_000) == nil)
+        let vpg = AgentConfiguration(observationCount: 6, actionCount: 2, totalSteps: 10, seed: RunSeed(0),
+                                     hyperparameters: Hyperparameters(defaultsFor: "vpg"))
+        #expect(vpg.replayCapacity == nil && vpg.replayMemoryBytes == 0)
+    }
 }

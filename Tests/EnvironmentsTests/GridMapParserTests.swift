@@ -141,6 +141,37 @@ struct GridMapParserTests {
         expect(failure(bytes: [0xEF, 0xBB, 0xBF] + Array("S".utf8) + [0xFF]), at: 1, 2, .invalidUTF8)
     }
 
+    @Test("only \\n, \\r\\n and \\r end lines; the other Unicode line breaks are refused where an editor shows them")
+    func lineBreaks() {
+        expect(failure("SF\r\nFF\rF\nG"), at: 3, 2, .raggedRow(found: 1, expected: 2))
+        expect(failure("SFFF\nFHFH\u{0C}\nFFFH\nHFFG"), at: 2, 5, .controlCharacter(0x0C))
+        expect(failure("SG\u{0B}FF"), at: 1, 3, .controlCharacter(0x0B))
+        expect(failure("SG\nF\u{85}F"), at: 2, 2, .controlCharacter(0x85))
+        expect(failure("SG\u{2028}FF"), at: 1, 3, .controlCharacter(0x2028))
+        expect(failure("name: a\u{2029}b\nmap:\nSG"), at: 1, 8, .controlCharacter(0x2029))
+        expect(failure(bytes: Array("SG\u{0C}\n".utf8) + [0xFF]), at: 2, 1, .invalidUTF8)
+    }
+
+    @Test("UTF-16 text is recognised by its byte-order mark and refused with what to do")
+    func utf16() {
+        for bom: [UInt8] in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            let error = failure(bytes: bom + [0x53, 0, 0x47, 0])
+            expect(error, at: 1, 1, .utf16)
+            #expect(error?.description == "test.txt:1:1: the file is UTF-16 text; save the map as UTF-8")
+        }
+    }
+
+    @Test("an invisible unknown character is shown by its code points, a visible one in quotes")
+    func invisibleCharacters() {
+        let expected = "(expected one of S G F . H # C)"
+        #expect(failure("S\tG")?.description == "test.txt:1:2: unknown cell character U+0009 \(expected)")
+        #expect(failure("S\u{200B}G")?.description == "test.txt:1:2: unknown cell character U+200B \(expected)")
+        #expect(failure("S\u{A0}G")?.description == "test.txt:1:2: unknown cell character U+00A0 \(expected)")
+        #expect(failure("SG\n\u{301}F")?.description == "test.txt:2:1: unknown cell character U+0301 \(expected)")
+        #expect(failure("SG\nxF")?.description == "test.txt:2:1: unknown cell character 'x' \(expected)")
+        #expect(failure("SG\nS\u{301}")?.description == "test.txt:2:1: unknown cell character 'Ś' \(expected)")
+    }
+
     @Test("the parser never traps on random input")
     func randomInput() {
         var generator = Xoshiro256StarStar(seed: 2026)

@@ -74,7 +74,23 @@ struct MapLocatorTests {
             _ = try locator.load(directory + "/envs/")
             Issue.record("a directory loaded")
         } catch {
-            guard case .unreadable = error else { Issue.record("wrong error \(error)"); return }
+            #expect(error.description
+                == directory + "/envs/: cannot read map file: it is a directory, not a regular file")
         }
+    }
+
+    @Test("a device is refused unread (it was read without end), a missing file names itself first")
+    func devices() {
+        func message(_ argument: String) -> String? {
+            do {
+                _ = try MapLocator().load(argument)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        #expect(message("/dev/zero")
+            == "/dev/zero: cannot read map file: it is a device, pipe or socket, not a regular file")
+        #expect(message("maps/gone.txt") == "maps/gone.txt: no such map file")
     }
 }

@@ -163,6 +163,91 @@ struct CheckpointTests {
         #expect(failure(tooLong + ".absent").map { if case .cannotRead = $0 { true } else { false } } == true)
     }
 
+    @Test("the tensors must tile the data section: a gap, bytes after the last tensor or an overlap is an error")
+    func tiling() throws {
+        let network = TestData.network([1, 1], seed: 102)
+        let weight = #""q.0.weight":{"dtype":"F32","shape":[1,1],"data_offsets":[0,4]}"#
+        func failure(_ header: String, data: Int) throws -> CheckpointError? {
+            let path = try handMade(header: header, data: [UInt8](repeating: 0, count: data))
+            do {
+                try Checkpoint.load(from: path, into: ["q": network])
+                return nil
+            } catch {
+                return error
+            }
+        }
+        func bias(_ begin: Int, _ end: Int) -> String {
+            #""q.0.bias":{"dtype":"F32","shape":[1],"data_offsets":[\#(begin),\#(end)]}"#
+        }
+        let gap = try failure("{\(weight),\(bias(8, 12))}", data: 12)
+        #expect(gap.map { if case .unusedBytes(_, 4..<8, 12) = $0 { true } else { false } } == true)
+        let trailing = try failure("{\(weight),\(bias(4, 8))}", data: 9)
+        #expect(trailing.map { if case .unusedBytes(_, 8..<9, 9) = $0 { true } else { false } } == true)
+        #expect(trailing?.description.hasSuffix(": bytes 8..<9 of the 9-byte data section belong to no tensor") == true)
+        let late = try failure("{\(weight.replacingOccurrences(of: "[0,4]", with: "[4,8]")),\(bias(8, 12))}", data: 12)
+        #expect(late.map { if case .unusedBytes(_, 0..<4, 12) = $0 { true } else { false } } == true)
+        let empty = #""q.9.bias":{"dtype":"F32","shape":[0],"data_offsets":[2,2]}"#
+        let inside = try failure("{\(weight),\(bias(4, 8)),\(empty)}", data: 8)
+        #expect(inside.map { if case .overlappingTensors(_, "q.0.weight", "q.9.bias") = $0 { true } else { false } }
+            == true)
+        #expect(try failure("{\(weight),\(bias(4, 8))}", data: 8) == nil)
+    }
+
+    @Test("a file is refused from its header without reading its data: huge sparse files answer at once")
+    func headerFirst() throws {
+        /// Extends the file at `path` to `size` bytes without writing them (a sparse file).
+        func extend(_ path: String, to size: Int) throws {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.truncate(atOffset: UInt64(size))
+            try handle.close()
+        }
+        let header = #"{"q.0.weight":{"dtype":"F32","shape":[1,1],"data_offsets":[0,4]},"#
+            + #""q.0.bias":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#
+        let huge = try handMade(header: header, data: [UInt8](repeating: 0, count: 8))
+        defer { try? FileManager.default.removeItem(atPath: huge) }
+        try extend(huge, to: 1 << 36)
+        let dataSize = (1 << 36) - 8 - header.utf8.count
+        #expect(throws: CheckpointError.unusedBytes(path: huge, range: 8..<dataSize, dataSize: dataSize)) {
+            try Checkpoint.load(from: huge, into: ["q": TestData.network([1, 1], seed: 103)])
+        }
+        let limit = SafeTensorsFile.maxHeaderBytes
+        let longHeader = try handMade(header: "")
+        defer { try? FileManager.default.removeItem(atPath: longHeader) }
+        try Data(withUnsafeBytes(of: UInt64(limit + 1).littleEndian, Array.init))
+            .write(to: URL(fileURLWithPath: longHeader))
+        try extend(longHeader, to: limit + 64)
+        #expect(throws: CheckpointError.headerTooLarge(path: longHeader, declared: limit + 1, limit: limit)) {
+            try Checkpoint.load(from: longHeader, into: [:])
+        }
+    }
+
+    @Test("loading from memory and from the file give the same result for every truncation and byte damage")
+    func memoryAndFileAgree() throws {
+        let (path, bytes) = try savedFile(["q": TestData.network([2, 3, 2], seed: 104)])
+        var generator = Xoshiro256StarStar(seed: 105)
+        var variants = (0..<bytes.count).map { Array(bytes[0..<$0]) }
+        for _ in 0..<200 {
+            var damaged = bytes
+            damaged[generator.uniformInt(below: damaged.count)] = UInt8(generator.uniformInt(below: 256))
+            variants.append(damaged)
+        }
+        func outcome(_ open: () throws(CheckpointError) -> CheckpointReader) -> String {
+            do {
+                let reader = try open()
+                try reader.load(into: ["q": TestData.network([2, 3, 2], seed: 106)])
+                return "loaded \(reader.metadata.sorted { $0.key < $1.key })"
+            } catch {
+                return error.description
+            }
+        }
+        for variant in variants {
+            try Data(variant).write(to: URL(fileURLWithPath: path))
+            let fromFile = outcome { () throws(CheckpointError) in try CheckpointReader(path: path) }
+            let fromMemory = outcome { () throws(CheckpointError) in try CheckpointReader(bytes: variant, path: path) }
+            #expect(fromFile == fromMemory)
+        }
+    }
+
     @Test("random byte corruption never crashes the loader")
     func fuzzedBytes() throws {
         let network = TestData.network([2, 3, 2], seed: 98)

@@ -34,7 +34,7 @@ struct AgentCheckpointTests {
         #expect {
             try AgentCheckpoint.load(from: path)
         } throws: { error in
-            if case .missing = error as? AgentCheckpointError { return true }
+            if case .unreadable(.cannotRead(path, "no such file")) = error as? AgentCheckpointError { return true }
             return false
         }
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path))
@@ -44,5 +44,33 @@ struct AgentCheckpointTests {
             if case .corrupt = error as? AgentCheckpointError { return true }
             return false
         }
+    }
+
+    @Test("metadata is checked before anything is built: bit-flipping with 0 bits, an unknown algorithm, bad JSON")
+    func recipe() throws {
+        let valid: [String: String] = [
+            "algorithm": "dqn", "environment.spec": #"{"bits":10,"name":"bitflip","slippery":false,"states":10}"#,
+            "hyperparameters": #"{"gamma":0.9}"#,
+            "options": #"{"double":false,"hindsight":"none","noReplay":false,"noTarget":false,"replay":"uniform"}"#,
+        ]
+        #expect(try AgentCheckpoint.Recipe(metadata: valid, path: "a").hyperparameters[.gamma] == 0.9)
+        func reason(_ key: String, _ value: String) -> String? {
+            do {
+                _ = try AgentCheckpoint.Recipe(metadata: valid.merging([key: value]) { $1 }, path: "a")
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        // Bit-flipping with 0 bits used to reach BitFlipping's precondition and crash eval.
+        #expect(reason("environment.spec", #"{"bits":0,"name":"bitflip","slippery":false,"states":10}"#)
+            == "a: checkpoint metadata: 'environment.spec': --bits must be a whole number in [1, 64], got 0")
+        #expect(reason("algorithm", "ppo")?.hasPrefix("a: checkpoint metadata: unknown algorithm 'ppo'; known: ")
+            == true)
+        #expect(reason("options", "{") == "a: checkpoint metadata: 'options' is not valid: not valid JSON")
+        #expect(reason("options", #"{"double":false}"#)
+            == "a: checkpoint metadata: 'options' is not valid: no 'replay'")
+        #expect(reason("hyperparameters", #"{"gamma":"high"}"#)?
+            .hasPrefix("a: checkpoint metadata: 'hyperparameters' is not valid: 'gamma': ") == true)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Agents
 import Environments
 import RLCore
@@ -66,5 +67,29 @@ struct TrainerTests {
             == "--stop-when-solved: bitflip has no solved threshold")
         #expect(message(TrainingConfiguration(environment: cartPole, algorithm: "dqn", options: AgentOptions(hindsight: .final),
                                               steps: 9, seed: 0))?.hasPrefix("--her needs a goal environment") == true)
+    }
+
+    @Test("a replay memory larger than the machine is refused before it is allocated (it ended the process)")
+    func replayLargerThanMachine() throws {
+        let path = NSTemporaryDirectory() + "rlterm-big-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // The largest map allowed: 65,536 one-hot observation values.
+        let row = String(repeating: "F", count: 256)
+        let rows = ["S" + row.dropFirst()] + Array(repeating: row, count: 254) + [row.dropLast() + "G"]
+        try rows.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        // 10⁷ transitions of 65,536 floats, twice: 5.2 TB, more than any machine this runs on.
+        let configuration = TrainingConfiguration(
+            environment: EnvironmentSpec(name: path), algorithm: "dqn", hyperparameters: ["buffer-size": 10_000_000],
+            steps: 10, seed: 0)
+        #expect {
+            _ = try Trainer(configuration)
+        } throws: { error in
+            guard case .invalid(let message) = error as? TrainingError else { return false }
+            return message.hasPrefix("the replay memory of 10000000 transitions of 65536 observation values needs 5243")
+        }
+        var small = configuration
+        small.hyperparameters = ["buffer-size": 100, "hidden": 4, "layers": 1]
+        let trainer = try Trainer(small)
+        #expect(try trainer.run().steps == 10)
     }
 }

@@ -42,7 +42,7 @@ struct TrainingSessionTests {
 
     @Test("commands from another thread are applied in the order sent")
     func order() throws {
-        let session = try Self.session()
+        let session = try Self.session(settings: SessionSettings(startsPaused: true, segmentCapacity: 100))
         session.start()
         let values = (50...98).map { Double($0) / 100 }
         DispatchQueue.global().sync {

@@ -15,6 +15,9 @@ struct GridMapParser {
         guard bytes.count <= GridMap.maxBytes else {
             throw error(1, 1, .fileTooLarge(bytes: bytes.count, limit: GridMap.maxBytes))
         }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw error(1, 1, .utf16)
+        }
         try validateUTF8(bytes)
         return try parse(String(decoding: bytes, as: UTF8.self))
     }
@@ -25,8 +28,7 @@ struct GridMapParser {
             throw error(1, 1, .fileTooLarge(bytes: byteCount, limit: GridMap.maxBytes))
         }
         let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
-        // Character.isNewline also takes "\r\n" (one Character in Swift) and a lone "\r".
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().map {
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak).enumerated().map {
             Line(number: $0.offset + 1, characters: Array($0.element))
         }
         try rejectControlCharacters(lines)
@@ -70,18 +72,27 @@ struct GridMapParser {
             case .error:
                 let prefix = String(decoding: bytes[..<validCount], as: UTF8.self)
                 let visible = prefix.hasPrefix("\u{FEFF}") ? prefix.dropFirst() : Substring(prefix)
-                let lines = visible.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                let lines = visible.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
                 throw error(lines.count, (lines.last?.count ?? 0) + 1, .invalidUTF8)
             }
         }
     }
 
-    /// Rejects NUL and other control characters (tabs excepted), the mark of a binary file.
+    /// The line breaks an editor shows: "\n", "\r\n" (one Character in Swift) and a lone "\r". Other
+    /// characters Unicode counts as newlines (form feed, vertical tab, U+0085, U+2028, U+2029) would make the
+    /// reported line numbers disagree with the editor's, so they are refused as control characters instead.
+    static func isLineBreak(_ character: Character) -> Bool {
+        character == "\n" || character == "\r\n" || character == "\r"
+    }
+
+    /// Rejects NUL and the other C0 and C1 control characters (tabs excepted) and the Unicode line and
+    /// paragraph separators: the mark of a binary file, and invisible in an editor.
     private func rejectControlCharacters(_ lines: [Line]) throws(MapError) {
         for line in lines {
             for (offset, character) in line.characters.enumerated() {
                 for scalar in character.unicodeScalars
-                where (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
+                where (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+                    || scalar == "\u{2028}" || scalar == "\u{2029}" {
                     throw error(line.number, offset + 1, .controlCharacter(scalar.value))
                 }
             }

@@ -24,6 +24,8 @@ public struct MapError: Error, Sendable, Equatable, CustomStringConvertible {
         case fileTooLarge(bytes: Int, limit: Int)
         /// The bytes at the location are not UTF-8.
         case invalidUTF8
+        /// The file starts with a UTF-16 byte-order mark (as some editors save "Unicode" text).
+        case utf16
         /// A NUL or other control character (its code point); tabs and line breaks are allowed.
         case controlCharacter(UInt32)
         /// There are no grid rows at all.
@@ -63,8 +65,10 @@ public struct MapError: Error, Sendable, Equatable, CustomStringConvertible {
                 "the file has \(bytes) bytes; a map file may have at most \(limit)"
             case .invalidUTF8:
                 "not valid UTF-8 text (is this a binary file?)"
+            case .utf16:
+                "the file is UTF-16 text; save the map as UTF-8"
             case let .controlCharacter(value):
-                "control character U+\(hex4(value)) is not allowed in a map (is this a binary file?)"
+                "control character \(codePoint(value)) is not allowed in a map (is this a binary file?)"
             case .emptyMap:
                 "empty map: there are no grid rows"
             case .noGridBelowMapLine:
@@ -81,7 +85,7 @@ public struct MapError: Error, Sendable, Equatable, CustomStringConvertible {
                 "bad value '\(value)' for \(key): expected \(expected)"
                     + (value.contains("#") ? " (comments go on a line of their own)" : "")
             case let .unknownCell(character, hint):
-                "unknown cell character '\(character)' (expected one of \(GridCell.validCharacters))\(hint)"
+                "unknown cell character \(shown(character)) (expected one of \(GridCell.validCharacters))\(hint)"
             case .blankRowInGrid:
                 "blank line inside the grid: the rows must form one block"
             case let .raggedRow(found, expected):
@@ -99,9 +103,22 @@ public struct MapError: Error, Sendable, Equatable, CustomStringConvertible {
             }
         }
 
-        private func hex4(_ value: UInt32) -> String {
+        private func codePoint(_ value: UInt32) -> String {
             let digits = String(value, radix: 16, uppercase: true)
-            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        }
+
+        /// The character in quotes, or as code points when quoting would show nothing readable (a tab, a
+        /// zero-width or other format character, a combining mark with nothing to sit on).
+        private func shown(_ character: Character) -> String {
+            let invisible = character.unicodeScalars.contains { scalar in
+                switch scalar.properties.generalCategory {
+                case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator: scalar != " "
+                default: false
+                }
+            } || character.unicodeScalars.first?.properties.isGraphemeExtend == true
+            guard invisible else { return "'\(character)'" }
+            return character.unicodeScalars.map { codePoint($0.value) }.joined(separator: " ")
         }
     }
 }

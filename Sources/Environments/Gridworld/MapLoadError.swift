@@ -3,7 +3,7 @@
 public enum MapLoadError: Error, Sendable, CustomStringConvertible {
     /// The argument names a file path that does not exist.
     case missingFile(path: String)
-    /// The file exists but could not be read (a directory, no permission, an I/O error).
+    /// The file exists but could not be read (a directory, a device or pipe, no permission, an I/O error).
     case unreadable(path: String, reason: String)
     /// The argument is neither a built-in environment, nor a file, nor a map in ./envs/, nor a built-in map.
     case unknownName(String, available: [String])
@@ -13,9 +13,9 @@ public enum MapLoadError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingFile(path):
-            "no such map file: \(path)"
+            "\(path): no such map file"
         case let .unreadable(path, reason):
-            "cannot read map file \(path): \(reason)"
+            "\(path): cannot read map file: \(reason)"
         case let .unknownName(name, available):
             "unknown environment '\(name)': not a built-in environment, not envs/\(name).txt and not a file "
                 + "(available: \(available.joined(separator: ", ")))"

@@ -1,4 +1,5 @@
 import Foundation
+import RLCore
 
 /// Turns an `--env` argument into a parsed map, looking in this order:
 ///
@@ -56,28 +57,34 @@ public struct MapLocator: Sendable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
+    /// Reads and parses the map file at `path`; a file over `GridMap.maxBytes` is refused unread.
     private func read(path: String) throws(MapLoadError) -> GridMap {
-        let fullPath = absolute(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: fullPath, isDirectory: &isDirectory) else {
-            throw .missingFile(path: path)
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a directory") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: fullPath)[.size] as? Int) ?? 0
-        guard size <= GridMap.maxBytes else {
-            throw .invalidMap(MapError(
-                source: path, line: 1, column: 1, problem: .fileTooLarge(bytes: size, limit: GridMap.maxBytes)))
-        }
-        let data: Data
+        let file: InputFile
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: fullPath))
+            file = try InputFile(path: absolute(path))
         } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw Self.loadError(error, path: path)
+        }
+        guard file.size <= GridMap.maxBytes else {
+            throw .invalidMap(MapError(
+                source: path, line: 1, column: 1, problem: .fileTooLarge(bytes: file.size, limit: GridMap.maxBytes)))
         }
         do {
-            return try GridMap.parse([UInt8](data), source: path)
+            bytes = try file.readAll()
+        } catch {
+            throw Self.loadError(error, path: path)
+        }
+        do {
+            return try GridMap.parse(bytes, source: path)
         } catch {
             throw .invalidMap(error)
         }
+    }
+
+    /// The error of a file that could not be opened or read, naming it as the user wrote it.
+    private static func loadError(_ error: InputFileError, path: String) -> MapLoadError {
+        if case .missing = error { return .missingFile(path: path) }
+        return .unreadable(path: path, reason: error.reason)
     }
 }

@@ -89,7 +89,9 @@ public final class TrainingSession: Sendable {
             slot = nil
             return worker
         }) {
-            run(worker)
+            // Never started: stop here without running the loop, which would set this thread's float mode.
+            worker.apply(.stop)
+            publish(worker.snapshot())
         }
         return latest.withLock { $0! }
     }
