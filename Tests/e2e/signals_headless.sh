@@ -19,27 +19,7 @@ rlterm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-passed=0
-failed=0
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "ok   $name"
-    else
-        failed=$((failed + 1))
-        echo "FAIL $name"
-    fi
-}
-wait_for() {
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.05
-    done
-}
+source "$(dirname "$0")/lib.sh"
 rows_at_least() { [[ -f "$1" && $(wc -l < "$1") -ge $2 ]]; }
 monitor_rows_parse() {
     # The header comment, the column names, then r,l,t numbers on every line.
@@ -92,5 +72,4 @@ check "after SIGKILL mid-write, model.safetensors still loads" loads "$directory
 check "after SIGKILL mid-write, the run resumes from the previous checkpoint" \
     "$rlterm" train --resume "$directory" --steps 4000 2> /dev/null
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

@@ -17,57 +17,9 @@ fi
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 resizes=${2:-200}
 
-socket="rlterm-abuse-$$"
-session=abuse
-work=$(mktemp -d)
-tmux_() { tmux -L "$socket" "$@"; }
-cleanup() {
-    tmux_ kill-server 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-fail() {
-    failed=$((failed + 1))
-    echo "FAIL $1"
-    screen | sed 's/^/     | /'
-}
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-        echo "ok   $name"
-    else
-        fail "$name"
-    fi
-}
-wait_for() {
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.1
-    done
-}
-screen() { tmux_ capture-pane -p -t "$session"; }
-screen_has() { screen | grep -qF -- "$1"; }
-step_count() { screen | head -n 1 | sed -n 's/.*step \([0-9,][0-9,]*\).*/\1/p' | tr -d ,; }
-panels_shown() {
-    local title
-    for title in "Environment" "Episode return" "Hyperparameters"; do
-        screen_has "$title" || return 1
-    done
-}
-advancing() {
-    local first second
-    first=$(step_count)
-    sleep 1
-    second=$(step_count)
-    [[ -n "$first" && -n "$second" && "$second" -gt "$first" ]]
-}
+source "$(dirname "$0")/lib.sh"
+tmux_setup abuse abuse
+on_failure() { screen; }
 alive() { pgrep -f -- "$binary watch" > /dev/null; }
 
 # whole_after_repaint: pauses, captures, forces a full repaint by a resize there and back, captures again,
@@ -98,7 +50,7 @@ start() {
 }
 
 start TERM=screen-256color LANG=C.UTF-8
-check "the UI starts and trains" wait_for 20 panels_shown
+check "the UI starts and trains" wait_for 20 common_panels_shown
 
 for ((index = 0; index < resizes; index++)); do
     tmux_ resize-window -t "$session" -x $((20 + RANDOM % 231)) -y $((5 + RANDOM % 76))
@@ -106,7 +58,7 @@ for ((index = 0; index < resizes; index++)); do
 done
 tmux_ resize-window -t "$session" -x 100 -y 30
 check "after $resizes random resizes the process is alive" alive
-check "after the resizes the panels are back" wait_for 5 panels_shown
+check "after the resizes the panels are back" wait_for 5 common_panels_shown
 check "after the resizes training still advances" advancing
 check "after the resizes the screen is whole (same as a full repaint)" whole_after_repaint
 
@@ -121,7 +73,7 @@ tmux_ send-keys -t "$session" q
 check "under LANG=C q quits cleanly" wait_for 10 screen_has "rlterm-exit=0"
 
 start TERM=vt100 LANG=C.UTF-8
-check "under TERM=vt100 the panels appear" wait_for 20 panels_shown
+check "under TERM=vt100 the panels appear" wait_for 20 common_panels_shown
 check "under TERM=vt100 training advances" advancing
 tmux_ send-keys -t "$session" q
 check "under TERM=vt100 q quits cleanly" wait_for 10 screen_has "rlterm-exit=0"
@@ -130,5 +82,4 @@ start TERM=dumb LANG=C.UTF-8
 check "under TERM=dumb it refuses with a message and status 70" wait_for 10 screen_has "rlterm-exit=70"
 check "the message says the terminal cannot move its cursor" screen_has "cannot move its cursor"
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

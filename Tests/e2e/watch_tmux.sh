@@ -19,70 +19,13 @@ if [[ $# -ne 1 || ! -x "$1" ]]; then
 fi
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 
-# A private tmux server, so the test neither sees nor disturbs anyone else's sessions.
-socket="rlterm-e2e-$$"
-session=watch
-work=$(mktemp -d)
-tmux_() { tmux -L "$socket" "$@"; }
-cleanup() {
-    tmux_ kill-server 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
+tmux_setup e2e watch
+on_failure() { screen; }
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() {
-    failed=$((failed + 1))
-    echo "FAIL $1"
-    screen | sed 's/^/     | /'
-}
-
-screen() { tmux_ capture-pane -p -t "$session"; }
-status_line() { screen | head -n 1; }
-
-# wait_for SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
-wait_for() {
-    local deadline=$((SECONDS + $1))
-    shift
-    until "$@"; do
-        ((SECONDS < deadline)) || return 1
-        sleep 0.1
-    done
-}
-screen_has() { screen | grep -qF -- "$1"; }
-screen_lacks() { ! screen | grep -qF -- "$1"; }
-screen_has_line() { screen | grep -qx -- "$1"; }
-status_has() { status_line | grep -qF -- "$1"; }
-step_count() { status_line | sed -n 's/.*step \([0-9,][0-9,]*\).*/\1/p' | tr -d ,; }
-step_is() { [[ "$(step_count)" == "$1" ]]; }
-steps_above() { local count; count=$(step_count); [[ -n "$count" && "$count" -gt "$1" ]]; }
 prompt_is_last() { screen | grep -v '^$' | tail -n 1 | grep -qx 'e2e\$ \?'; }
-panels_shown() {
-    local title
-    for title in "Environment" "Episode return" "max_a Q(s,a)" "Hyperparameters"; do
-        screen_has "$title" || return 1
-    done
-}
-# The panels every algorithm has (the values panel's title depends on the agent).
-common_panels_shown() {
-    local title
-    for title in "Environment" "Episode return" "Hyperparameters"; do
-        screen_has "$title" || return 1
-    done
-}
-terminal_restored() {
-    [[ "$(tmux_ display-message -p -t "$session" '#{alternate_on}')" == 0 ]] &&
-        [[ "$(tmux_ display-message -p -t "$session" '#{cursor_flag}')" == 1 ]]
-}
-
-# check NAME COMMAND...: records COMMAND's success as a passed or failed check.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+steps_above() { local count; count=$(step_count); [[ -n "$count" && "$count" -gt "$1" ]]; }
+panels_shown() { common_panels_shown && screen_has "max_a Q(s,a)"; }
 
 # start_watch ARGS...: a fresh shell in a fresh 100x30 window, running rlterm watch ARGS and then printing
 # its exit status.
@@ -170,5 +113,4 @@ for signal in TERM HUP; do
     check "after SIG$signal progress.csv holds its rows" test "$(wc -l < "$directory/progress.csv")" -gt 1
 done
 
-echo "$passed passed, $failed failed"
-((failed == 0))
+finish

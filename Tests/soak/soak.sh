@@ -29,14 +29,8 @@ out=${4:-$(mktemp -d)}
 mkdir -p "$out"
 csv="$out/soak.csv"
 
-socket="rlterm-soak-$$"
-session=soak
-tmux_() { tmux -L "$socket" "$@"; }
-trap 'tmux_ kill-server 2>/dev/null || true' EXIT
-
-screen() { tmux_ capture-pane -p -t "$session"; }
-status_line() { screen | head -n 1; }
-step_count() { status_line | sed -n 's/.*step \([0-9,][0-9,]*\).*/\1/p' | tr -d ,; }
+source "$(dirname "$0")/../e2e/lib.sh"
+tmux_setup soak soak
 configuration() { status_line | sed -n 's/^ *rlterm · \([^·]*\) · \([^·]*\) · .*/\2 on \1/p' | sed 's/  */ /g; s/ $//'; }
 
 tmux_ -f /dev/null new-session -d -s "$session" -x 120 -y 40 -c "$out" \

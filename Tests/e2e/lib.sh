@@ -1,0 +1,75 @@
+# Helpers shared by the end-to-end scripts: source it, then set `socket` and `session` before using the
+# tmux ones. `check` records a check's outcome; a script may define `on_failure` to print what it saw.
+# shellcheck shell=bash
+
+passed=0
+failed=0
+
+# check NAME COMMAND...: records COMMAND's success as a passed or failed check.
+check() {
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+        echo "ok   $name"
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name"
+        if declare -F on_failure > /dev/null; then on_failure | sed 's/^/     | /'; fi
+    fi
+}
+
+# wait_for SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
+wait_for() {
+    local deadline=$((SECONDS + $1))
+    shift
+    until "$@"; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.1
+    done
+}
+
+# finish: the summary line, and the exit status (non-zero when anything failed).
+finish() {
+    echo "$passed passed, $failed failed"
+    ((failed == 0))
+}
+
+# A private tmux server, so a test neither sees nor disturbs anyone else's sessions.
+tmux_() { tmux -L "$socket" "$@"; }
+screen() { tmux_ capture-pane -p -t "$session"; }
+status_line() { screen | head -n 1; }
+screen_has() { screen | grep -qF -- "$1"; }
+screen_lacks() { ! screen | grep -qF -- "$1"; }
+screen_has_line() { screen | grep -qx -- "$1"; }
+status_has() { status_line | grep -qF -- "$1"; }
+step_count() { status_line | sed -n 's/.*step \([0-9,][0-9,]*\).*/\1/p' | tr -d ,; }
+step_is() { [[ "$(step_count)" == "$1" ]]; }
+# The panels every algorithm has (the values panel's title depends on the agent).
+common_panels_shown() {
+    local title
+    for title in "Environment" "Episode return" "Hyperparameters"; do
+        screen_has "$title" || return 1
+    done
+}
+# advancing: the status line's step count grows within a second.
+advancing() {
+    local first second
+    first=$(step_count)
+    sleep 1
+    second=$(step_count)
+    [[ -n "$first" && -n "$second" && "$second" -gt "$first" ]]
+}
+terminal_restored() {
+    [[ "$(tmux_ display-message -p -t "$session" '#{alternate_on}')" == 0 ]] &&
+        [[ "$(tmux_ display-message -p -t "$session" '#{cursor_flag}')" == 1 ]]
+}
+
+# tmux_setup NAME SESSION: a private tmux server (socket rlterm-NAME-PID) and a scratch directory `work`,
+# both removed when the script exits.
+tmux_setup() {
+    socket="rlterm-$1-$$"
+    session=$2
+    work=$(mktemp -d)
+    trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+}
