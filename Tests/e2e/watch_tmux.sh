@@ -8,8 +8,8 @@
 # shown; that space pauses, '.' steps once, '←' edits γ, 'a' and 'e' switch algorithm and environment, 'v',
 # 'p', 'x' and '?' change the views; that a window below 80x24 shows the too-small notice and that resizes,
 # many of them, leave the panels intact; that 'q' exits 0, gives the terminal back and saves the networks
-# into --log-dir; and that SIGTERM and SIGHUP (an SSH connection dropping) end the UI with 143 and 129,
-# restore the terminal and save the networks and logs too.
+# into --log-dir; and that SIGINT, SIGTERM and SIGHUP (an SSH connection dropping) end the UI with 130, 143
+# and 129, restore the terminal and save the networks and logs too.
 # Prints "N passed, M failed" last and exits non-zero when anything failed.
 set -euo pipefail
 
@@ -99,7 +99,7 @@ check "quitting with --log-dir saved the networks" test -s "$work/keys/model.saf
 check "monitor.csv has an episode row per finished episode" test "$(wc -l < "$work/keys/monitor.csv")" -gt 10
 
 # --- Signals: SIGTERM and SIGHUP end the UI cleanly ---------------------------------------------------
-for signal in TERM HUP; do
+for signal in INT TERM HUP; do
     directory="$work/signal-$signal"
     start_watch --log-dir "$directory"
     wait_for 20 panels_shown || true
