@@ -172,6 +172,8 @@ public final class MLP {
         precondition(batch > 0, "backward() needs a forward pass first")
         var gradient = UnsafeMutablePointer(outputGradientBuffer.base)
         var spare = (scratch.0.base, scratch.1.base)
+        // Hidden layers' bias gradients are summed while their activation is differentiated, below.
+        sumRows(gradient, rows: batch, columns: outputSize, into: gradients.base + biasOffsets[layerCount - 1])
         for layer in stride(from: layerCount - 1, through: 0, by: -1) {
             let fanIn = sizes[layer]
             let fanOut = sizes[layer + 1]
@@ -189,7 +191,6 @@ public final class MLP {
                     m: fanIn, n: fanOut, k: batch, a: .init(base: layerInput, rowStride: 1, columnStride: fanIn),
                     b: gradient, c: weightGradients, start: .zero)
             }
-            sumRows(gradient, rows: batch, columns: fanOut, into: gradients.base + biasOffsets[layer])
             guard layer > 0 else { break }
             // ∂L/∂x = g·W.
             let next = spare.0
@@ -205,7 +206,9 @@ public final class MLP {
                     m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
                     b: transposed.base, c: next, start: .zero)
             }
-            activation.backpropagate(next, outputs: layerInput, count: batch * fanIn)
+            activation.backpropagate(
+                next, outputs: layerInput, rows: batch, columns: fanIn,
+                columnSums: gradients.base + biasOffsets[layer - 1])
             spare = (spare.1, next)
             gradient = next
         }
