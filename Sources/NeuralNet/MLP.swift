@@ -40,6 +40,8 @@ public final class MLP {
     private(set) var outputs: [FloatBuffer]
     private var outputGradientBuffer: FloatBuffer
     private var scratch: (FloatBuffer, FloatBuffer)
+    /// gᵀ and (∂L/∂x)ᵀ of a wide layer whose ∂L/∂x is computed transposed (see `transposesGradients(_:)`).
+    private var transposedScratch: (FloatBuffer, FloatBuffer)
     /// Wₗ of a wide layer, transposed from the stored Wₗᵀ for ∂L/∂x.
     private let transposed: FloatBuffer
 
@@ -72,6 +74,7 @@ public final class MLP {
         outputs = []
         outputGradientBuffer = FloatBuffer(count: 0)
         scratch = (FloatBuffer(count: 0), FloatBuffer(count: 0))
+        transposedScratch = (FloatBuffer(count: 0), FloatBuffer(count: 0))
         for layer in 0..<(sizes.count - 1) {
             let fanIn = sizes[layer]
             let fanOut = sizes[layer + 1]
@@ -119,6 +122,11 @@ public final class MLP {
         outputGradientBuffer = FloatBuffer(count: capacity * outputSize)
         let widest = sizes.dropLast().max() ?? 0
         scratch = (FloatBuffer(count: capacity * widest), FloatBuffer(count: capacity * widest))
+        let widestHidden = sizes.dropFirst().dropLast().max() ?? 0
+        let widestOutput = sizes.dropFirst(2).max() ?? 0
+        transposedScratch = (
+            FloatBuffer(count: capacity * widestOutput), FloatBuffer(count: capacity * widestHidden)
+        )
     }
 
     /// Runs the network on `batch` samples stored row after row in `input` (`batch · inputSize` floats) and
@@ -198,6 +206,14 @@ public final class MLP {
                 MatrixMultiply.multiply(
                     m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
                     b: weights, c: next, start: .zero)
+            } else if transposesGradients(layer) {
+                // (∂L/∂x)ᵀ = Wᵀ·gᵀ reads the stored Wᵀ as it is: only g and the product are transposed.
+                let (gradientTransposed, productTransposed) = (transposedScratch.0.base, transposedScratch.1.base)
+                transpose(gradient, rows: batch, columns: fanOut, into: gradientTransposed)
+                MatrixMultiply.multiply(
+                    m: fanIn, n: batch, k: fanOut, a: .init(base: weights, rowStride: fanOut, columnStride: 1),
+                    b: gradientTransposed, c: productTransposed, start: .zero)
+                transpose(productTransposed, rows: fanIn, columns: batch, into: next)
             } else {
                 // Transposing W costs fanIn·fanOut copies; the tiled product it enables is several times
                 // faster than dot products along fanOut, which are short and have ragged tails.
@@ -212,6 +228,16 @@ public final class MLP {
             spare = (spare.1, next)
             gradient = next
         }
+    }
+
+    /// Whether ∂L/∂x of wide layer `layer` is computed as (∂L/∂x)ᵀ = Wᵀ·gᵀ, transposing g and the product
+    /// (batch·(fanIn + fanOut) floats), rather than as g·W after transposing W (fanIn·fanOut floats): when the
+    /// batch is the smaller side and fills whole 16-column strips of the product. Both sum each element's
+    /// products in the same order with the same fused multiply-adds, so they give identical results.
+    private func transposesGradients(_ layer: Int) -> Bool {
+        let fanIn = sizes[layer]
+        let fanOut = sizes[layer + 1]
+        return batch % 16 == 0 && batch * (fanIn + fanOut) < fanIn * fanOut
     }
 
     private func sumRows(
