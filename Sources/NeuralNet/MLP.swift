@@ -261,13 +261,14 @@ public final class MLP {
     }
 
     /// Writes the transpose of a row-major `rows × columns` matrix: 8 × 8 blocks, then the rows and columns
-    /// past the last whole block one float at a time.
+    /// past the last whole block one float at a time. The blocks go down each 8-column strip of the source, so
+    /// the target is written row after row: 128 × 32 and 256 × 256 took a third less time than across the rows.
     private func transpose(
         _ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>
     ) {
         let blockRows = rows - rows % 8, blockColumns = columns - columns % 8
-        for row in stride(from: 0, to: blockRows, by: 8) {
-            for column in stride(from: 0, to: blockColumns, by: 8) {
+        for column in stride(from: 0, to: blockColumns, by: 8) {
+            for row in stride(from: 0, to: blockRows, by: 8) {
                 #if arch(x86_64)
                     rlterm_transpose8x8(source + row * columns + column, columns, target + column * rows + row, rows)
                 #else
