@@ -47,6 +47,13 @@ struct GradientTests {
         expectMSEGradients([6, 19, 13, 10], .relu, seed: 31, batch: 11)
     }
 
+    @Test(
+        "batch 16, hidden layers over twice as wide (∂L/∂x as Wᵀ·gᵀ; 37 and 45 leave transpose tails)",
+        arguments: [[5, 40, 36, 3], [5, 37, 45, 3]], Activation.allCases)
+    func transposedGradients(sizes: [Int], activation: Activation) {
+        expectMSEGradients(sizes, activation, seed: 32, batch: 16)
+    }
+
     @Test("Huber loss on every output, errors on both sides of δ = 1")
     func huberElementwise() {
         let network = TestData.network([4, 12, 3], .tanh, seed: 9)
