@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs `rlterm bench --json` and the same DQN updates in PyTorch (one thread) one after the other, and
+# Runs `rlterm bench --json --group network` and the same DQN updates in PyTorch (one thread) one after the other, and
 # prints a side-by-side table: microseconds per update, and PyTorch's time divided by rlterm's.
 # Usage: benchmarks/compare_pytorch.sh [--repeats N] [--run-seconds S]   (from the repository root;
 # needs python3 with torch: pip install torch)
@@ -9,7 +9,7 @@ swift build -c release --product rlterm >/dev/null
 workdir=$(mktemp -d)
 trap 'rm -rf "$workdir"' EXIT
 echo "load before: $(uptime)"
-.build/release/rlterm bench --json "$@" >"$workdir/rlterm.json"
+.build/release/rlterm bench --json --group network "$@" >"$workdir/rlterm.json"
 python3 benchmarks/pytorch_dqn_update.py "$@" >"$workdir/pytorch.json"
 echo "load after:  $(uptime)"
 python3 - "$workdir/rlterm.json" "$workdir/pytorch.json" <<'PYTHON'

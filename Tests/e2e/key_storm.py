@@ -8,7 +8,8 @@ they end the run. Then it checks that the process is alive, that training still 
 whole (the same picture as a full repaint forced by a resize gives), and that q still quits with status 0
 and saves the networks.
 
-tmux is not used for this: tmux 3.3a's own server dies under such a storm of send-keys bytes.
+tmux is not used for this: through tmux 3.3a's `send-keys -H` such a storm did not arrive intact (send-keys
+failed part-way and the pane or the server went away, with `cat` in rlterm's place as well).
 
     Tests/e2e/key_storm.py PATH/TO/rlterm [BYTES] [SEED]
 

@@ -3,7 +3,7 @@
 #   - 200 resizes to random sizes between 20x5 and 250x80; afterwards the process is alive, training still
 #     advances, and the screen is whole — the same picture as a full repaint gives (a resize forces one);
 #   - a non-UTF-8 locale (LANG=C: ASCII drawing), TERM=vt100 (no colour), TERM=dumb (refused with a message).
-# The storm of random key bytes is Tests/e2e/key_storm.py (on a pty of its own: tmux's server dies under it).
+# The storm of random key bytes is Tests/e2e/key_storm.py (on a pty of its own: tmux's send-keys cannot carry it).
 #
 #   Tests/e2e/terminal_abuse.sh PATH/TO/rlterm [RESIZES]
 #

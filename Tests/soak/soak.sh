@@ -9,7 +9,8 @@
 #   - resident memory is flat after the warm-up (the first full cycle): the last cycle's peak is within 10%
 #     (and 16 MB) of the first cycle's peak after warm-up;
 #   - the number of file descriptors never grows;
-#   - steps/s are stable: each configuration's mean rate in the last cycle is within 35% of its first;
+#   - steps/s do not sag: each configuration's mean rate in the last cycle is at least 65% of its first
+#     (other jobs on the machine make the rates noisy; a leak or a growing history would slow every cycle);
 #   - q still quits with status 0 and the networks are saved.
 #
 #   Tests/soak/soak.sh PATH/TO/rlterm [MINUTES] [PHASE] [OUT]
@@ -37,7 +38,7 @@ tmux_ -f /dev/null new-session -d -s "$session" -x 120 -y 40 -c "$out" \
     env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 PS1='soak$ ' bash --norc --noprofile
 tmux_ set-option -t "$session" status off
 sleep 1
-tmux_ send-keys -t "$session" "$binary watch --env fourrooms --log-dir $out/run; echo \"rlterm-exit=\$?\"" Enter
+tmux_ send-keys -t "$session" "$binary watch --env fourrooms --log-dir $out/run 2> $out/stderr.log; echo \"rlterm-exit=\$?\"" Enter
 for _ in $(seq 100); do
     pid=$(pgrep -f -- "$binary watch --env fourrooms --log-dir $out/run" | head -n 1 || true)
     [[ -n "$pid" ]] && break
@@ -117,10 +118,13 @@ for name, cycles in sorted(rates.items()):
         continue
     early, late = cycles[complete[0]], cycles[complete[-1]]
     mean_early, mean_late = sum(early) / len(early), sum(late) / len(late)
-    check(f"steps/s of {name} are stable", abs(mean_late - mean_early) <= 0.35 * mean_early,
+    check(f"steps/s of {name} do not sag", mean_late >= 0.65 * mean_early,
           f"{mean_early:,.0f} in cycle {complete[0] + 1}, {mean_late:,.0f} in cycle {complete[-1] + 1}")
 check("q quits with status 0", exit_line == "rlterm-exit=0", exit_line)
 check("the networks are saved on quitting", os.path.exists(model) and os.path.getsize(model) > 0, model)
+errors = open(os.path.join(os.path.dirname(os.path.dirname(model)), "stderr.log")).read()
+check("nothing on stderr but the saved checkpoint's path (no sanitizer report)",
+      all(line.startswith("saved ") for line in errors.splitlines()), errors[:2000] or "empty")
 print(f"{sum(results)} passed, {len(results) - sum(results)} failed; samples in {path}")
 sys.exit(0 if all(results) else 1)
 EOF
