@@ -14,11 +14,11 @@ import Synchronization
 public final class TrainingSession: Sendable {
     /// Holds the worker until the thread starts and takes it; nobody else ever reaches it.
     private let handOver: Mutex<SessionWorker?>
-    private let queue = Mutex<[SessionCommand]>([])
+    private let queue = Locked<[SessionCommand]>([])
     private let commandsWaiting = Atomic<Bool>(false)
     /// Signalled with every command so a paused or pacing thread wakes at once.
     private let wakeUp = DispatchSemaphore(value: 0)
-    private let latest = Mutex<TrainingSnapshot?>(nil)
+    private let latest = Locked<TrainingSnapshot?>(nil)
     /// Whether the latest snapshot has been read; the next periodic one waits for it.
     private let snapshotTaken = Atomic<Bool>(true)
     private let started = Atomic<Bool>(false)
