@@ -5,8 +5,6 @@ struct EpisodeRecorder {
     let capacity: Int
     private(set) var current: [EpisodeFrame] = []
     private(set) var last: [EpisodeFrame] = []
-    /// Frames dropped from the front of the current episode.
-    private(set) var droppedFrames = 0
 
     init(capacity: Int) {
         precondition(capacity >= 2, "an episode needs room for at least two frames")
@@ -16,7 +14,6 @@ struct EpisodeRecorder {
     /// Starts a new episode in `state`.
     mutating func begin(_ state: SceneState) {
         current.removeAll(keepingCapacity: true)
-        droppedFrames = 0
         current.append(EpisodeFrame(state: state))
     }
 
@@ -25,9 +22,7 @@ struct EpisodeRecorder {
         let previous = current.last?.returnSoFar ?? 0
         if current.count == capacity {
             // Dropping half at a time keeps the cost per step constant on average.
-            let dropped = capacity / 2
-            current.removeFirst(dropped)
-            droppedFrames += dropped
+            current.removeFirst(capacity / 2)
         }
         current.append(EpisodeFrame(state: state, reward: reward, returnSoFar: previous + reward))
     }
