@@ -11,8 +11,8 @@ import RLCore
 /// action probabilities or V of any state (whichever apply), the last losses and TD errors, and the last
 /// update or advantage computation written out with its numbers.
 public protocol Agent: AnyObject {
-    /// The registry name of the algorithm ("dqn", "fqi", …).
-    var algorithm: String { get }
+    /// The algorithm this agent runs.
+    var algorithm: Algorithm { get }
     var observationCount: Int { get }
     var actionCount: Int { get }
     var options: AgentOptions { get }
@@ -35,6 +35,13 @@ public protocol Agent: AnyObject {
 
     /// The networks to checkpoint, by prefix ("q" → the online Q-network).
     var networks: [String: MLP] { get }
+    /// The optimizer of each network that learns, by the network's prefix: a resumed run continues with their
+    /// moments and step counts.
+    var optimizers: [String: Adam] { get }
+    /// The target network that trails each network that has one, by the online network's prefix ("q" → θ⁻).
+    var targetNetworks: [String: MLP] { get }
+    /// The exploration rate now (ε of ε-greedy), nil for an agent that explores by sampling its policy.
+    var explorationRate: Double? { get }
 
     /// Q(s,·) for `observation`.
     func qValues(for observation: [Float]) -> [Float]

@@ -58,16 +58,12 @@ public struct AgentOptions: Sendable, Equatable, Codable {
                   bootstrapCritic: try container.decodeIfPresent(Bool.self, forKey: .bootstrapCritic) ?? false)
     }
 
-    /// The options that differ from the defaults, as command-line flags (for messages and `run.json`).
-    public var flags: [String] {
-        var flags: [String] = []
-        if replay != .uniform { flags.append("--replay \(replay.rawValue)") }
-        if hindsight != .none { flags.append("--her \(hindsight.rawValue)") }
-        if double { flags.append("--double") }
-        if noReplay { flags.append("--no-replay") }
-        if noTarget { flags.append("--no-target") }
-        if let psi { flags.append("--psi \(psi.rawValue)") }
-        if bootstrapCritic { flags.append("--bootstrap-critic") }
-        return flags
+    /// The options that differ from the defaults: the ones an algorithm must take for these options to run.
+    public var chosen: [AlgorithmOption] {
+        let differs: [(AlgorithmOption, Bool)] = [
+            (.replay, replay != .uniform), (.hindsight, hindsight != .none), (.double, double), (.noReplay, noReplay),
+            (.noTarget, noTarget), (.psi, psi != nil), (.bootstrapCritic, bootstrapCritic),
+        ]
+        return differs.filter(\.1).map(\.0)
     }
 }

@@ -15,7 +15,7 @@ import RLCore
 /// With `--her final|future` on a goal environment, each finished episode is stored with its own goal and
 /// relabelled with achieved goals (Andrychowicz et al. 2017), into either memory.
 public final class DQNAgent: QFunctionAgent {
-    public let algorithm = "dqn"
+    public let algorithm = Algorithm.dqn
     public let options: AgentOptions
     public private(set) var hyperparameters: Hyperparameters
     public let qFunction: QFunction
@@ -119,4 +119,17 @@ public final class DQNAgent: QFunctionAgent {
             break
         }
     }
+}
+
+extension Algorithm {
+    public static let dqn = Algorithm(
+        name: "dqn", displayName: "DQN",
+        summary: "deep Q-network: replay memory, target network every K steps, Huber loss, ε-greedy",
+        options: [.double, .noReplay, .noTarget, .replay, .hindsight],
+        defaults: [
+            .gamma: 0.99, .hiddenSize: 64, .hiddenLayers: 2, .maxGradientNorm: 10, .epsilonStart: 1, .learningRate: 2.3e-3, .batchSize: 64, .bufferSize: 50_000, .learningStarts: 1000,
+            .trainFrequency: 1, .gradientSteps: 1, .targetPeriod: 100, .tau: 1, .epsilonEnd: 0.04, .explorationFraction: 0.12,
+            .alpha: 0.6, .beta0: 0.4, .herK: 4,
+        ],
+        make: { configuration throws(AlgorithmError) in try DQNAgent(configuration) })
 }

@@ -13,7 +13,7 @@ import RLCore
 /// iteration (Riedmiller 2005) does: a round's data alone covers only where the current policy goes, and
 /// fitting on it alone forgets the values of everywhere else.
 public final class FittedQIterationAgent: QFunctionAgent {
-    public let algorithm = "fqi"
+    public let algorithm = Algorithm.fqi
     public let options = AgentOptions()
     public private(set) var hyperparameters: Hyperparameters
     /// φ, with `qFunction.target` holding the frozen φ the targets of an iteration come from.
@@ -71,4 +71,15 @@ public final class FittedQIterationAgent: QFunctionAgent {
             batch = ReplayBatch(size: Int(value), observationCount: observationCount)
         }
     }
+}
+
+extension Algorithm {
+    public static let fqi = Algorithm(
+        name: "fqi", displayName: "FQI",
+        summary: "full fitted Q-iteration: collect a dataset, regress Q onto r + γ·max Q(s′) repeatedly",
+        defaults: [
+            .gamma: 0.99, .hiddenSize: 64, .hiddenLayers: 2, .maxGradientNorm: 10, .epsilonStart: 1, .learningRate: 1e-3, .batchSize: 64, .bufferSize: 50_000, .gradientSteps: 50,
+            .epsilonEnd: 0.05, .explorationFraction: 0.3, .collectSteps: 1000, .fittingIterations: 10,
+        ],
+        make: { configuration in FittedQIterationAgent(configuration) })
 }

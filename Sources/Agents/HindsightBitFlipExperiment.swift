@@ -58,7 +58,7 @@ public enum HindsightBitFlipExperiment {
         /// come only from the cycle schedule, never from `observe`, so n₀ is set out of reach; the target
         /// moves once per cycle (K = M).
         public func hyperparameters() throws(HyperparameterError) -> Hyperparameters {
-            var h = Hyperparameters(defaultsFor: "dqn")
+            var h = Hyperparameters(defaultsFor: .dqn)
             let values: [(HyperparameterKey, Double)] = [
                 (.hiddenSize, Double(hiddenSize)), (.hiddenLayers, 1), (.learningRate, learningRate), (.gamma, gamma),
                 (.batchSize, Double(batchSize)), (.bufferSize, Double(bufferSize)),

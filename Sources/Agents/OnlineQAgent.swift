@@ -6,7 +6,7 @@ import RLCore
 /// on the squared error (Q_φ(s,a) − y)² (the notes' ½ only rescales the step size). No replay and no target network: consecutive samples are correlated and the
 /// target moves with every step, the instability DQN's two mechanisms address.
 public final class OnlineQAgent: QFunctionAgent {
-    public let algorithm = "online-q"
+    public let algorithm = Algorithm.onlineQ
     public let options = AgentOptions()
     public private(set) var hyperparameters: Hyperparameters
     public let qFunction: QFunction
@@ -37,4 +37,14 @@ public final class OnlineQAgent: QFunctionAgent {
         try hyperparameters.setLive(key, to: value)
         qFunction.apply(key, value)
     }
+}
+
+extension Algorithm {
+    public static let onlineQ = Algorithm(
+        name: "online-q", displayName: "online Q",
+        summary: "online Q-iteration: one transition, one target, one gradient step (unstable)",
+        defaults: [
+            .gamma: 0.99, .hiddenSize: 64, .hiddenLayers: 2, .maxGradientNorm: 10, .epsilonStart: 1, .learningRate: 1e-3, .epsilonEnd: 0.05, .explorationFraction: 0.3,
+        ],
+        make: { configuration in OnlineQAgent(configuration) })
 }

@@ -24,6 +24,9 @@ extension QFunctionAgent {
     public func actGreedily(_ observation: UnsafeBufferPointer<Float>) -> Int { qFunction.greedyAction(observation) }
     public func startEpisode(in environment: any Environment) {}
     public var networks: [String: MLP] { ["q": qFunction.network] }
+    public var optimizers: [String: Adam] { ["q": qFunction.optimizer] }
+    public var targetNetworks: [String: MLP] { qFunction.target.map { ["q": $0] } ?? [:] }
+    public var explorationRate: Double? { epsilon }
     public func qValues(for observation: [Float]) -> [Float] { qFunction.values(for: observation) }
     public var lastLoss: Float? { qFunction.lastLoss }
     public var lastTDErrors: [Float] { qFunction.tdErrors }

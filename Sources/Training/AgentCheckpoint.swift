@@ -17,8 +17,7 @@ public enum AgentCheckpoint {
         /// The agent's configuration as the metadata records it (the step count as the budget, so schedules
         /// stand where they ended).
         public var configuration: TrainingConfiguration {
-            TrainingConfiguration(environment: environment, algorithm: agent.algorithm,
-                                  hyperparameters: agent.hyperparameters.named, options: agent.options,
+            TrainingConfiguration(environment: environment, hyperparameters: agent.hyperparameters, options: agent.options,
                                   steps: max(metadata["timesteps"].flatMap { Int($0) } ?? 1, 1),
                                   seed: metadata["seed"].flatMap { UInt64($0) } ?? 0)
         }
@@ -27,7 +26,7 @@ public enum AgentCheckpoint {
     /// The metadata of `agent` trained under `configuration` for `timesteps` steps.
     public static func metadata(of agent: any Agent, configuration: TrainingConfiguration, timesteps: Int) -> [String: String] {
         [
-            "algorithm": agent.algorithm,
+            "algorithm": agent.algorithm.name,
             "environment": configuration.environment.name,
             "environment.spec": json(configuration.environment),
             "observation_size": String(agent.observationCount),
@@ -51,7 +50,7 @@ public enum AgentCheckpoint {
     /// in range, the algorithm known, its hyperparameters its own and in range, the options valid.
     public struct Recipe: Sendable {
         public let environment: EnvironmentSpec
-        public let algorithm: String
+        public let algorithm: Algorithm
         public let hyperparameters: Hyperparameters
         public let options: AgentOptions
 
@@ -73,9 +72,9 @@ public enum AgentCheckpoint {
             if let problem = environment.problem {
                 throw .badMetadata(path: path, reason: "'environment.spec': \(problem)")
             }
-            algorithm = try field("algorithm")
+            let name = try field("algorithm")
             do {
-                _ = try AlgorithmRegistry.descriptor(algorithm)
+                algorithm = try AlgorithmRegistry.algorithm(named: name)
             } catch {
                 throw .badMetadata(path: path, reason: "\(error)")
             }

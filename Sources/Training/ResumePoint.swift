@@ -62,8 +62,9 @@ public struct ResumePoint: Sendable {
         guard let timesteps = metadata["timesteps"].flatMap({ Int($0) }), timesteps >= 0 else {
             throw .invalid(path: modelPath, reason: "the metadata has no step count ('timesteps')")
         }
-        guard metadata["algorithm"] == configuration.algorithm else {
-            throw .invalid(path: modelPath, reason: "networks of '\(metadata["algorithm"] ?? "?")', but run.json says '\(configuration.algorithm)'")
+        guard metadata["algorithm"] == configuration.algorithm.name else {
+            throw .invalid(path: modelPath,
+                           reason: "networks of '\(metadata["algorithm"] ?? "?")', but run.json says '\(configuration.algorithm.name)'")
         }
 
         let monitorPath = RunLog.path(directory, "monitor.csv")

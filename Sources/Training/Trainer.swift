@@ -102,9 +102,9 @@ public final class Trainer {
         }
         if FileManager.default.fileExists(atPath: point.statePath) {
             try TrainingState.restore(into: agent, timesteps: point.timesteps, from: point.statePath)
-        } else if let qAgent = agent as? any QFunctionAgent {
+        } else {
             // Without the saved θ⁻, start it as a copy of the restored θ, as a new agent's target starts.
-            qAgent.qFunction.target?.copyParameters(from: qAgent.qFunction.network)
+            for (prefix, target) in agent.targetNetworks { target.copyParameters(from: agent.networks[prefix]!) }
         }
     }
 
@@ -146,12 +146,7 @@ public final class Trainer {
         let seed = counters.timesteps > 0
             ? RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64(counters.timesteps)))
             : RunSeed(configuration.seed)
-        let hyperparameters: Hyperparameters
-        do {
-            hyperparameters = try configuration.resolvedHyperparameters()
-        } catch {
-            throw .hyperparameter(error)
-        }
+        let hyperparameters = configuration.hyperparameters
         do {
             environments = try LockstepEnvironments(configuration.environment,
                                                     count: hyperparameters.values[.environments].map(Int.init) ?? 1, seed: seed)
@@ -278,7 +273,7 @@ public final class Trainer {
             steps: now.timesteps, totalSteps: configuration.steps, episodes: now.episodes, meanReturn: now.meanRecentReturn,
             stepsPerSecond: elapsed > 0 ? Double(now.timesteps - start.timesteps) / elapsed : 0,
             trainSeconds: now.trainSeconds, lastLoss: agent.lastLoss, gradientSteps: now.gradientSteps,
-            epsilon: (agent as? any QFunctionAgent)?.epsilon)
+            epsilon: agent.explorationRate)
         do { try log?.record(current) } catch { throw .log(error) }
         progressReport?(current)
     }

@@ -5,7 +5,7 @@ import RLCore
 /// What a resumed run needs beyond the networks of `model.safetensors`, kept beside it in
 /// `training-state.safetensors`: for each network an optimizer updates ("q", "pi", "v"), Adam's m and v
 /// (tensors `PREFIX_exp_avg.*` and `PREFIX_exp_avg_sq.*`, shaped like the network's own) and t (metadata
-/// `PREFIX_step`), the target network θ⁻ of a Q-learning agent (`q_target.*`) and the run's step count
+/// `PREFIX_step`), each target network (θ⁻ of a Q-learning agent: `q_target.*`) and the run's step count
 /// (`timesteps`, which must match the model's). With them the resumed run's next update is the one the
 /// uninterrupted run would have made from the same batch.
 public enum TrainingState {
@@ -13,26 +13,26 @@ public enum TrainingState {
     public static func save(_ agent: any Agent, timesteps: Int, to path: String) throws(CheckpointError) {
         var networks: [String: MLP] = [:]
         var metadata = ["timesteps": String(timesteps)]
-        for (prefix, optimizer) in optimizers(of: agent) {
+        for (prefix, optimizer) in agent.optimizers {
             (networks["\(prefix)_exp_avg"], networks["\(prefix)_exp_avg_sq"]) = optimizer.momentNetworks()
             metadata["\(prefix)_step"] = String(optimizer.stepCount)
         }
-        if let target = (agent as? any QFunctionAgent)?.qFunction.target { networks["q_target"] = target }
+        for (prefix, target) in agent.targetNetworks { networks["\(prefix)_target"] = target }
         try Checkpoint.save(networks, metadata: metadata, to: path)
     }
 
     /// Restores what `save` wrote into `agent`, all or nothing: every tensor and step count is checked first,
     /// and the file must be from step `timesteps` (the step of the networks it goes with).
     public static func restore(into agent: any Agent, timesteps: Int, from path: String) throws(ResumeError) {
-        let optimizers = optimizers(of: agent)
+        let optimizers = agent.optimizers
         var networks: [String: MLP] = [:]
         for (prefix, optimizer) in optimizers {
             (networks["\(prefix)_exp_avg"], networks["\(prefix)_exp_avg_sq"]) = optimizer.momentNetworks()
         }
-        let target = (agent as? any QFunctionAgent)?.qFunction.target
-        if let target {
-            var generator = Xoshiro256StarStar(seed: 0)
-            networks["q_target"] = MLP(sizes: target.sizes, activation: target.activation, generator: &generator)
+        let targets = agent.targetNetworks
+        var generator = Xoshiro256StarStar(seed: 0)
+        for (prefix, target) in targets {
+            networks["\(prefix)_target"] = MLP(sizes: target.sizes, activation: target.activation, generator: &generator)
         }
         let metadata: [String: String]
         do {
@@ -54,15 +54,6 @@ public enum TrainingState {
             optimizer.restore(first: networks["\(prefix)_exp_avg"]!, second: networks["\(prefix)_exp_avg_sq"]!,
                               stepCount: steps[prefix]!)
         }
-        if let target, let saved = networks["q_target"] { target.copyParameters(from: saved) }
-    }
-
-    /// The agent's Adam optimizers by the prefix of the network each updates.
-    static func optimizers(of agent: any Agent) -> [String: Adam] {
-        if let agent = agent as? any QFunctionAgent { return ["q": agent.qFunction.optimizer] }
-        guard let agent = agent as? any PolicyGradientAgent else { return [:] }
-        var optimizers = ["pi": agent.policy.optimizer]
-        if let valueFunction = agent.valueFunction { optimizers["v"] = valueFunction.optimizer }
-        return optimizers
+        for (prefix, target) in targets { target.copyParameters(from: networks["\(prefix)_target"]!) }
     }
 }

@@ -18,22 +18,8 @@ public struct DashboardPresenter {
         self.glyphs = glyphs
     }
 
-    /// The algorithm's name as the screen shows it.
-    public static func displayName(ofAlgorithm name: String) -> String {
-        switch name {
-        case "dqn": "DQN"
-        case "fqi": "FQI"
-        case "online-q": "online Q"
-        case "reinforce": "REINFORCE"
-        case "vpg": "VPG"
-        case "ac": "AC"
-        case "online-ac": "online AC"
-        default: name
-        }
-    }
-
     public func model(_ snapshot: TrainingSnapshot, view: WatchViewState, now: ContinuousClock.Instant) -> DashboardViewModel {
-        let algorithm = Self.displayName(ofAlgorithm: snapshot.configuration.algorithm)
+        let algorithm = snapshot.configuration.algorithm.displayName
         let runState: RunState = snapshot.mode == .paused ? .paused : (snapshot.learns ? .training : .replaying)
         let rows = PanelRow.rows(for: snapshot.hyperparameters)
         let (scene, caption) = self.scene(snapshot, cursor: view.cursor)
@@ -147,7 +133,7 @@ public struct DashboardPresenter {
                 result.append(current)
                 continue
             }
-            var label = Self.displayName(ofAlgorithm: segment.algorithm)
+            var label = segment.algorithm.displayName
             if segment.environment != currentEnvironment {
                 label += " " + environmentName(EnvironmentSpec(name: segment.environment))
             }
@@ -221,7 +207,7 @@ public struct DashboardPresenter {
                 return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: "–", isActive: false)
             }
             return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: value, isInteger: spec.integer,
-                                     isActive: PanelRow.idleReason(of: key, options: snapshot.configuration.options) == nil)
+                                     isActive: PanelRow.idleReason(of: key, in: snapshot.configuration) == nil)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Agents
+import Training
 
 /// A line of the hyperparameter panel: a hyperparameter of the table, or the exploration rate ε now
 /// (read-only: it follows its schedule ε₀ → ε₁).
@@ -18,13 +19,10 @@ public enum PanelRow: Equatable, Sendable {
         .gamma, .lambda, .targetPeriod, .learningRate, .batchSize, .alpha, .beta0, .herK,
     ]
 
-    /// Why a hyperparameter the algorithm has does nothing with the agent's options (nil when it acts).
-    public static func idleReason(of key: HyperparameterKey, options: AgentOptions) -> String? {
-        switch key {
-        case .alpha, .beta0: options.replay == .prioritized ? nil : "only prioritized replay (--replay prioritized) uses it"
-        case .herK: options.hindsight == .future ? nil : "only HER future (--her future) uses it"
-        default: nil
-        }
+    /// Why a hyperparameter the algorithm has does nothing in `configuration` (nil when it acts): the table's
+    /// "used when" rule (`HyperparameterSpec.usedWhen`).
+    public static func idleReason(of key: HyperparameterKey, in configuration: TrainingConfiguration) -> String? {
+        HyperparameterSpec.spec(for: key).idleReason(algorithm: configuration.algorithm, options: configuration.options)
     }
 
     /// The rows for an agent with `hyperparameters`: the leading rows, then every other hyperparameter the

@@ -7,10 +7,10 @@ import Training
 public struct WatchController {
     public var view = WatchViewState()
     /// What `a`/`A` and `e` cycle through.
-    public let algorithms: [String]
+    public let algorithms: [Algorithm]
     public let environments: [EnvironmentSpec]
 
-    public init(algorithms: [String], environments: [EnvironmentSpec]) {
+    public init(algorithms: [Algorithm], environments: [EnvironmentSpec]) {
         self.algorithms = algorithms
         self.environments = environments
     }
@@ -108,11 +108,10 @@ public struct WatchController {
         }
         let spec = HyperparameterSpec.spec(for: key)
         guard let current = pending.values[key] ?? snapshot.hyperparameters.values[key] else {
-            say("\(spec.symbol) is not used by \(DashboardPresenter.displayName(ofAlgorithm: snapshot.configuration.algorithm))",
-                now: now)
+            say("\(spec.symbol) is not used by \(snapshot.configuration.algorithm.displayName)", now: now)
             return []
         }
-        if let reason = PanelRow.idleReason(of: key, options: snapshot.configuration.options) {
+        if let reason = PanelRow.idleReason(of: key, in: snapshot.configuration) {
             say("\(spec.symbol): \(reason)", now: now)
             return []
         }
@@ -141,7 +140,7 @@ public struct WatchController {
     }
 
     /// The entry after (or before) `current` in `list`, wrapping; the first when `current` is not in it.
-    static func neighbour(of current: String, in list: [String], forward: Bool) -> String {
+    static func neighbour<Element: Equatable>(of current: Element, in list: [Element], forward: Bool) -> Element {
         guard let index = list.firstIndex(of: current) else { return list.first ?? current }
         return list[(index + (forward ? 1 : list.count - 1)) % list.count]
     }

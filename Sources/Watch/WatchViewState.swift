@@ -31,7 +31,7 @@ public struct WatchViewState: Sendable {
     /// What the UI last asked for.
     public struct Requested: Sendable, Equatable {
         public var values: [HyperparameterKey: Double] = [:]
-        public var algorithm: String?
+        public var algorithm: Algorithm?
         public var environment: String?
         public var pace: Pace?
     }

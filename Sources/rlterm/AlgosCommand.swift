@@ -12,10 +12,9 @@ struct AlgosCommand: ParsableCommand {
         for algorithm in AlgorithmRegistry.all {
             print("\(algorithm.name)  \(algorithm.summary)")
             if !algorithm.options.isEmpty {
-                print("    options: " + algorithm.options.joined(separator: "  "))
+                print("    options: " + algorithm.optionSynopses.joined(separator: "  "))
             }
-            let defaults = Hyperparameters(defaultsFor: algorithm.name)
-            let values = algorithm.hyperparameters.map { "\($0.rawValue)=\(HyperparameterSpec.format(defaults[$0]))" }
+            let values = algorithm.hyperparameters.map { "\($0.rawValue)=\(HyperparameterSpec.format(algorithm.defaults[$0]!))" }
             print("    hyperparameters: " + values.joined(separator: " "))
         }
         print("\nhyperparameters")
@@ -25,7 +24,9 @@ struct AlgosCommand: ParsableCommand {
             let key = spec.key.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
             let users = spec.algorithms.isEmpty ? "policy-gradient methods (to come)" : spec.algorithms.joined(separator: ", ")
             let symbol = spec.symbol.padding(toLength: symbolWidth, withPad: " ", startingAt: 0)
-            print("  \(key)  \(symbol)  \(spec.meaning); \(spec.rangeDescription)\(spec.live ? "" : "; new agents only") [\(users)]")
+            let condition = spec.usedWhen.reason.map { "; \($0)" } ?? ""
+            print("  \(key)  \(symbol)  \(spec.meaning); \(spec.rangeDescription)\(spec.live ? "" : "; new agents only")"
+                  + "\(condition) [\(users)]")
         }
     }
 }

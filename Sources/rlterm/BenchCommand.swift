@@ -1,3 +1,4 @@
+import Agents
 import ArgumentParser
 import Foundation
 import NeuralNet
@@ -103,11 +104,11 @@ struct BenchCommand: ParsableCommand {
             let rate = try EngineBenchmarks.environmentStepsPerSecond(EnvironmentSpec(name: name), seconds: 0.5)
             figures.append(BenchmarkFigure(name: "env.\(name)", value: rate, unit: "steps/s"))
         }
-        for algorithm in ["dqn", "vpg"] {
+        for algorithm in [Algorithm.dqn, .vpg] {
             let configuration = TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: algorithm,
                                                       steps: 30_000, seed: 1)
             let rate = try EngineBenchmarks.trainingStepsPerSecond(configuration)
-            figures.append(BenchmarkFigure(name: "train.\(algorithm).cartpole", value: rate, unit: "steps/s"))
+            figures.append(BenchmarkFigure(name: "train.\(algorithm.name).cartpole", value: rate, unit: "steps/s"))
         }
         let (alone, watched) = try EngineBenchmarks.snapshotRates(seconds: 2, rounds: 3)
         figures.append(BenchmarkFigure(name: "session.dqn.cartpole", value: alone, unit: "steps/s"))

@@ -47,7 +47,7 @@ enum EngineBenchmarks {
     }
 
     private static func sessionRate(seconds: Double, viewerInterval: Duration?) throws -> Double {
-        let configuration = TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: "dqn",
+        let configuration = TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
                                                   steps: 10_000_000, seed: 1)
         let session = try TrainingSession(configuration: configuration,
                                           settings: SessionSettings(snapshotInterval: viewerInterval))

@@ -78,7 +78,7 @@ struct EvalCommand: ParsableCommand {
             print(result.json)
         } else {
             print(String(format: "%@ on %@: mean return %.2f ± %.2f over %d episodes (mean length %.1f)",
-                         loaded.agent.algorithm, loaded.environment.name, result.meanReturn, result.standardDeviation,
+                         loaded.agent.algorithm.name, loaded.environment.name, result.meanReturn, result.standardDeviation,
                          result.episodes, result.meanLength))
         }
     }

@@ -78,9 +78,9 @@ struct RunOptions: ParsableArguments {
 
     /// The run's configuration, every value validated against its range: the environment, algorithm and
     /// budget given, else `defaults` (a command without defaults requires them).
-    func configuration(defaults: (env: String, algo: String, steps: Int)? = nil, evaluationInterval: Int = 0,
+    func configuration(defaults: (env: String, algo: Algorithm, steps: Int)? = nil, evaluationInterval: Int = 0,
                        evaluationEpisodes: Int = 10, stopWhenSolved: Bool = false) throws -> TrainingConfiguration {
-        guard let env = env ?? defaults?.env, let algo = algo ?? defaults?.algo, let steps = steps ?? defaults?.steps else {
+        guard let env = env ?? defaults?.env, let algo = algo ?? defaults?.algo.name, let steps = steps ?? defaults?.steps else {
             throw CommandFailure("--env, --algo and --steps are required", status: .usage)
         }
         guard let replayKind = AgentOptions.Replay(rawValue: replay) else {
@@ -95,9 +95,9 @@ struct RunOptions: ParsableArguments {
             }
             return choice
         }
-        var hyperparameters = Hyperparameters(defaultsFor: algo)
+        var hyperparameters: Hyperparameters
         do {
-            _ = try AlgorithmRegistry.descriptor(algo)
+            hyperparameters = Hyperparameters(defaultsFor: try AlgorithmRegistry.algorithm(named: algo))
             try hyperparameters.apply(flags: hyperparameterFlags)
             for assignment in assignments {
                 try hyperparameters.apply(assignment: assignment)
@@ -106,8 +106,8 @@ struct RunOptions: ParsableArguments {
             throw CommandFailure("\(error)", status: .usage)
         }
         return TrainingConfiguration(
-            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery), algorithm: algo,
-            hyperparameters: hyperparameters.named,
+            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery),
+            hyperparameters: hyperparameters,
             options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay,
                                   noTarget: noTarget, psi: psiChoice, bootstrapCritic: bootstrapCritic),
             steps: steps, seed: seed, evaluationInterval: evaluationInterval, evaluationEpisodes: evaluationEpisodes,

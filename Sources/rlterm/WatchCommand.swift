@@ -54,7 +54,7 @@ struct WatchCommand: ParsableCommand {
     var ascii = false
 
     /// What the UI trains when nothing is said: a map whose optimal path DQN finds in seconds.
-    static let defaults = (env: "cliffwalking", algo: "dqn", steps: 30_000)
+    static let defaults = (env: "cliffwalking", algo: Algorithm.dqn, steps: 30_000)
 
     func validate() throws {
         if let fps, !(1...240).contains(fps) { throw ValidationError("--fps must be in 1…240, got \(fps)") }
@@ -89,7 +89,7 @@ struct WatchCommand: ParsableCommand {
             colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
             charset: Charset.select(environment: environment, forceASCII: ascii))
         let app = WatchApp(
-            session: session, controller: WatchController(algorithms: AlgorithmRegistry.names, environments: environments),
+            session: session, controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments),
             theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil)
         let ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
         screen.close()

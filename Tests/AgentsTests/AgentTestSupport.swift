@@ -6,7 +6,7 @@ import RLCore
 /// Shared helpers for agent tests: building agents and driving them through an environment.
 enum AgentTestSupport {
     /// An agent of `algorithm` for `environment`, with `settings` applied over the defaults.
-    static func agent(_ algorithm: String, for environment: any Environment, steps: Int = 10_000,
+    static func agent(_ algorithm: Algorithm, for environment: any Environment, steps: Int = 10_000,
                       options: AgentOptions = AgentOptions(), seed: UInt64 = 1,
                       _ settings: [HyperparameterKey: Double] = [:]) throws -> any Agent {
         var hyperparameters = Hyperparameters(defaultsFor: algorithm)

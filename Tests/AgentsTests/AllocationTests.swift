@@ -20,7 +20,7 @@ struct AgentAllocationTests {
     func dqn(options: AgentOptions) throws {
         try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
         var environment = AgentTestSupport.cartPole()
-        let agent = try AgentTestSupport.agent("dqn", for: environment, options: options, [.learningStarts: 100, .bufferSize: 1000, .hiddenSize: 16, .batchSize: 16])
+        let agent = try AgentTestSupport.agent(.dqn, for: environment, options: options, [.learningStarts: 100, .bufferSize: 1000, .hiddenSize: 16, .batchSize: 16])
         #expect(Self.allocations(of: agent, on: &environment, warmUp: 200, steps: 300) == 0)
     }
 
@@ -28,7 +28,7 @@ struct AgentAllocationTests {
     func onlineActorCritic() throws {
         try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
         var environment = AgentTestSupport.cartPole()
-        let agent = try AgentTestSupport.agent("online-ac", for: environment, [.environments: 4])
+        let agent = try AgentTestSupport.agent(.onlineAC, for: environment, [.environments: 4])
         #expect(Self.allocations(of: agent, on: &environment, warmUp: 50, steps: 300) == 0)
     }
 
@@ -36,7 +36,7 @@ struct AgentAllocationTests {
     func onlineQ() throws {
         try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
         var environment = AgentTestSupport.cartPole()
-        let agent = try AgentTestSupport.agent("online-q", for: environment)
+        let agent = try AgentTestSupport.agent(.onlineQ, for: environment)
         #expect(Self.allocations(of: agent, on: &environment, warmUp: 50, steps: 300) == 0)
     }
 }

@@ -9,8 +9,7 @@ struct DQNAgentTests {
     @Test("the target network is an exact copy of θ right after every K-th gradient step and frozen in between")
     func targetPeriod() throws {
         var environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent(
-            "dqn", for: environment, [.targetPeriod: 3, .learningStarts: 1, .batchSize: 4, .hiddenSize: 8]) as? DQNAgent)
+        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, [.targetPeriod: 3, .learningStarts: 1, .batchSize: 4, .hiddenSize: 8]) as? DQNAgent)
         let target = try #require(agent.qFunction.target)
         var frozen = AgentTestSupport.parameters(of: target)
         var checked = 0
@@ -33,8 +32,7 @@ struct DQNAgentTests {
     @Test("τ < 1 moves θ⁻ by Polyak averaging every K steps instead of copying")
     func polyak() throws {
         var environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent(
-            "dqn", for: environment, [.targetPeriod: 1, .tau: 0.5, .learningStarts: 1, .batchSize: 4, .hiddenSize: 8]) as? DQNAgent)
+        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, [.targetPeriod: 1, .tau: 0.5, .learningStarts: 1, .batchSize: 4, .hiddenSize: 8]) as? DQNAgent)
         let target = try #require(agent.qFunction.target)
         AgentTestSupport.drive(agent, on: &environment, steps: 3)
         var before = AgentTestSupport.parameters(of: target)
@@ -51,8 +49,7 @@ struct DQNAgentTests {
     @Test("prioritized replay composes: the loss is weighted by the IS weights and replayed slots get priority |δ| + ε")
     func prioritizedComposes() throws {
         var environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent(
-            "dqn", for: environment, options: AgentOptions(replay: .prioritized),
+        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, options: AgentOptions(replay: .prioritized),
             [.learningStarts: 16, .batchSize: 8, .hiddenSize: 16]) as? DQNAgent)
         let memory = try #require(agent.memory as? PrioritizedReplayBuffer)
         AgentTestSupport.drive(agent, on: &environment, steps: 200)
@@ -71,8 +68,7 @@ struct DQNAgentTests {
           arguments: [(AgentOptions.Hindsight.final, AgentOptions.Replay.uniform, 1), (.future, .prioritized, 3)])
     func hindsightComposes(strategy: AgentOptions.Hindsight, replay: AgentOptions.Replay, copies: Int) throws {
         var environment: any Environment = BitFlipping(bits: 6, generator: RunSeed(3).generator(for: "env"))
-        let agent = try #require(try AgentTestSupport.agent(
-            "dqn", for: environment, options: AgentOptions(replay: replay, hindsight: strategy),
+        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, options: AgentOptions(replay: replay, hindsight: strategy),
             [.learningStarts: 1_000, .herK: Double(copies)]) as? DQNAgent)
         let lengths = AgentTestSupport.drive(agent, on: &environment, steps: 40)
         let stored = lengths.reduce(0, +) * (1 + copies)
@@ -92,8 +88,7 @@ struct DQNAgentTests {
     @Test("--no-replay keeps only the last B transitions")
     func noReplay() throws {
         var environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent(
-            "dqn", for: environment, options: AgentOptions(noReplay: true), [.batchSize: 8, .learningStarts: 1]) as? DQNAgent)
+        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, options: AgentOptions(noReplay: true), [.batchSize: 8, .learningStarts: 1]) as? DQNAgent)
         AgentTestSupport.drive(agent, on: &environment, steps: 50)
         #expect(agent.memory.capacity == 8 && agent.memory.count == 8)
         #expect(agent.gradientSteps == 50)
@@ -102,7 +97,7 @@ struct DQNAgentTests {
     @Test("hyperparameters change between updates; shape-defining ones are refused on a running agent")
     func liveChanges() throws {
         let environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent("dqn", for: environment) as? DQNAgent)
+        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment) as? DQNAgent)
         try agent.setHyperparameter(.learningRate, to: 1e-4)
         #expect(agent.qFunction.optimizer.learningRate == 1e-4)
         try agent.setHyperparameter(.batchSize, to: 16)

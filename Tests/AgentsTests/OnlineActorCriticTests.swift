@@ -19,8 +19,8 @@ struct OnlineActorCriticTests {
     @Test("N_env = 4 waits for four transitions, then makes one critic and one actor step over the four rows")
     func batchOfFour() throws {
         let environment = try EnvironmentRegistry.make("cliffwalking", generator: RunSeed(0).generator(for: "env"))
-        let agent = try #require(try AgentTestSupport.agent("online-ac", for: environment, [.environments: 4]) as? OnlineActorCriticAgent)
-        let reference = try #require(try AgentTestSupport.agent("online-ac", for: environment, [.environments: 4]) as? OnlineActorCriticAgent)
+        let agent = try #require(try AgentTestSupport.agent(.onlineAC, for: environment, [.environments: 4]) as? OnlineActorCriticAgent)
+        let reference = try #require(try AgentTestSupport.agent(.onlineAC, for: environment, [.environments: 4]) as? OnlineActorCriticAgent)
         let critic = try #require(reference.valueFunction)
         let gamma = reference.hyperparameters[.gamma]
         var observations: [Float] = [], targets: [Double] = [], advantages: [Double] = []
@@ -57,18 +57,18 @@ struct OnlineActorCriticTests {
 
     @Test("N_env takes a whole number in [1, 64] and belongs to online-ac alone; a running agent cannot change it")
     func environmentsSetting() throws {
-        var hyperparameters = Hyperparameters(defaultsFor: "online-ac")
+        var hyperparameters = Hyperparameters(defaultsFor: .onlineAC)
         #expect(hyperparameters.integer(.environments) == 1)
         #expect(throws: HyperparameterError.outOfRange(key: .environments, value: 0)) { try hyperparameters.set(.environments, to: 0) }
         #expect(throws: HyperparameterError.outOfRange(key: .environments, value: 65)) { try hyperparameters.set(.environments, to: 65) }
         #expect(HyperparameterError.outOfRange(key: .environments, value: 0).description
             == "N_env (envs) must be a whole number in [1, 64], got 0")
-        var vpg = Hyperparameters(defaultsFor: "vpg")
+        var vpg = Hyperparameters(defaultsFor: .vpg)
         #expect(throws: HyperparameterError.notUsed(key: .environments, algorithm: "vpg")) { try vpg.set("envs", text: "4") }
         #expect(HyperparameterError.notUsed(key: .environments, algorithm: "vpg").description
             == "envs is not a hyperparameter of vpg (used by online-ac)")
         let environment = try EnvironmentRegistry.make("cliffwalking", generator: RunSeed(0).generator(for: "env"))
-        let agent = try AgentTestSupport.agent("online-ac", for: environment)
+        let agent = try AgentTestSupport.agent(.onlineAC, for: environment)
         #expect(throws: HyperparameterError.requiresRestart(key: .environments)) { try agent.setHyperparameter(.environments, to: 2) }
     }
 }

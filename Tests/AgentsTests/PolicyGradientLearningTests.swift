@@ -23,7 +23,7 @@ struct PolicyGradientLearningTests {
     }
 
     /// Trains `algorithm` on cliffwalking and checks that its greedy policy walks value iteration's path.
-    func learnsCliffPath(_ algorithm: String, options: AgentOptions = AgentOptions(), steps: Int) throws {
+    func learnsCliffPath(_ algorithm: Algorithm, options: AgentOptions = AgentOptions(), steps: Int) throws {
         var environment: any Environment = try EnvironmentRegistry.make("cliffwalking", generator: RunSeed(0).generator(for: "env"))
         let agent = try AgentTestSupport.agent(algorithm, for: environment, steps: steps, options: options, seed: 0)
         AgentTestSupport.drive(agent, on: &environment, steps: steps)
@@ -36,23 +36,23 @@ struct PolicyGradientLearningTests {
 
     @Test("online actor-critic's greedy policy walks cliffwalking's optimal path after 50,000 steps")
     func onlineActorCriticCliff() throws {
-        try learnsCliffPath("online-ac", steps: 50_000)
+        try learnsCliffPath(.onlineAC, steps: 50_000)
     }
 
     @Test("batch actor-critic with its default critic (sampled reward sums) walks cliffwalking's optimal path after 75,000 steps")
     func batchActorCriticSampledSumsCliff() throws {
-        try learnsCliffPath("ac", steps: 75_000)
+        try learnsCliffPath(.ac, steps: 75_000)
     }
 
     @Test("batch actor-critic with bootstrapped critic targets walks cliffwalking's optimal path after 75,000 steps")
     func batchActorCriticCliff() throws {
-        try learnsCliffPath("ac", options: AgentOptions(bootstrapCritic: true), steps: 75_000)
+        try learnsCliffPath(.ac, options: AgentOptions(bootstrapCritic: true), steps: 75_000)
     }
 
     @Test("reinforce with reward-to-go lengthens CartPole episodes from about 20 steps to over 100 in 120,000 steps")
     func reinforceCartPole() throws {
         var environment = AgentTestSupport.cartPole(seed: 2)
-        let agent = try AgentTestSupport.agent("reinforce", for: environment, options: AgentOptions(psi: .rewardToGo), seed: 2)
+        let agent = try AgentTestSupport.agent(.reinforce, for: environment, options: AgentOptions(psi: .rewardToGo), seed: 2)
         let lengths = AgentTestSupport.drive(agent, on: &environment, steps: 120_000)
         let first = lengths.prefix(20), last = lengths.suffix(20)
         #expect(Double(first.reduce(0, +)) / 20 < 40)

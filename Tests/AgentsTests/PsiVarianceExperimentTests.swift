@@ -25,7 +25,7 @@ struct PsiVarianceExperimentTests {
     @Test("reading a gradient leaves the policy unchanged and agrees with the surrogate's slope")
     func gradientReader() throws {
         let environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent("vpg", for: environment) as? VPGAgent)
+        let agent = try #require(try AgentTestSupport.agent(.vpg, for: environment) as? VPGAgent)
         let reader = GradientReader(policy: agent.policy)
         let before = AgentTestSupport.parameters(of: agent.policy.network)
         let observations: [Float] = [0.1, 0.2, -0.1, 0.3, -0.2, 0.1, 0.05, -0.3]

@@ -56,7 +56,7 @@ struct ReplayBufferTests {
 
     @Test("the replay memory's size is known before it is built, and one larger than the machine is named")
     func memoryBytes() throws {
-        var hyperparameters = Hyperparameters(defaultsFor: "dqn")
+        var hyperparameters = Hyperparameters(defaultsFor: .dqn)
         try hyperparameters.set(.bufferSize, to: 1000)
         var configuration = AgentConfiguration(observationCount: 6, actionCount: 2, totalSteps: 10, seed: RunSeed(0),
                                                hyperparameters: hyperparameters)
@@ -75,7 +75,7 @@ struct ReplayBufferTests {
             + "environment with smaller observations)")
         #expect(configuration.memoryProblem(physicalMemory: 62_000) == nil)
         let vpg = AgentConfiguration(observationCount: 6, actionCount: 2, totalSteps: 10, seed: RunSeed(0),
-                                     hyperparameters: Hyperparameters(defaultsFor: "vpg"))
+                                     hyperparameters: Hyperparameters(defaultsFor: .vpg))
         #expect(vpg.replayCapacity == nil && vpg.replayMemoryBytes == 0)
     }
 }

@@ -10,9 +10,9 @@ struct AgentCheckpointTests {
     func roundTrip() throws {
         let path = RunLogTests.temporaryDirectory() + ".safetensors"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: "bitflip", bits: 5), algorithm: "dqn",
-            hyperparameters: ["hidden": 24, "layers": 1, "learning-starts": 50, "batch-size": 8],
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "bitflip", bits: 5), algorithm: .dqn,
+            hyperparameters: [.hiddenSize: 24, .hiddenLayers: 1, .learningStarts: 50, .batchSize: 8],
             options: AgentOptions(hindsight: .future, double: true), steps: 200, seed: 3)
         let trainer = try Trainer(configuration)
         _ = try trainer.run()

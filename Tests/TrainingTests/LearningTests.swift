@@ -19,10 +19,10 @@ let isOptimizedBuild: Bool = {
 struct LearningTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let environment: String
-        let algorithm: String
+        let algorithm: Algorithm
         let steps: Int
         let seed: UInt64
-        let settings: [String: Double]
+        let settings: [HyperparameterKey: Double]
 
         var testDescription: String { "\(algorithm) on \(environment)" }
     }
@@ -30,37 +30,37 @@ struct LearningTests {
     /// Settings chosen for these maps (γ = 0.9 keeps the values small; the measurements across seeds are in
     /// docs/RESULTS.md, "Q-learning finds the optimal path").
     static let cases: [Case] = [
-        Case(environment: "cliffwalking", algorithm: "dqn", steps: 30_000, seed: 1, settings: [
-            "gamma": 0.9, "eps-start": 0.5, "eps-end": 0.02, "eps-fraction": 0.5, "learning-starts": 500, "target-period": 100,
+        Case(environment: "cliffwalking", algorithm: .dqn, steps: 30_000, seed: 1, settings: [
+            .gamma: 0.9, .epsilonStart: 0.5, .epsilonEnd: 0.02, .explorationFraction: 0.5, .learningStarts: 500, .targetPeriod: 100,
         ]),
-        Case(environment: "frozenlake4x4", algorithm: "dqn", steps: 10_000, seed: 1, settings: [
-            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5, "learning-starts": 500, "target-period": 100,
+        Case(environment: "frozenlake4x4", algorithm: .dqn, steps: 10_000, seed: 1, settings: [
+            .gamma: 0.9, .epsilonEnd: 0.02, .explorationFraction: 0.5, .learningStarts: 500, .targetPeriod: 100,
         ]),
-        Case(environment: "cliffwalking", algorithm: "fqi", steps: 20_000, seed: 1, settings: [
-            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5, "batch-size": 128,
+        Case(environment: "cliffwalking", algorithm: .fqi, steps: 20_000, seed: 1, settings: [
+            .gamma: 0.9, .epsilonEnd: 0.02, .explorationFraction: 0.5, .batchSize: 128,
         ]),
-        Case(environment: "frozenlake4x4", algorithm: "fqi", steps: 10_000, seed: 1, settings: [
-            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5,
+        Case(environment: "frozenlake4x4", algorithm: .fqi, steps: 10_000, seed: 1, settings: [
+            .gamma: 0.9, .epsilonEnd: 0.02, .explorationFraction: 0.5,
         ]),
-        Case(environment: "cliffwalking", algorithm: "online-q", steps: 30_000, seed: 1, settings: [
-            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5, "lr": 3e-4,
+        Case(environment: "cliffwalking", algorithm: .onlineQ, steps: 30_000, seed: 1, settings: [
+            .gamma: 0.9, .epsilonEnd: 0.02, .explorationFraction: 0.5, .learningRate: 3e-4,
         ]),
-        Case(environment: "frozenlake4x4", algorithm: "online-q", steps: 10_000, seed: 1, settings: [
-            "gamma": 0.9, "eps-end": 0.02, "eps-fraction": 0.5,
+        Case(environment: "frozenlake4x4", algorithm: .onlineQ, steps: 10_000, seed: 1, settings: [
+            .gamma: 0.9, .epsilonEnd: 0.02, .explorationFraction: 0.5,
         ]),
     ]
 
     @Test("the greedy path from the start takes only value-iteration-optimal actions and reaches the goal as fast",
           arguments: cases)
     func optimalPath(_ testCase: Case) throws {
-        let configuration = TrainingConfiguration(
+        let configuration = try TrainingConfiguration(
             environment: EnvironmentSpec(name: testCase.environment), algorithm: testCase.algorithm,
             hyperparameters: testCase.settings, steps: testCase.steps, seed: testCase.seed)
         let trainer = try Trainer(configuration)
         _ = try trainer.run()
         var grid = try #require(try EnvironmentSpec(name: testCase.environment).make(generator: RunSeed(0).generator(for: "env"))
             as? Gridworld)
-        let optimal = OptimalPath(grid: grid, gamma: testCase.settings["gamma"]!)
+        let optimal = OptimalPath(grid: grid, gamma: testCase.settings[.gamma]!)
         grid.reset()
         var states = [grid.position]
         for _ in 0..<(2 * optimal.actions.count) {

@@ -14,7 +14,7 @@ struct LockstepEnvironmentsTests {
         let environment = environments.first
         let agent = try AlgorithmRegistry.make(AgentConfiguration(
             observationCount: environment.observationCount, actionCount: environment.actionCount, totalSteps: 10, seed: seed,
-            hyperparameters: Hyperparameters(defaultsFor: "online-ac")))
+            hyperparameters: Hyperparameters(defaultsFor: .onlineAC)))
         environments.reset(for: agent)
         var single = CartPole(generator: seed.generator(for: "env"))
         single.reset()
@@ -28,7 +28,7 @@ struct LockstepEnvironmentsTests {
         try #require(rlterm_malloc_counting_available(), "malloc counting needs glibc")
         let seed = RunSeed(2)
         var environments = try LockstepEnvironments(EnvironmentSpec(name: "cartpole"), count: 4, seed: seed)
-        var hyperparameters = Hyperparameters(defaultsFor: "online-ac")
+        var hyperparameters = Hyperparameters(defaultsFor: .onlineAC)
         try hyperparameters.set(.environments, to: 4)
         let agent = try AlgorithmRegistry.make(AgentConfiguration(
             observationCount: 4, actionCount: 2, totalSteps: 1_000, seed: seed, hyperparameters: hyperparameters))
@@ -45,8 +45,8 @@ struct LockstepEnvironmentsTests {
 
     @Test("with N = 4 the trainer steps the copies in turn and online-ac updates once per 4 transitions")
     func oneUpdatePerLockstepStep() throws {
-        let configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: "cartpole"), algorithm: "online-ac", hyperparameters: ["envs": 4], steps: 2_000,
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cartpole"), algorithm: .onlineAC, hyperparameters: [.environments: 4], steps: 2_000,
             seed: 1)
         let trainer = try Trainer(configuration)
         let summary = try trainer.run()
@@ -58,8 +58,8 @@ struct LockstepEnvironmentsTests {
     @Test("online-ac with 4 lockstep environments learns cliffwalking's optimal path in 75,000 transitions",
           .enabled(if: isOptimizedBuild, "learning tests run in release builds"))
     func learnsCliffPath() throws {
-        let configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: "cliffwalking"), algorithm: "online-ac", hyperparameters: ["envs": 4],
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cliffwalking"), algorithm: .onlineAC, hyperparameters: [.environments: 4],
             steps: 75_000, seed: 0)
         let trainer = try Trainer(configuration)
         let summary = try trainer.run()

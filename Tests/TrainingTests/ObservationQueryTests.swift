@@ -24,7 +24,7 @@ struct ObservationQueryTests {
     }
 
     /// A checkpoint of a fresh `algorithm` agent on CartPole, loaded back as `rlterm eval` loads it.
-    static func saved(_ algorithm: String) throws -> (original: any Agent, loaded: any Agent) {
+    static func saved(_ algorithm: Algorithm) throws -> (original: any Agent, loaded: any Agent) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rlterm-q-\(UUID().uuidString).safetensors").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let configuration = TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: algorithm,
@@ -42,7 +42,7 @@ struct ObservationQueryTests {
 
     @Test("a Q-network checkpoint answers with the Q-values the saved agent computes")
     func qValues() throws {
-        let (original, loaded) = try Self.saved("dqn")
+        let (original, loaded) = try Self.saved(.dqn)
         let object = try Self.decoded(ObservationQuery.json(agent: loaded, observation: Self.state))
         #expect(Set(object.keys) == ["observation", "q_values"])
         #expect((object["observation"] as? [Double])?.map(Float.init) == Self.state)
@@ -52,7 +52,7 @@ struct ObservationQueryTests {
 
     @Test("a policy checkpoint answers with π(·|s) and V(s), and value null without a critic")
     func policy() throws {
-        let (original, loaded) = try Self.saved("vpg")
+        let (original, loaded) = try Self.saved(.vpg)
         let object = try Self.decoded(ObservationQuery.json(agent: loaded, observation: Self.state))
         #expect(Set(object.keys) == ["observation", "probabilities", "value"])
         let probabilities = try #require((object["probabilities"] as? [Double])?.map(Float.init))
@@ -60,7 +60,7 @@ struct ObservationQueryTests {
         #expect(abs(probabilities.reduce(0, +) - 1) < 1e-5)
         #expect((object["value"] as? Double).map(Float.init) == original.stateValue(for: Self.state))
 
-        let (_, withoutCritic) = try Self.saved("reinforce")
+        let (_, withoutCritic) = try Self.saved(.reinforce)
         #expect(withoutCritic.stateValue(for: Self.state) == nil)
         let plain = try Self.decoded(ObservationQuery.json(agent: withoutCritic, observation: Self.state))
         #expect(plain["value"] is NSNull)

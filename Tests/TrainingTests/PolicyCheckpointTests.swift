@@ -12,8 +12,8 @@ struct PolicyCheckpointTests {
     func roundTrip() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rlterm-pg-\(UUID().uuidString).safetensors").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: "cartpole"), algorithm: "vpg", hyperparameters: ["steps-per-epoch": 200],
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cartpole"), algorithm: .vpg, hyperparameters: [.stepsPerEpoch: 200],
             options: AgentOptions(psi: .tdResidual), steps: 600, seed: 3)
         let trainer = try Trainer(configuration)
         let agent = trainer.agent

@@ -1,3 +1,4 @@
+import Agents
 import Environments
 import Foundation
 import Testing
@@ -11,9 +12,10 @@ struct RunLogTests {
     }
 
     static func configuration(seed: UInt64 = 5, steps: Int = 600) -> TrainingConfiguration {
-        TrainingConfiguration(
-            environment: EnvironmentSpec(name: "cartpole"), algorithm: "dqn",
-            hyperparameters: ["learning-starts": 100, "hidden": 16, "batch-size": 16], steps: steps, seed: seed,
+        // The settings are all in range.
+        try! TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
+            hyperparameters: [.learningStarts: 100, .hiddenSize: 16, .batchSize: 16], steps: steps, seed: seed,
             evaluationInterval: 300, evaluationEpisodes: 2)
     }
 
@@ -71,13 +73,13 @@ struct RunLogTests {
     }
 
     @Test("the same seed gives identical monitor.csv rewards and lengths; another seed does not (DQN on CartPole, VPG on cliffwalking)",
-          arguments: ["dqn", "vpg"])
-    func determinism(algorithm: String) throws {
-        let map = algorithm == "vpg" ? try Self.timeLimitedCliffwalking() : nil
+          arguments: [Algorithm.dqn, .vpg])
+    func determinism(algorithm: Algorithm) throws {
+        let map = algorithm == .vpg ? try Self.timeLimitedCliffwalking() : nil
         defer { map.map { try? FileManager.default.removeItem(atPath: $0) } }
-        let configuration = map.map {
-            TrainingConfiguration(environment: EnvironmentSpec(name: $0), algorithm: "vpg",
-                                  hyperparameters: ["hidden": 16, "steps-per-epoch": 200], steps: 2000, seed: 9)
+        let configuration = try map.map {
+            try TrainingConfiguration(environment: EnvironmentSpec(name: $0), algorithm: .vpg,
+                                  hyperparameters: [.hiddenSize: 16, .stepsPerEpoch: 200], steps: 2000, seed: 9)
         } ?? Self.configuration(seed: 9, steps: 1500)
         let first = try Self.rewardsAndLengths(configuration)
         #expect(first.count > 10)

@@ -9,9 +9,9 @@ import Testing
 struct TrainerTests {
     @Test("--stop-when-solved ends the run at the first evaluation at or above the threshold")
     func stopsWhenSolved() throws {
-        let configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: "cliffwalk", states: 4), algorithm: "online-q",
-            hyperparameters: ["hidden": 16], steps: 20_000, seed: 2, evaluationInterval: 200, evaluationEpisodes: 2,
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cliffwalk", states: 4), algorithm: .onlineQ,
+            hyperparameters: [.hiddenSize: 16], steps: 20_000, seed: 2, evaluationInterval: 200, evaluationEpisodes: 2,
             stopWhenSolved: true)
         let summary = try Trainer(configuration).run()
         let solved = try #require(summary.firstSolved)
@@ -56,16 +56,18 @@ struct TrainerTests {
             }
         }
         let cartPole = EnvironmentSpec(name: "cartpole")
-        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: "dqn", steps: 0, seed: 0))
+        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: .dqn, steps: 0, seed: 0))
             == "--steps must be a whole number ≥ 1, got 0")
-        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: "dqn", hyperparameters: ["gamma": 2], steps: 9, seed: 0))
-            == "γ (gamma) must be a number in [0, 1], got 2")
-        #expect(message(TrainingConfiguration(environment: EnvironmentSpec(name: "bitflip", bits: 0), algorithm: "dqn", steps: 9, seed: 0))
+        #expect(throws: HyperparameterError.outOfRange(key: .gamma, value: 2)) {
+            try TrainingConfiguration(environment: cartPole, algorithm: .dqn, hyperparameters: [.gamma: 2], steps: 9, seed: 0)
+        }
+        #expect(HyperparameterError.outOfRange(key: .gamma, value: 2).description == "γ (gamma) must be a number in [0, 1], got 2")
+        #expect(message(TrainingConfiguration(environment: EnvironmentSpec(name: "bitflip", bits: 0), algorithm: .dqn, steps: 9, seed: 0))
             == "--bits must be a whole number in [1, 64], got 0")
-        #expect(message(TrainingConfiguration(environment: EnvironmentSpec(name: "bitflip"), algorithm: "dqn", steps: 9, seed: 0,
+        #expect(message(TrainingConfiguration(environment: EnvironmentSpec(name: "bitflip"), algorithm: .dqn, steps: 9, seed: 0,
                                               evaluationInterval: 5, stopWhenSolved: true))
             == "--stop-when-solved: bitflip has no solved threshold")
-        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: "dqn", options: AgentOptions(hindsight: .final),
+        #expect(message(TrainingConfiguration(environment: cartPole, algorithm: .dqn, options: AgentOptions(hindsight: .final),
                                               steps: 9, seed: 0))?.hasPrefix("--her needs a goal environment") == true)
     }
 
@@ -78,8 +80,8 @@ struct TrainerTests {
         let rows = ["S" + row.dropFirst()] + Array(repeating: row, count: 254) + [row.dropLast() + "G"]
         try rows.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         // 10⁷ transitions of 65,536 floats, twice: 5.2 TB, more than any machine this runs on.
-        let configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: path), algorithm: "dqn", hyperparameters: ["buffer-size": 10_000_000],
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: path), algorithm: .dqn, hyperparameters: [.bufferSize: 10_000_000],
             steps: 10, seed: 0)
         #expect {
             _ = try Trainer(configuration)
@@ -88,7 +90,7 @@ struct TrainerTests {
             return message.hasPrefix("the replay memory of 10000000 transitions of 65536 observation values needs 5243")
         }
         var small = configuration
-        small.hyperparameters = ["buffer-size": 100, "hidden": 4, "layers": 1]
+        small.hyperparameters = try Hyperparameters(.dqn, [.bufferSize: 100, .hiddenSize: 4, .hiddenLayers: 1])
         let trainer = try Trainer(small)
         #expect(try trainer.run().steps == 10)
     }

@@ -94,11 +94,11 @@ struct TrainingSessionTests {
     @Test("thousands of random commands from two threads while a third reads snapshots: every one is answered")
     func commandStorm() throws {
         let session = try Self.session(
-            SessionWorkerTests.cliff(algorithm: "online-q", hyperparameters: ["hidden": 8]),
+            SessionWorkerTests.cliff(algorithm: .onlineQ, hyperparameters: [.hiddenSize: 8]),
             settings: SessionSettings(pace: .fullSpeed, snapshotInterval: .milliseconds(1), checkpointDirectory: "/nonexistent"))
         session.start()
         let environments = ["cliffwalking", "frozenlake4x4", "cliffwalk"].map { EnvironmentSpec(name: $0, states: 5) }
-        let algorithms = ["online-q", "dqn", "online-ac", "ac", "fqi"]
+        let algorithms: [Algorithm] = [.onlineQ, .dqn, .onlineAC, .ac, .fqi]
         func command(_ draw: Int) -> SessionCommand {
             switch draw % 12 {
             case 0: .pause

@@ -13,11 +13,11 @@ struct WatchTests {
     static let unicode = Theme(colorMode: .none, charset: .unicode)
     static let now = ContinuousClock.now
 
-    static func worker(_ environment: String = "cliffwalking", algorithm: String = "dqn",
+    static func worker(_ environment: String = "cliffwalking", algorithm: Algorithm = .dqn,
                        options: AgentOptions = AgentOptions(), paused: Bool = true) throws -> SessionWorker {
         try SessionWorker(
             configuration: TrainingConfiguration(environment: EnvironmentSpec(name: environment), algorithm: algorithm,
-                                                 hyperparameters: algorithm == "dqn" ? ["hidden": 8, "learning-starts": 20] : ["hidden": 8],
+                                                 hyperparameters: algorithm == .dqn ? [.hiddenSize: 8, .learningStarts: 20] : [.hiddenSize: 8],
                                                  options: options,
                                                  steps: 2_000, seed: 4),
             log: nil, settings: SessionSettings(startsPaused: paused))
@@ -32,7 +32,7 @@ struct WatchTests {
     }
 
     static func controller() -> WatchController {
-        WatchController(algorithms: AlgorithmRegistry.names,
+        WatchController(algorithms: AlgorithmRegistry.all,
                         environments: ["cliffwalking", "cartpole", "frozenlake4x4"].map { EnvironmentSpec(name: $0) })
     }
 
@@ -51,7 +51,7 @@ struct WatchTests {
     @Test("every environment and algorithm draws at 80×24 and 120×40, in Unicode and ASCII, without a crash")
     func everyCombination() throws {
         for environment in ["cliffwalking", "cartpole", "bitflip", "cliffwalk", "fourrooms"] {
-            for algorithm in ["dqn", "vpg", "online-ac"] {
+            for algorithm in [Algorithm.dqn, .vpg, .onlineAC] {
                 let worker = try Self.worker(environment, algorithm: algorithm, paused: false)
                 for _ in 0..<300 { worker.stepOnce() }
                 let snapshot = worker.snapshot()
@@ -62,7 +62,7 @@ struct WatchTests {
                             view.heatmapIndex = index
                             let lines = Self.screen(snapshot, view: view, width: width, height: height, theme: theme)
                             #expect(lines.count == height && lines.allSatisfy { $0.count == width })
-                            #expect(lines[0].contains(DashboardPresenter.displayName(ofAlgorithm: algorithm)))
+                            #expect(lines[0].contains(algorithm.displayName))
                         }
                     }
                 }
@@ -75,9 +75,9 @@ struct WatchTests {
         let dqn = try Self.worker().snapshot().values
         #expect(HeatmapChoice.choices(for: dqn, actionCount: 4)
             == [.maxQ, .actionValue(0), .actionValue(1), .actionValue(2), .actionValue(3), .errorToOptimal])
-        let vpg = try Self.worker(algorithm: "vpg").snapshot().values
+        let vpg = try Self.worker(algorithm: .vpg).snapshot().values
         #expect(HeatmapChoice.choices(for: vpg, actionCount: 4) == [.mostProbable, .stateValue])
-        let cartPole = try Self.worker("cartpole", algorithm: "vpg").snapshot().values
+        let cartPole = try Self.worker("cartpole", algorithm: .vpg).snapshot().values
         #expect(HeatmapChoice.choices(for: cartPole, actionCount: 2) == [.policy(1), .stateValue])
     }
 
@@ -100,11 +100,11 @@ struct WatchTests {
     func plotSegments() {
         let presenter = DashboardPresenter(glyphs: Self.unicode.glyphs)
         let segments = [
-            SessionSegment(cause: .start, algorithm: "dqn", environment: "cliffwalking", firstStep: 0, firstEpisode: 0,
+            SessionSegment(cause: .start, algorithm: .dqn, environment: "cliffwalking", firstStep: 0, firstEpisode: 0,
                            returns: [-100, -50]),
-            SessionSegment(cause: .hyperparameter(.gamma, from: 0.99, to: 0.9), algorithm: "dqn", environment: "cliffwalking",
+            SessionSegment(cause: .hyperparameter(.gamma, from: 0.99, to: 0.9), algorithm: .dqn, environment: "cliffwalking",
                            firstStep: 100, firstEpisode: 2, returns: [-20]),
-            SessionSegment(cause: .algorithm, algorithm: "vpg", environment: "cliffwalking", firstStep: 150, firstEpisode: 3,
+            SessionSegment(cause: .algorithm, algorithm: .vpg, environment: "cliffwalking", firstStep: 150, firstEpisode: 3,
                            returns: [-80]),
         ]
         let plotted = presenter.returnSegments(segments)
@@ -134,7 +134,7 @@ struct WatchTests {
 
     @Test("α_PER is dimmed and not editable without prioritized replay, editable with it")
     func optionDependentRows() throws {
-        let rows = PanelRow.rows(for: Hyperparameters(defaultsFor: "dqn"))
+        let rows = PanelRow.rows(for: Hyperparameters(defaultsFor: .dqn))
         let alphaRow = try #require(rows.firstIndex(of: .parameter(.alpha)))
         for (options, editable) in [(AgentOptions(), false), (AgentOptions(replay: .prioritized), true)] {
             let snapshot = try Self.worker(options: options).snapshot()
@@ -151,9 +151,9 @@ struct WatchTests {
     func switching() throws {
         let snapshot = try Self.worker().snapshot()
         var controller = Self.controller()
-        let names = AlgorithmRegistry.names
-        let after = names[(names.firstIndex(of: "dqn")! + 1) % names.count]
-        let before = names[(names.firstIndex(of: "dqn")! + names.count - 1) % names.count]
+        let algorithms = AlgorithmRegistry.all
+        let after = algorithms[(algorithms.firstIndex(of: .dqn)! + 1) % algorithms.count]
+        let before = algorithms[(algorithms.firstIndex(of: .dqn)! + algorithms.count - 1) % algorithms.count]
         #expect(controller.handle(.nextAlgorithm, snapshot: snapshot, now: Self.now) == [.switchAlgorithm(after)])
         controller = Self.controller()
         #expect(controller.handle(.previousAlgorithm, snapshot: snapshot, now: Self.now) == [.switchAlgorithm(before)])
@@ -204,8 +204,8 @@ struct WatchTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try "step_reward: 1e300\nmap:\nS..G\n".write(toFile: directory + "/huge.txt", atomically: true, encoding: .utf8)
         let worker = try SessionWorker(
-            configuration: TrainingConfiguration(environment: EnvironmentSpec(name: directory + "/huge.txt"), algorithm: "dqn",
-                                                 hyperparameters: ["learning-starts": 10, "hidden": 8, "batch-size": 4],
+            configuration: try TrainingConfiguration(environment: EnvironmentSpec(name: directory + "/huge.txt"), algorithm: .dqn,
+                                                 hyperparameters: [.learningStarts: 10, .hiddenSize: 8, .batchSize: 4],
                                                  steps: 1_000, seed: 1),
             log: nil, settings: SessionSettings())
         while worker.isStepping { worker.stepOnce() }

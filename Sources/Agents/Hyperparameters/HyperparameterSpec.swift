@@ -1,8 +1,8 @@
 import Foundation
 
 /// Everything rlterm knows about one hyperparameter: its symbol and meaning, the values it may take, how
-/// an editor steps it, which algorithms read it and its default for each. The table of these specs is the
-/// single source for command-line flags, `--set key=value`, validation messages, `run.json`, checkpoint
+/// an editor steps it, and when it acts. Which algorithms read it, with their defaults, each `Algorithm` says.
+/// The table of these specs is the single source for command-line flags, `--set key=value`, validation messages, `run.json`, checkpoint
 /// metadata and the terminal UI's hyperparameter panel.
 public struct HyperparameterSpec: Sendable {
     public let key: HyperparameterKey
@@ -22,12 +22,20 @@ public struct HyperparameterSpec: Sendable {
     public let integer: Bool
     /// Whether it may change between updates of a running agent; otherwise it takes effect on a new agent.
     public let live: Bool
-    /// The default of each algorithm that reads it (algorithm name → value). An algorithm absent here
-    /// ignores the hyperparameter.
-    public let defaults: [String: Double]
+    /// When an algorithm that has it uses it: always, or only with some options.
+    public var usedWhen = HyperparameterCondition.always
 
-    /// The algorithms that read this hyperparameter, sorted by name.
-    public var algorithms: [String] { defaults.keys.sorted() }
+    /// The names of the algorithms that read this hyperparameter, sorted.
+    public var algorithms: [String] {
+        AlgorithmRegistry.all.filter { $0.defaults[key] != nil }.map(\.name).sorted()
+    }
+
+    /// Why the hyperparameter does nothing for `algorithm` with `options`, nil when it acts: the panel dims
+    /// such a row and says why, and `rlterm algos` lists the condition.
+    public func idleReason(algorithm: Algorithm, options: AgentOptions) -> String? {
+        guard algorithm.defaults[key] != nil else { return "\(algorithm.displayName) does not use it" }
+        return usedWhen.idleReason(algorithm, options)
+    }
 
     /// Whether `value` lies in the valid range (and is whole, for integer hyperparameters).
     public func accepts(_ value: Double) -> Bool {

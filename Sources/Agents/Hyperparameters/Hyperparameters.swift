@@ -1,18 +1,22 @@
-/// The hyperparameter values of one algorithm: every key the algorithm reads (`HyperparameterSpec.table`),
+/// The hyperparameter values of one algorithm: every key the algorithm reads (`Algorithm.defaults`),
 /// starting at its defaults. Every change is validated against the spec, so a value that exists here is
 /// always in range and nothing starts half-configured.
 public struct Hyperparameters: Sendable, Equatable {
-    public let algorithm: String
+    public let algorithm: Algorithm
     public private(set) var values: [HyperparameterKey: Double]
 
-    /// The defaults of `algorithm` (empty if the table has none for it).
-    public init(defaultsFor algorithm: String) {
+    /// The defaults of `algorithm`.
+    public init(defaultsFor algorithm: Algorithm) {
         self.algorithm = algorithm
-        var values: [HyperparameterKey: Double] = [:]
-        for spec in HyperparameterSpec.table {
-            if let value = spec.defaults[algorithm] { values[spec.key] = value }
+        values = algorithm.defaults
+    }
+
+    /// The defaults of `algorithm` with `changes` applied, each checked.
+    public init(_ algorithm: Algorithm, _ changes: [HyperparameterKey: Double]) throws(HyperparameterError) {
+        self.init(defaultsFor: algorithm)
+        for (key, value) in changes.sorted(by: { $0.key < $1.key }) {
+            try set(key, to: value)
         }
-        self.values = values
     }
 
     /// The keys this algorithm reads, in table order.
@@ -20,7 +24,7 @@ public struct Hyperparameters: Sendable, Equatable {
 
     /// The value of `key`; the algorithm must read it.
     public subscript(key: HyperparameterKey) -> Double {
-        guard let value = values[key] else { preconditionFailure("\(algorithm) has no hyperparameter \(key.rawValue)") }
+        guard let value = values[key] else { preconditionFailure("\(algorithm.name) has no hyperparameter \(key.rawValue)") }
         return value
     }
 
@@ -29,7 +33,7 @@ public struct Hyperparameters: Sendable, Equatable {
 
     /// Sets `key` to `value` after checking that the algorithm reads it and that it is in range.
     public mutating func set(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
-        guard values[key] != nil else { throw .notUsed(key: key, algorithm: algorithm) }
+        guard values[key] != nil else { throw .notUsed(key: key, algorithm: algorithm.name) }
         guard HyperparameterSpec.spec(for: key).accepts(value) else { throw .outOfRange(key: key, value: value) }
         values[key] = value
     }
@@ -74,7 +78,7 @@ public struct Hyperparameters: Sendable, Equatable {
     }
 
     /// Rebuilds the values saved by `named`; every key must belong to the algorithm and be in range.
-    public init(algorithm: String, named: [String: Double]) throws(HyperparameterError) {
+    public init(algorithm: Algorithm, named: [String: Double]) throws(HyperparameterError) {
         self.init(defaultsFor: algorithm)
         for (name, value) in named.sorted(by: { $0.key < $1.key }) {
             guard let key = HyperparameterKey(rawValue: name) else {

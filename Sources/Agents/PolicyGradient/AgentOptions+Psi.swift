@@ -1,8 +1,10 @@
 extension AgentOptions {
-    /// The Ψ an algorithm uses: `psi` if set and among `supported`, else `fallback`.
-    func psi(for algorithm: String, supported: [Psi], fallback: Psi) throws(AlgorithmError) -> Psi {
-        guard let psi else { return fallback }
-        guard supported.contains(psi) else { throw .unsupportedPsi(algorithm: algorithm, psi: psi, supported: supported) }
+    /// The Ψ `algorithm` uses: `psi` if set and one it implements, else its default.
+    func psi(for algorithm: Algorithm) throws(AlgorithmError) -> Psi {
+        guard let psi else { return algorithm.defaultPsi! }
+        guard algorithm.psiChoices.contains(psi) else {
+            throw .unsupportedPsi(algorithm: algorithm.name, psi: psi, supported: algorithm.psiChoices)
+        }
         return psi
     }
 }

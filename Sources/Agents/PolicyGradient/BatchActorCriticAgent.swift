@@ -10,7 +10,7 @@ import RLCore
 /// 4. ∇θJ ≈ (1/N)·Σᵢ ∇θ log πθ(aᵢ|sᵢ)·Âᵢ (plus β_H times the entropy gradient);
 /// 5. θ ← θ + α_π·∇θJ (one Adam step on the negated surrogate).
 public final class BatchActorCriticAgent: PolicyGradientAgent {
-    public let algorithm = "ac"
+    public let algorithm = Algorithm.ac
     public let options: AgentOptions
     public private(set) var hyperparameters: Hyperparameters
     public let policy: CategoricalPolicy
@@ -22,7 +22,7 @@ public final class BatchActorCriticAgent: PolicyGradientAgent {
 
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         options = configuration.options
-        _ = try options.psi(for: "ac", supported: [.tdResidual], fallback: .tdResidual)
+        _ = try options.psi(for: .ac)
         hyperparameters = configuration.hyperparameters
         var initGenerator = configuration.seed.generator(for: "init")
         policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
@@ -73,4 +73,16 @@ public final class BatchActorCriticAgent: PolicyGradientAgent {
         try hyperparameters.setLive(key, to: value)
         applyToNetworks(key, value)
     }
+}
+
+extension Algorithm {
+    public static let ac = Algorithm(
+        name: "ac", displayName: "AC",
+        summary: "batch actor-critic: fit V̂ to the batch, Â = r + γV̂(s′) − V̂(s), one policy step",
+        options: [.psi, .bootstrapCritic], psiChoices: [.tdResidual], defaultPsi: .tdResidual,
+        defaults: [
+            .gamma: 0.99, .hiddenSize: 64, .hiddenLayers: 0, .policyLearningRate: 3e-3, .valueLearningRate: 1e-2,
+            .stepsPerEpoch: 4, .valueIterations: 1, .entropyCoefficient: 0,
+        ],
+        make: { configuration throws(AlgorithmError) in try BatchActorCriticAgent(configuration) })
 }

@@ -11,7 +11,7 @@ import RLCore
 /// copies in turn and the agent waits for one transition from each: δᵢ is computed for every transition as it
 /// arrives (the networks do not change in between), and the two Adam steps then average over the N rows.
 public final class OnlineActorCriticAgent: PolicyGradientAgent {
-    public let algorithm = "online-ac"
+    public let algorithm = Algorithm.onlineAC
     public let options: AgentOptions
     public private(set) var hyperparameters: Hyperparameters
     public let policy: CategoricalPolicy
@@ -31,7 +31,7 @@ public final class OnlineActorCriticAgent: PolicyGradientAgent {
 
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         options = configuration.options
-        _ = try options.psi(for: "online-ac", supported: [.tdResidual], fallback: .tdResidual)
+        _ = try options.psi(for: .onlineAC)
         hyperparameters = configuration.hyperparameters
         var initGenerator = configuration.seed.generator(for: "init")
         policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
@@ -78,4 +78,16 @@ public final class OnlineActorCriticAgent: PolicyGradientAgent {
         try hyperparameters.setLive(key, to: value)
         applyToNetworks(key, value)
     }
+}
+
+extension Algorithm {
+    public static let onlineAC = Algorithm(
+        name: "online-ac", displayName: "online AC",
+        summary: "online actor-critic: one transition (--envs N: one from each of N lockstep copies), one critic step, one actor step with δ",
+        options: [.psi], psiChoices: [.tdResidual], defaultPsi: .tdResidual,
+        defaults: [
+            .gamma: 0.99, .hiddenSize: 64, .hiddenLayers: 0, .policyLearningRate: 3e-3, .valueLearningRate: 1e-2,
+            .entropyCoefficient: 0, .environments: 1,
+        ],
+        make: { configuration throws(AlgorithmError) in try OnlineActorCriticAgent(configuration) })
 }

@@ -21,6 +21,13 @@ extension PolicyGradientAgent {
         if let valueFunction { networks["v"] = valueFunction.network }
         return networks
     }
+    public var optimizers: [String: Adam] {
+        var optimizers = ["pi": policy.optimizer]
+        if let valueFunction { optimizers["v"] = valueFunction.optimizer }
+        return optimizers
+    }
+    public var targetNetworks: [String: MLP] { [:] }
+    public var explorationRate: Double? { nil }
     public func actionProbabilities(for observation: [Float]) -> [Float]? { policy.probabilities(for: observation) }
     public func stateValue(for observation: [Float]) -> Float? { valueFunction?.value(for: observation) }
     /// The policy surrogate's loss of the last update.

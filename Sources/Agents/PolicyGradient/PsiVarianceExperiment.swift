@@ -43,7 +43,7 @@ public enum PsiVarianceExperiment {
         do {
             agent = try VPGAgent(AgentConfiguration(
                 observationCount: environment.observationCount, actionCount: environment.actionCount,
-                totalSteps: settings.trainingSteps, seed: seed, hyperparameters: Hyperparameters(defaultsFor: "vpg")))
+                totalSteps: settings.trainingSteps, seed: seed, hyperparameters: Hyperparameters(defaultsFor: .vpg)))
         } catch {
             preconditionFailure("VPG's defaults build an agent: \(error)")
         }

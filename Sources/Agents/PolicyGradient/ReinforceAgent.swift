@@ -9,8 +9,7 @@ import RLCore
 /// V_φ(sₜ) (`--psi baseline`; V_φ then takes I_V Adam steps towards the rewards-to-go). All sums are
 /// discounted by γ (γ = 1 is the textbook form); nothing is bootstrapped, and Ψ is not normalised.
 public final class ReinforceAgent: PolicyGradientAgent {
-    public let algorithm = "reinforce"
-    public static let supportedPsi: [Psi] = [.total, .rewardToGo, .baseline]
+    public let algorithm = Algorithm.reinforce
     public let options: AgentOptions
     public private(set) var hyperparameters: Hyperparameters
     public let policy: CategoricalPolicy
@@ -24,7 +23,7 @@ public final class ReinforceAgent: PolicyGradientAgent {
 
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         options = configuration.options
-        psi = try options.psi(for: "reinforce", supported: Self.supportedPsi, fallback: .total)
+        psi = try options.psi(for: .reinforce)
         hyperparameters = configuration.hyperparameters
         var initGenerator = configuration.seed.generator(for: "init")
         policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
@@ -63,4 +62,16 @@ public final class ReinforceAgent: PolicyGradientAgent {
         try hyperparameters.setLive(key, to: value)
         applyToNetworks(key, value)
     }
+}
+
+extension Algorithm {
+    public static let reinforce = Algorithm(
+        name: "reinforce", displayName: "REINFORCE",
+        summary: "simplest policy gradient: whole episodes, one step on −mean log π·Ψ per batch",
+        options: [.psi], psiChoices: [.total, .rewardToGo, .baseline], defaultPsi: .total,
+        defaults: [
+            .gamma: 1, .hiddenSize: 32, .hiddenLayers: 1, .policyLearningRate: 1e-2, .valueLearningRate: 1e-2,
+            .stepsPerEpoch: 5000, .valueIterations: 40, .entropyCoefficient: 0,
+        ],
+        make: { configuration throws(AlgorithmError) in try ReinforceAgent(configuration) })
 }

@@ -11,9 +11,7 @@ import RLCore
 ///
 /// γ, λ, T and the rates are read at each update, so edits take effect at the next epoch.
 public final class VPGAgent: PolicyGradientAgent {
-    public let algorithm = "vpg"
-    /// Every Ψ choice; advantage (GAE) is the default.
-    public static let supportedPsi = Psi.allCases
+    public let algorithm = Algorithm.vpg
     public let options: AgentOptions
     public private(set) var hyperparameters: Hyperparameters
     public let policy: CategoricalPolicy
@@ -26,7 +24,7 @@ public final class VPGAgent: PolicyGradientAgent {
 
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         options = configuration.options
-        psi = try options.psi(for: "vpg", supported: Self.supportedPsi, fallback: .advantage)
+        psi = try options.psi(for: .vpg)
         hyperparameters = configuration.hyperparameters
         var initGenerator = configuration.seed.generator(for: "init")
         policy = CategoricalPolicy(configuration, initGenerator: &initGenerator)
@@ -65,4 +63,16 @@ public final class VPGAgent: PolicyGradientAgent {
         try hyperparameters.setLive(key, to: value)
         applyToNetworks(key, value)
     }
+}
+
+extension Algorithm {
+    public static let vpg = Algorithm(
+        name: "vpg", displayName: "VPG",
+        summary: "vanilla policy gradient: policy and value networks, GAE(γ,λ), T steps per epoch",
+        options: [.psi], psiChoices: Psi.allCases, defaultPsi: .advantage,
+        defaults: [
+            .gamma: 0.99, .lambda: 0.97, .hiddenSize: 64, .hiddenLayers: 2, .policyLearningRate: 1e-2, .valueLearningRate: 1e-2,
+            .stepsPerEpoch: 1000, .valueIterations: 20, .entropyCoefficient: 0,
+        ],
+        make: { configuration throws(AlgorithmError) in try VPGAgent(configuration) })
 }

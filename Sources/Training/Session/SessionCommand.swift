@@ -13,7 +13,7 @@ public enum SessionCommand: Sendable, Equatable {
     /// Changes one hyperparameter of the running agent; the change starts a new segment.
     case set(HyperparameterKey, Double)
     /// A new agent of this algorithm (its default hyperparameters) on the current environment.
-    case switchAlgorithm(String)
+    case switchAlgorithm(Algorithm)
     /// The current algorithm, with its current hyperparameters, on a new environment.
     case switchEnvironment(EnvironmentSpec)
     /// A new agent of the same algorithm and hyperparameters: learning starts over.

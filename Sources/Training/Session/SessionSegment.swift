@@ -16,7 +16,7 @@ public struct SessionSegment: Sendable, Equatable {
     }
 
     public var cause: Cause
-    public var algorithm: String
+    public var algorithm: Algorithm
     public var environment: String
     /// The session's step and episode counts when the segment started.
     public var firstStep: Int
@@ -26,7 +26,7 @@ public struct SessionSegment: Sendable, Equatable {
     /// How many of the segment's earliest returns were dropped to keep within the capacity.
     public var droppedReturns: Int
 
-    public init(cause: Cause, algorithm: String, environment: String, firstStep: Int, firstEpisode: Int,
+    public init(cause: Cause, algorithm: Algorithm, environment: String, firstStep: Int, firstEpisode: Int,
                 returns: [Double] = [], droppedReturns: Int = 0) {
         self.cause = cause
         self.algorithm = algorithm

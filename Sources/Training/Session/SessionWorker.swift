@@ -15,7 +15,7 @@ final class SessionWorker {
     let settings: SessionSettings
     private let log: RunLog?
     /// The algorithm the session started with and its options; any other algorithm starts from the defaults.
-    private let initialAlgorithm: String
+    private let initialAlgorithm: Algorithm
     private let initialOptions: AgentOptions
 
     private var recorder: EpisodeRecorder
@@ -86,8 +86,7 @@ final class SessionWorker {
             set(key, to: value)
         case .switchAlgorithm(let algorithm):
             var configuration = trainer.configuration
-            configuration.algorithm = algorithm
-            configuration.hyperparameters = [:]
+            configuration.hyperparameters = Hyperparameters(defaultsFor: algorithm)
             configuration.options = algorithm == initialAlgorithm ? initialOptions : AgentOptions()
             replaceTrainer(configuration, cause: .algorithm)
         case .switchEnvironment(let environment):
@@ -108,7 +107,7 @@ final class SessionWorker {
     /// The configuration as it stands: the trainer's, with the hyperparameters the agent has now.
     var currentConfiguration: TrainingConfiguration {
         var configuration = trainer.configuration
-        configuration.hyperparameters = trainer.agent.hyperparameters.named
+        configuration.hyperparameters = trainer.agent.hyperparameters
         return configuration
     }
 
@@ -188,7 +187,7 @@ final class SessionWorker {
     }
 
     private var defaultCheckpointPath: String {
-        RunLog.path(settings.checkpointDirectory, "checkpoint-\(trainer.configuration.algorithm)-\(trainer.timesteps).safetensors")
+        RunLog.path(settings.checkpointDirectory, "checkpoint-\(trainer.configuration.algorithm.name)-\(trainer.timesteps).safetensors")
     }
 
     private func saveCheckpoint(to path: String) {
@@ -296,7 +295,7 @@ final class SessionWorker {
             sequence: sequence, configuration: currentConfiguration, learns: trainer.learns,
             hyperparameters: agent.hyperparameters, mode: mode,
             pace: pace, timesteps: counters.timesteps, episodes: counters.episodes,
-            stepsPerSecond: isStepping ? rate.perSecond : 0, epsilon: (agent as? any QFunctionAgent)?.epsilon,
+            stepsPerSecond: isStepping ? rate.perSecond : 0, epsilon: agent.explorationRate,
             meanRecentReturn: counters.meanRecentReturn, layout: layout, currentEpisode: recorder.current,
             lastEpisode: recorder.last, segments: segments, losses: losses,
             values: inspector.inspect(agent, environment: trainer.environments.copies[0]),
