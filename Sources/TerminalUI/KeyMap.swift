@@ -1,5 +1,5 @@
-/// The key table of the terminal UI (issue 7's conventional keys): the one place keys are bound, read by
-/// the input loop (`action(for:)`), the help overlay and the hint line, so they never disagree.
+/// The key table of the terminal UI (the keys htop, less and vim users expect): the one place keys are bound,
+/// read by the input loop (`action(for:)`), the help overlay and the hint line, so they never disagree.
 ///
 /// Each action's first binding is the one shown; the others are conveniences (`=` for `+` without
 /// shift, `Q` and Ctrl-C for quit).

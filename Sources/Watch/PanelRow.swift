@@ -7,8 +7,8 @@ public enum PanelRow: Equatable, Sendable {
     case parameter(HyperparameterKey)
     case epsilonNow
 
-    /// The hyperparameters the panel leads with (issue 7's list), shown dimmed where the algorithm does
-    /// not use them so a student sees what each algorithm has and lacks.
+    /// The hyperparameters the panel leads with (those the notes teach with), shown dimmed where the algorithm
+    /// does not use them so a student sees what each algorithm has and lacks.
     static let leading: [PanelRow] = [
         .parameter(.gamma), .parameter(.lambda), .parameter(.targetPeriod), .parameter(.learningRate),
         .parameter(.policyLearningRate), .parameter(.valueLearningRate), .epsilonNow, .parameter(.batchSize),

@@ -22,7 +22,7 @@ struct AlgosCommand: ParsableCommand {
         let symbolWidth = HyperparameterSpec.table.map(\.symbol.count).max() ?? 0
         for spec in HyperparameterSpec.table {
             let key = spec.key.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
-            let users = spec.algorithms.isEmpty ? "policy-gradient methods (to come)" : spec.algorithms.joined(separator: ", ")
+            let users = spec.algorithms.joined(separator: ", ")
             let symbol = spec.symbol.padding(toLength: symbolWidth, withPad: " ", startingAt: 0)
             let condition = spec.usedWhen.reason.map { "; \($0)" } ?? ""
             print("  \(key)  \(symbol)  \(spec.meaning); \(spec.rangeDescription)\(spec.live ? "" : "; new agents only")"

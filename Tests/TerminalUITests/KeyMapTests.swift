@@ -1,7 +1,7 @@
 import Testing
 import TerminalUI
 
-@Suite("Key map: issue 7's keys to UI actions")
+@Suite("Key map: keys to UI actions")
 struct KeyMapTests {
     let keys = KeyMap.standard
 
