@@ -45,8 +45,6 @@ final class DQNUpdateWorkload {
     /// "4x64x64x2", the architecture as the figures name it.
     var architecture: String { sizes.map(String.init).joined(separator: "x") }
 
-    var batchSize: Int { batch.size }
-
     /// Floating-point operations of one update's matrix products, 2 per multiply-add: two forward passes
     /// (target and online), ∂L/∂W for every layer and ∂L/∂x for every layer but the first. Elementwise work
     /// (bias, activation, loss, clipping, Adam) is not counted.
@@ -54,7 +52,7 @@ final class DQNUpdateWorkload {
         var forward = 0
         var inputGradients = 0
         for layer in 0..<(sizes.count - 1) {
-            let products = batchSize * sizes[layer] * sizes[layer + 1]
+            let products = batch.size * sizes[layer] * sizes[layer + 1]
             forward += products
             if layer > 0 { inputGradients += products }
         }
