@@ -1,8 +1,9 @@
 """The DQN update `rlterm bench` times, in PyTorch on one thread, for a side-by-side comparison.
 
-The update is the one CleanRL's dqn.py performs: target-network forward on the next observations,
-y = r + gamma * (1 - done) * max_a' Q_target(s', a'), forward on the observations, smooth L1 (Huber,
-delta = 1) loss on Q(s, a) against y, zero_grad, backward, Adam step. Each figure is the best of
+The update is the one rlterm's DQN agent takes (and Stable-Baselines3's DQN): target-network forward on
+the next observations, y = r + gamma * (1 - done) * max_a' Q_target(s', a'), forward on the observations,
+smooth L1 (Huber, delta = 1) loss on Q(s, a) against y, zero_grad, backward, gradient-norm clipping at 10,
+Adam step. Each figure is the best of
 --repeats timed runs of at least --run-seconds each, after a warm-up of the same length, exactly as
 `rlterm bench` measures. Prints a JSON array of {"name", "value", "unit"} with rlterm's figure names.
 """
@@ -62,6 +63,7 @@ def dqn_update(sizes, batch):
         loss = F.smooth_l1_loss(q_taken, td_target)
         optimizer.zero_grad()
         loss.backward()
+        nn.utils.clip_grad_norm_(q.parameters(), 10.0)
         optimizer.step()
 
     return update

@@ -10,7 +10,8 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure network and training-engine speed on this machine.",
         discussion: """
-            network: a full DQN update (target forward, forward, Huber loss, backward, Adam) for the network \
+            network: a full DQN update through the QFunction training uses (targets from the target network, \
+            forward, Huber loss, backward, gradient clipping, Adam) for the network \
             sizes rlterm trains, a policy-gradient step on a batch of 1,000, and single-observation forward \
             latency, one thread. Each figure is the best of --repeats timed runs of at least --run-seconds each, \
             with flush-to-zero set as the training thread sets it. benchmarks/compare_pytorch.sh runs PyTorch on \
@@ -76,7 +77,9 @@ struct BenchCommand: ParsableCommand {
         ]
         for (sizes, batch) in updates {
             let workload = DQNUpdateWorkload(sizes: sizes, batch: batch, seed: RunSeed(1))
-            let seconds = bestSecondsPerCall { workload.update() }
+            var stepped = true
+            let seconds = bestSecondsPerCall { stepped = workload.update() && stepped }
+            precondition(stepped, "a DQN step on finite synthetic data is taken")
             let name = "update.\(workload.architecture).b\(batch)"
             let flops = workload.flopsPerUpdate / seconds
             figures.append(BenchmarkFigure(name: name, value: seconds * 1e6, unit: "us"))

@@ -10,12 +10,6 @@ struct DashboardTests {
         return surface
     }
 
-    static func fixture(_ name: String) throws -> [String] {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures"))
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            .dropLast().map(String.init)
-    }
-
     @Test("80×24: the sketch's four panels; explain takes the values panel's place")
     func smallLayout() throws {
         let plain = try #require(DashboardLayout(width: 80, height: 24, showExplain: false, hyperparameterCount: 9))
@@ -48,7 +42,7 @@ struct DashboardTests {
         let model = sample == "cliff" ? DashboardSamples.cliff : DashboardSamples.cartPole
         for (theme, charset) in [(Rendering.unicodeMono, "utf8"), (Rendering.asciiMono, "ascii")] {
             let lines = Self.render(model, width: size.0, height: size.1, theme: theme).lines
-            let expected = try Self.fixture("dashboard-\(sample)-\(size.0)x\(size.1)-\(charset)")
+            let expected = try GoldenFile.lines("dashboard-\(sample)-\(size.0)x\(size.1)-\(charset)", actual: lines)
             #expect(lines == expected)
             if theme.charset == .ascii {
                 #expect(lines.joined().allSatisfy { $0.isASCII })
@@ -61,8 +55,9 @@ struct DashboardTests {
         var model = DashboardSamples.cliff
         model.showHelp = true
         for (theme, charset) in [(Rendering.unicodeMono, "utf8"), (Rendering.asciiMono, "ascii")] {
-            let expected = try Self.fixture("dashboard-help-80x24-\(charset)")
-            #expect(Self.render(model, width: 80, height: 24, theme: theme).lines == expected)
+            let lines = Self.render(model, width: 80, height: 24, theme: theme).lines
+            let expected = try GoldenFile.lines("dashboard-help-80x24-\(charset)", actual: lines)
+            #expect(lines == expected)
         }
     }
 

@@ -71,14 +71,25 @@ struct TrainingSessionTests {
         session.stop()
     }
 
+    /// Once the thread runs, half a second passes on the session's clock in one move; the thread then has real
+    /// time to spare, so a pacing that ignored its clock would run far past the bound.
     @Test("at a pace of 20 steps a second it takes no more than that")
     func pace() throws {
-        let session = try Self.session(settings: SessionSettings(pace: .stepsPerSecond(20), snapshotInterval: .milliseconds(5)))
-        let start = ContinuousClock.now
+        let clock = ManualSessionClock()
+        let session = try TrainingSession(
+            configuration: SessionWorkerTests.cliff(),
+            settings: SessionSettings(pace: .stepsPerSecond(20), startsPaused: true, snapshotInterval: .milliseconds(5)),
+            clock: clock)
+        let start = clock.now
         session.start()
-        Thread.sleep(forTimeInterval: 0.5)
-        let steps = session.snapshot().timesteps
-        let elapsed = (ContinuousClock.now - start) / .seconds(1)
+        session.send(.resume)
+        _ = Self.waitFor(session) { $0.mode == .running }
+        clock.advance(by: .milliseconds(500))
+        _ = Self.waitFor(session) { $0.timesteps >= 1 }
+        Thread.sleep(forTimeInterval: 0.1)
+        session.send(.pause)
+        let steps = Self.waitFor(session) { $0.mode == .paused }?.timesteps ?? 0
+        let elapsed = (clock.now - start) / .seconds(1)
         #expect(steps >= 1)
         #expect(Double(steps) <= 20 * elapsed + 2)
         session.stop()

@@ -24,12 +24,19 @@ public final class TrainingSession: Sendable {
     private let started = Atomic<Bool>(false)
     private let ended = DispatchSemaphore(value: 0)
     private let snapshotInterval: Duration?
+    private let clock: any SessionClock
 
     /// A session that will train under `configuration` once started; checks everything first (throwing what
     /// `Trainer.init` throws). With `log`, the run's files are written as in `rlterm train`.
     public convenience init(configuration: TrainingConfiguration, log: sending RunLog? = nil,
                             settings: SessionSettings = SessionSettings()) throws(TrainingError) {
-        self.init(worker: try SessionWorker(configuration: configuration, log: log, settings: settings))
+        try self.init(configuration: configuration, log: log, settings: settings, clock: MachineSessionClock())
+    }
+
+    /// The same, paced by `clock` (a test's hand-moved clock).
+    convenience init(configuration: TrainingConfiguration, log: sending RunLog? = nil, settings: SessionSettings,
+                     clock: any SessionClock) throws(TrainingError) {
+        self.init(worker: try SessionWorker(configuration: configuration, log: log, settings: settings), clock: clock)
     }
 
     /// A session that replays the agent saved at `path` on its environment: greedy actions, no learning;
@@ -37,12 +44,14 @@ public final class TrainingSession: Sendable {
     public convenience init(replaying path: String, settings: SessionSettings = SessionSettings())
         throws(AgentCheckpointError)
     {
-        self.init(worker: SessionWorker(trainer: try Trainer(replaying: path), log: nil, settings: settings))
+        self.init(worker: SessionWorker(trainer: try Trainer(replaying: path), log: nil, settings: settings),
+                  clock: MachineSessionClock())
     }
 
-    private init(worker: sending SessionWorker) {
+    private init(worker: sending SessionWorker, clock: any SessionClock) {
         latest.withLock { $0 = worker.snapshot() }
         snapshotInterval = worker.settings.snapshotInterval
+        self.clock = clock
         handOver = Mutex(worker)
     }
 
@@ -101,7 +110,6 @@ public final class TrainingSession: Sendable {
     private func run(_ worker: SessionWorker) {
         // Adam's moments decay into subnormals, which x86 handles slowly; this thread is ours to set.
         FloatingPointEnvironment.enableFlushToZero()
-        let clock = ContinuousClock()
         var lastPublished = clock.now
         var nextStepDue = clock.now
         while true {
@@ -157,7 +165,7 @@ public final class TrainingSession: Sendable {
     }
 
     /// Sleeps until `due`, or until a command arrives.
-    private func wait(until due: ContinuousClock.Instant, from now: ContinuousClock.Instant) {
+    private func wait(until due: Duration, from now: Duration) {
         let nanoseconds = (due - now) / .nanoseconds(1)
         _ = wakeUp.wait(timeout: .now() + .nanoseconds(Int(nanoseconds.rounded(.up))))
     }
