@@ -27,6 +27,9 @@ public final class CursesScreen {
         raw()
         noecho()
         keypad(rlterm_stdscr(), true)
+        // Esc alone closes the help overlay; curses waits this long to tell it from the start of an arrow key's
+        // sequence (a second by default, which makes Esc feel broken).
+        set_escdelay(25)
         curs_set(0)
         wtimeout(rlterm_stdscr(), 100)
         if has_colors() {

@@ -18,7 +18,7 @@ public struct HelpOverlay: Widget {
     /// The lines of each group: its title, then `key  what it does` per action.
     public func groups(glyphs: Glyphs) -> [[String]] {
         KeyGroup.allCases.map { group in
-            [group.title] + UIAction.allCases.filter { $0.group == group }.compactMap { action in
+            [group.title] + UIAction.allCases.filter { $0.group == group && $0.isListed }.compactMap { action in
                 keyMap.keyLabel(for: action, glyphs: glyphs).map { key in
                     key.padding(toLength: Self.keyWidth, withPad: " ", startingAt: 0) + " " + action.summary
                 }
@@ -44,7 +44,7 @@ public struct HelpOverlay: Widget {
     public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
         let groups = groups(glyphs: theme.glyphs)
         let columnWidth = groups.joined().map(\.count).max() ?? 0
-        let footer = "press ? to close"
+        let footer = "press ? or Esc to close"
         let arrangement = (1...3).reversed().lazy
             .map { Self.columns(groups, count: $0) }
             .first { $0.count * columnWidth + ($0.count - 1) * Self.gap + 4 <= area.width }

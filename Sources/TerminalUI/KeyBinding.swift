@@ -13,6 +13,7 @@ public struct KeyBinding: Hashable, Sendable {
     public func label(glyphs: Glyphs) -> String? {
         switch event {
         case .character(32): return "space"
+        case .character(27): return "Esc"
         case .character(let code) where code < 32: return "^" + String(UnicodeScalar(UInt8(code + 64)))
         case .character(let code): return Unicode.Scalar(code).map { String(Character($0)) }
         case .functionKey: return Arrow.allCases.first { InputEvent.arrowKey($0) == event }.map { String(glyphs.arrow($0)) }

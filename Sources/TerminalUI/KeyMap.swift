@@ -33,6 +33,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(key("p"), .cyclePlotView),
         KeyBinding(key("x"), .toggleExplain),
         KeyBinding(key("?"), .toggleHelp),
+        KeyBinding(.character(27), .closeHelp),
         KeyBinding(key("q"), .quit),
         KeyBinding(key("Q"), .quit),
         KeyBinding(.character(3), .quit),

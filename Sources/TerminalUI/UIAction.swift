@@ -22,7 +22,12 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
     case cyclePlotView
     case toggleExplain
     case toggleHelp
+    /// Esc: closes the help overlay (htop's and btop's convention); nothing when it is closed.
+    case closeHelp
     case quit
+
+    /// Whether the help overlay lists the action: closing it is said in its footer instead.
+    public var isListed: Bool { self != .closeHelp }
 
     /// Where the help overlay lists the action.
     public var group: KeyGroup {
@@ -30,7 +35,7 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
         case .togglePause, .stepOnce, .finishEpisode, .frameBack, .frameForward, .paceUp, .paceDown, .reset: .run
         case .nextAlgorithm, .previousAlgorithm, .nextEnvironment, .selectPreviousHyperparameter,
              .selectNextHyperparameter, .decreaseHyperparameter, .increaseHyperparameter, .saveCheckpoint: .learn
-        case .cycleHeatmapView, .cyclePlotView, .toggleExplain, .toggleHelp, .quit: .view
+        case .cycleHeatmapView, .cyclePlotView, .toggleExplain, .toggleHelp, .closeHelp, .quit: .view
         }
     }
 
@@ -57,6 +62,7 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
         case .cyclePlotView: "plot view"
         case .toggleExplain: "explain panel"
         case .toggleHelp: "this help"
+        case .closeHelp: "close this help"
         case .quit: "quit"
         }
     }

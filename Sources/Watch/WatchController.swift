@@ -66,6 +66,9 @@ public struct WatchController {
         case .toggleHelp:
             view.showHelp.toggle()
             return []
+        case .closeHelp:
+            view.showHelp = false
+            return []
         case .quit:
             return []
         }

@@ -32,6 +32,12 @@ struct KeyMapTests {
         #expect(keys.action(for: .character(3)) == .quit)
     }
 
+    @Test("Esc closes the help overlay, as in htop and btop; its label reads Esc")
+    func escape() {
+        #expect(keys.action(for: .character(27)) == .closeHelp)
+        #expect(keys.keyLabel(for: .closeHelp, glyphs: Glyphs(charset: .ascii)) == "Esc")
+    }
+
     @Test("unbound keys and resizes map to no action")
     func unbound() {
         #expect(keys.action(for: Self.key("z")) == nil)
@@ -62,10 +68,10 @@ struct KeyMapTests {
         #expect(KeyBinding(.resize, .quit).label(glyphs: ascii) == nil)
     }
 
-    @Test("actions fall into the help groups of the issue: Run, Learn, View")
+    @Test("listed actions fall into the help groups: Run, Learn, View")
     func groups() {
         func keys(in group: KeyGroup) -> [String] {
-            UIAction.allCases.filter { $0.group == group }.compactMap { self.keys.keyLabel(for: $0, glyphs: Glyphs(charset: .unicode)) }
+            UIAction.allCases.filter { $0.group == group && $0.isListed }.compactMap { self.keys.keyLabel(for: $0, glyphs: Glyphs(charset: .unicode)) }
         }
         #expect(keys(in: .run) == ["space", ".", "n", "[", "]", "+", "-", "r"])
         #expect(keys(in: .learn) == ["a", "A", "e", "↑", "↓", "←", "→", "w"])

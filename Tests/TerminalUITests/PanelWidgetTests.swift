@@ -95,9 +95,10 @@ struct PanelWidgetTests {
     func help() {
         let lines = Rendering.lines(HelpOverlay(), width: 80, height: 22, theme: Rendering.asciiMono)
         let text = lines.joined(separator: "\n")
-        for action in UIAction.allCases {
+        for action in UIAction.allCases where action.isListed {
             #expect(text.contains(action.summary), "\(action)")
         }
+        #expect(text.contains("press ? or Esc to close"))
         #expect(lines[1] == "            + Keys -----------------------------------------------+             ")
         #expect(lines[2].contains("| Run ") && lines[2].contains(" Learn "))
         #expect(lines[3] == "            | space pause / resume       a     next algorithm     |             ")

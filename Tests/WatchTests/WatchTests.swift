@@ -147,6 +147,18 @@ struct WatchTests {
         }
     }
 
+    @Test("? toggles the help overlay; Esc closes it, and does nothing when it is closed")
+    func helpKeys() throws {
+        let snapshot = try Self.worker().snapshot()
+        var controller = Self.controller()
+        #expect(controller.handle(.closeHelp, snapshot: snapshot, now: Self.now).isEmpty && !controller.view.showHelp)
+        #expect(controller.handle(.toggleHelp, snapshot: snapshot, now: Self.now).isEmpty && controller.view.showHelp)
+        #expect(controller.handle(.closeHelp, snapshot: snapshot, now: Self.now).isEmpty && !controller.view.showHelp)
+        _ = controller.handle(.toggleHelp, snapshot: snapshot, now: Self.now)
+        _ = controller.handle(.toggleHelp, snapshot: snapshot, now: Self.now)
+        #expect(!controller.view.showHelp)
+    }
+
     @Test("a and A cycle the algorithms, e the environments, counting on from what was asked")
     func switching() throws {
         let snapshot = try Self.worker().snapshot()
