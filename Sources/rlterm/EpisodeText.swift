@@ -16,7 +16,7 @@ struct EpisodeText {
     /// The text of the frame `environment` is in now, after the step that gave `outcome` (nil after a reset).
     mutating func frame(_ environment: any Environment, episode: Int, outcome: StepOutcome?) -> String {
         if outcome == nil {
-            layout = SceneState.layout(of: environment)
+            layout = SceneLayout(of: environment)
             frames = []
         }
         let reward = outcome?.reward ?? 0
