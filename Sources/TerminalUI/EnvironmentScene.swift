@@ -14,4 +14,15 @@ public enum EnvironmentScene {
         case .chain(let view): view
         }
     }
+
+    /// The rows that hold the whole picture: a map's rows and its legend, CartPole's pole, cart, track and
+    /// scale, the bits and the goal with their labels, the chain and its caption.
+    public var fullHeight: Int {
+        switch self {
+        case .grid(let view): view.tiles.count + 1
+        case .cartPole: 8
+        case .bitFlip: 4
+        case .chain: 2
+        }
+    }
 }

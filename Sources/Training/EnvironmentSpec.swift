@@ -35,22 +35,14 @@ public struct EnvironmentSpec: Sendable, Codable, Equatable {
         return try EnvironmentRegistry.make(name, options: options, generator: generator)
     }
 
-    /// The mean evaluation return at which a run counts as solved, or nil where none is defined:
-    /// - CartPole-v1: gymnasium's reward threshold, 475;
-    /// - the Blind Cliffwalk: 1, the reward of walking the whole chain;
-    /// - a deterministic gridworld: the return of value iteration's greedy path from the start (γ = 0.99),
-    ///   so solved means the greedy policy walks an optimal path;
-    /// - bit-flipping and slippery maps: none (their returns are a success rate and a random variable).
+    /// How a screen names it: `bitflip 10`, `cliffwalk 6`, a map's file name without its extension.
+    public var displayName: String {
+        EnvironmentRegistry.displayName(of: name, options: EnvironmentOptions(bits: bits, states: states, forceSlippery: slippery))
+    }
+
+    /// The mean evaluation return at which a run on `environment` counts as solved, as the environment states
+    /// it (`DescribedEnvironment.solvedThreshold`), or nil where none is defined.
     public static func solvedThreshold(of environment: any Environment) -> Double? {
-        switch environment {
-        case is CartPole:
-            return CartPole.rewardThreshold
-        case is BlindCliffwalk:
-            return 1
-        case let grid as Gridworld where !grid.map.settings.slippery:
-            return OptimalPath(grid: grid, gamma: 0.99).return
-        default:
-            return nil
-        }
+        environment.described?.solvedThreshold
     }
 }

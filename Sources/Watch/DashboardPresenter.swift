@@ -1,6 +1,5 @@
 import Agents
 import Environments
-import Foundation
 import TerminalUI
 import Training
 
@@ -26,7 +25,7 @@ public struct DashboardPresenter {
         let choices = HeatmapChoice.choices(for: snapshot.values, actionCount: actionCount(snapshot))
         let choice = choices.isEmpty ? nil : choices[view.heatmapIndex % choices.count]
         return DashboardViewModel(
-            environmentName: environmentName(snapshot.configuration.environment), algorithmName: algorithm,
+            environmentName: snapshot.configuration.environment.displayName, algorithmName: algorithm,
             runState: runState, step: snapshot.timesteps, episode: snapshot.episodes, stepsPerSecond: snapshot.stepsPerSecond,
             pace: snapshot.pace.description, scene: scene, sceneCaption: caption, plotView: view.plotView,
             returnSegments: returnSegments(snapshot.segments), averageWindow: Self.averageWindow,
@@ -44,14 +43,6 @@ public struct DashboardPresenter {
     private func actionCount(_ snapshot: TrainingSnapshot) -> Int {
         max(snapshot.values.qValues.first { !$0.isEmpty }?.count ?? 0,
             snapshot.values.probabilities.first { !$0.isEmpty }?.count ?? 0)
-    }
-
-    private func environmentName(_ spec: EnvironmentSpec) -> String {
-        switch spec.name {
-        case "bitflip": "bitflip \(spec.bits)"
-        case "cliffwalk": "cliffwalk \(spec.states)"
-        default: URL(fileURLWithPath: spec.name).deletingPathExtension().lastPathComponent
-        }
     }
 
     /// The engine's message for a few seconds after it appears, else the UI's own; a failure stays shown.
@@ -135,7 +126,7 @@ public struct DashboardPresenter {
             }
             var label = segment.algorithm.displayName
             if segment.environment != currentEnvironment {
-                label += " " + environmentName(EnvironmentSpec(name: segment.environment))
+                label += " " + EnvironmentSpec(name: segment.environment).displayName
             }
             if segment.cause == .reset { label += " (reset)" }
             result.append(ReturnSegment(label: label, returns: segment.returns))

@@ -39,7 +39,7 @@ public enum HeatmapChoice: Equatable, Sendable {
 
     /// The panel's label for this view on `domain`, e.g. `Q(s,→)` on a map, `Q(s,right)` on CartPole, `Q(s,a)`
     /// for the row of every action.
-    public func mode(on domain: ValueInspection.Domain, glyphs: Glyphs) -> HeatmapMode {
+    public func mode(on domain: InspectionDomain, glyphs: Glyphs) -> HeatmapMode {
         if domain == .currentState {
             return self == .maxQ ? .actionValue(action: "a") : .policy(action: "a")
         }
@@ -80,7 +80,7 @@ public enum HeatmapChoice: Equatable, Sendable {
     }
 
     /// A map's actions are directions; CartPole's push left or right; others are numbered.
-    static func actionName(_ action: Int, on domain: ValueInspection.Domain, glyphs: Glyphs) -> String {
+    static func actionName(_ action: Int, on domain: InspectionDomain, glyphs: Glyphs) -> String {
         switch domain {
         case .gridCells: String(glyphs.arrow(arrow(action)))
         case .cartPoleSlice: action == 0 ? "left" : "right"

@@ -16,29 +16,18 @@ struct EpisodeText {
     /// The text of the frame `environment` is in now, after the step that gave `outcome` (nil after a reset).
     mutating func frame(_ environment: any Environment, episode: Int, outcome: StepOutcome?) -> String {
         if outcome == nil {
-            layout = SceneState.layout(of: environment)
+            layout = SceneLayout(of: environment)
             frames = []
         }
         let reward = outcome?.reward ?? 0
         frames.append(EpisodeFrame(state: SceneState(of: environment), reward: reward,
                                    returnSoFar: (frames.last?.returnSoFar ?? 0) + reward))
         let scene = DashboardPresenter.scene(layout: layout ?? .none, frames: frames, index: frames.count - 1)
-        var surface = MemorySurface(width: Self.width, height: Self.height(of: layout ?? .none))
+        var surface = MemorySurface(width: Self.width, height: scene.fullHeight)
         scene.widget.render(into: &surface, area: surface.bounds, theme: theme)
         let end = outcome.map { $0.terminated ? " (terminated)" : ($0.truncated ? " (truncated)" : "") } ?? ""
         let heading = "episode \(episode + 1) step \(frames.count - 1) reward \(reward) return \(frames.last!.returnSoFar)\(end)"
         let picture = surface.lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
         return ([heading] + picture).joined(separator: "\n") + "\n"
-    }
-
-    /// Rows enough for the picture: a map's rows and its legend, CartPole's pole, cart, track and scale.
-    private static func height(of layout: SceneLayout) -> Int {
-        switch layout {
-        case .grid(let rows, _, _): rows + 1
-        case .cartPole: 8
-        case .bitFlip: 4
-        case .chain: 2
-        case .none: 1
-        }
     }
 }

@@ -1,3 +1,5 @@
+import Environments
+
 /// One moment of an episode as a viewer replays it: the state, the reward of the step that led to it (0 for
 /// the first frame) and the undiscounted return up to it.
 public struct EpisodeFrame: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Environments
+
 /// The frames of the episode in progress and of the last finished one (copy 0 of the environments), kept
 /// for a viewer to step back and forth through. An episode longer than `capacity` frames keeps its last
 /// `capacity`, so a wandering agent cannot make the recording grow without bound.

@@ -1,4 +1,5 @@
 import Agents
+import Environments
 import Foundation
 import RLCore
 
@@ -50,7 +51,7 @@ final class SessionWorker {
         initialAlgorithm = configuration.algorithm
         initialOptions = configuration.options
         recorder = EpisodeRecorder(capacity: settings.frameCapacity)
-        layout = SceneState.layout(of: trainer.environment)
+        layout = SceneLayout(of: trainer.environment)
         inspector = ValueInspector(environment: trainer.environment)
         rate = StepRate(at: clock.now, steps: 0)
         install(trainer, cause: .start)
@@ -157,7 +158,7 @@ final class SessionWorker {
         let environmentChanged = configuration.environment != trainer.configuration.environment
         trainer = replacement
         if environmentChanged {
-            layout = SceneState.layout(of: replacement.environment)
+            layout = SceneLayout(of: replacement.environment)
             inspector = ValueInspector(environment: replacement.environment)
         }
         failure = nil

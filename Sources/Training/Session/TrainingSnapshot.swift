@@ -1,4 +1,5 @@
 import Agents
+import Environments
 
 /// Everything a viewer of a `TrainingSession` can see at one moment, as an immutable value: taking one costs
 /// the trainer a few copies of shared arrays, and a viewer may keep it as long as it likes.

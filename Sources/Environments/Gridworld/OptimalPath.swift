@@ -1,8 +1,6 @@
-import Environments
-
 /// The path value iteration's greedy policy walks from the start of a deterministic gridworld, and the
-/// optimal action set of every state it visits. Learning tests compare a learned greedy path with it, and
-/// `EnvironmentSpec` uses its return as the solved threshold.
+/// optimal action set of every state it visits. Learning tests compare a learned greedy path with it, and a
+/// deterministic `Gridworld` uses its return as its solved threshold.
 public struct OptimalPath: Sendable {
     /// The states visited, start first, ending in a terminal state (or at the time limit).
     public let states: [Int]

@@ -1,4 +1,4 @@
-import Environments
+import RLCore
 
 /// What stays fixed in the picture of an environment while it runs: a map's cells, the width of a chain.
 /// Each `SceneState` is drawn on top of it.
@@ -13,4 +13,9 @@ public enum SceneLayout: Sendable, Equatable {
     case chain(states: Int)
     /// An environment without a picture.
     case none
+
+    /// The layout `environment` is drawn on; `.none` for an environment that does not describe itself.
+    public init(of environment: any Environment) {
+        self = environment.described?.sceneLayout ?? .none
+    }
 }
