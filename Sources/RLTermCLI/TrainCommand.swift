@@ -1,6 +1,4 @@
-import Agents
 import ArgumentParser
-import Environments
 import Foundation
 import NeuralNet
 import Training
