@@ -2,9 +2,9 @@
 import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
-//   rlterm ─> Watch ─> TerminalUI ─> CNCurses
-//      │        └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
-//      │                              └─────> Environments ─> RLCore
+//   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
+//      │                     └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
+//      │                                           └─────> Environments ─> RLCore
 //      └────> Training, Environments
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
 // double code because CartPole is checked bit for bit against gymnasium.
@@ -43,10 +43,18 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         // The live terminal UI: the training engine's snapshots turned into TerminalUI's screens, keys into commands.
         .target(name: "Watch", dependencies: ["TerminalUI", "Training", "Agents", "Environments"]),
+        // The commands (argument parsing, wiring, exit statuses) as a library, so tests can parse and map errors.
+        .target(
+            name: "RLTermCLI",
+            dependencies: [
+                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI", "Watch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI", "Watch",
+                "RLTermCLI", "RLCore", "Environments", "NeuralNet", "Agents", "Training",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +80,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RLTermCLITests",
+            dependencies: ["RLTermCLI", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,8 @@ public struct EpisodeRecord: Sendable, Equatable {
     public var reward: Double
     /// The number of steps, l.
     public var length: Int
-    /// Seconds since the run started (wall clock, evaluations included, as SB3's Monitor measures), t.
+    /// Seconds since the trainer began (wall clock, evaluations included, as SB3's Monitor measures);
+    /// `RunLogWriter` counts them from the monitor's t_start instead, as column t.
     public var time: Double
 
     public init(reward: Double, length: Int, time: Double) {

@@ -4,13 +4,15 @@ import NeuralNet
 import RLCore
 
 /// The training loop: one environment (or N_env copies stepped in turn, `LockstepEnvironments`), one agent,
-/// a step budget counted in transitions. `rlterm train` runs it to the end with `run(log:progressInterval:progress:)`;
+/// a step budget counted in transitions. `rlterm train` runs it to the end with `run(observers:progressInterval:until:)`;
 /// the live `TrainingSession` calls `advance()` one transition at a time, with commands applied in between.
 ///
 /// Each step: a = agent.act(s); (r, terminated, truncated) = env.step(a); agent.observe(s, a, r, s′, …);
-/// at the end of an episode the environment is reset. Every `evaluationInterval` steps the greedy policy
-/// plays `evaluationEpisodes` episodes on a second environment with its own random stream ("eval-env"),
-/// outside the training clock.
+/// at the end of an episode the environment is reset. The trainer itself only steps and counts; what a run
+/// does besides is told to its `TrainingObserver`s: finished episodes, progress points every
+/// `progressInterval` steps, greedy evaluations (`GreedyEvaluator`: every `evaluationInterval` steps on a
+/// second environment with its own random stream, outside the training clock) and the end of the run.
+/// Time comes from a `TrainingClock`, so tests can drive it.
 public final class Trainer {
     public let configuration: TrainingConfiguration
     public let agent: any Agent
@@ -18,7 +20,6 @@ public final class Trainer {
     public private(set) var environments: LockstepEnvironments
     /// The environment a single-environment run trains on (copy 0).
     public var environment: any Environment { environments.first }
-    private var evaluationEnvironment: any Environment
     /// The mean evaluation return that counts as solved, if the environment has one.
     public let solvedThreshold: Double?
 
@@ -29,18 +30,17 @@ public final class Trainer {
     /// The counts of the whole run so far: `start` plus this trainer's steps, episodes and training time.
     public var counters: RunCounters {
         var now = progress
-        now.trainSeconds = start.trainSeconds + Self.seconds(trainedTime)
+        now.trainSeconds = start.trainSeconds + Self.seconds(stopwatch.elapsed)
         now.gradientSteps = start.gradientSteps + agent.gradientSteps
+        now.bestEvaluation = evaluator.best
         return now
     }
     /// Environment steps of the whole run so far.
     public var timesteps: Int { progress.timesteps }
     /// Whether the step budget is spent or `stopWhenSolved` saw a solving evaluation.
-    public var isFinished: Bool { progress.timesteps >= configuration.steps || solved }
-    /// Keep every finished episode for the summary `finish()` returns (a long live session turns this off).
-    public var keepsEpisodes = true
-    /// Whether the agent learns: false replays a trained agent's greedy policy, telling it nothing.
-    public var learns = true
+    public var isFinished: Bool { progress.timesteps >= configuration.steps || evaluator.isSolved }
+    /// Whether the agent learns: false (`init(replaying:)`) replays a trained agent's greedy policy, telling it nothing.
+    public let learns: Bool
     /// Keep the final state of each finished episode (`LockstepEnvironments.finishedCopy`) for a live view.
     public var keepsFinishedCopy: Bool {
         get { environments.keepsFinishedCopy }
@@ -48,30 +48,32 @@ public final class Trainer {
     }
 
     private var progress: RunCounters
-    private var solved = false
-    private var summary: TrainingSummary
-    private var log: RunLog?
+    private var evaluator: GreedyEvaluator
+    private var observers: [any TrainingObserver] = []
     private var progressInterval = 1000
-    private var progressReport: ((TrainingProgress) -> Void)?
+    /// The step of the last progress point.
     private var lastReport: Int
-    private let clock = ContinuousClock()
-    private var wallStart: ContinuousClock.Instant
-    /// Seconds from the monitor's t_start to `wallStart` (a resumed run's t_start lies in the past).
-    private var timeOffset = 0.0
-    private var trainTime = Duration.zero
-    /// When the training clock last started; nil while it is stopped (evaluating, or a paused session).
-    private var clockStart: ContinuousClock.Instant?
+    /// The episodes kept for the summary `finish()` returns, when the run keeps them.
+    private var episodes: [EpisodeRecord] = []
+    private var keepsEpisodes = true
+    private let clock: any TrainingClock
+    /// When the run began: episodes' times count from it.
+    private var beginning: Duration
+    /// Training time: stopped while evaluating and while a live session is paused.
+    private var stopwatch: Stopwatch
 
     /// Builds and validates everything the run needs; nothing is half-configured if it throws.
-    public convenience init(_ configuration: TrainingConfiguration) throws(TrainingError) {
-        try self.init(configuration, continuing: .zero, resumePoint: nil)
+    public convenience init(_ configuration: TrainingConfiguration,
+                            clock: any TrainingClock = ContinuousTrainingClock()) throws(TrainingError) {
+        try self.init(configuration, continuing: .zero, resumePoint: nil, learns: true, clock: clock)
     }
 
     /// A trainer for `configuration` whose counts go on from `counters`: a live session's next agent after a
     /// switch or reset. Its random streams are derived from the seed and the step count (as a resumed run's
     /// are), so the same commands at the same steps give the same run.
-    public convenience init(_ configuration: TrainingConfiguration, continuing counters: RunCounters) throws(TrainingError) {
-        try self.init(configuration, continuing: counters, resumePoint: nil)
+    public convenience init(_ configuration: TrainingConfiguration, continuing counters: RunCounters,
+                            clock: any TrainingClock = ContinuousTrainingClock()) throws(TrainingError) {
+        try self.init(configuration, continuing: counters, resumePoint: nil, learns: true, clock: clock)
     }
 
     /// Continues the run of `point` up to `steps` environment steps in all (the run's own budget if nil):
@@ -84,14 +86,15 @@ public final class Trainer {
     /// the step count, so a resumed segment does not replay the first segment's draws and resuming twice from
     /// the same point gives the same run. A run directory without `training-state.safetensors` resumes with
     /// fresh optimizers and θ⁻ = θ.
-    public convenience init(resuming point: ResumePoint, steps: Int? = nil) throws(ResumeError) {
+    public convenience init(resuming point: ResumePoint, steps: Int? = nil,
+                            clock: any TrainingClock = ContinuousTrainingClock()) throws(ResumeError) {
         var configuration = point.configuration
         if let steps { configuration.steps = steps }
         guard configuration.steps > point.timesteps else {
             throw .finished(timesteps: point.timesteps, steps: configuration.steps)
         }
         do {
-            try self.init(configuration, continuing: point.counters, resumePoint: point)
+            try self.init(configuration, continuing: point.counters, resumePoint: point, learns: true, clock: clock)
         } catch {
             throw .invalid(path: point.runPath, reason: error.description)
         }
@@ -110,10 +113,11 @@ public final class Trainer {
 
     /// A trainer that replays the agent saved in the checkpoint at `path` on the environment it was trained on:
     /// greedy actions, no learning (`learns` is false).
-    public convenience init(replaying path: String) throws(AgentCheckpointError) {
+    public convenience init(replaying path: String,
+                            clock: any TrainingClock = ContinuousTrainingClock()) throws(AgentCheckpointError) {
         let loaded = try AgentCheckpoint.load(from: path)
         do {
-            try self.init(loaded.configuration, continuing: .zero, resumePoint: nil)
+            try self.init(loaded.configuration, continuing: .zero, resumePoint: nil, learns: false, clock: clock)
         } catch {
             throw .badMetadata(path: path, reason: error.description)
         }
@@ -122,11 +126,10 @@ public final class Trainer {
         } catch {
             throw .corrupt(error)
         }
-        learns = false
     }
 
-    private init(_ configuration: TrainingConfiguration, continuing counters: RunCounters,
-                 resumePoint point: ResumePoint?) throws(TrainingError) {
+    private init(_ configuration: TrainingConfiguration, continuing counters: RunCounters, resumePoint point: ResumePoint?,
+                 learns: Bool, clock: any TrainingClock) throws(TrainingError) {
         guard configuration.steps >= 1 else { throw .invalid("--steps must be a whole number ≥ 1, got \(configuration.steps)") }
         guard configuration.evaluationInterval >= 0 else {
             throw .invalid("--eval-every must be a whole number ≥ 0 (0: no evaluation), got \(configuration.evaluationInterval)")
@@ -136,17 +139,19 @@ public final class Trainer {
         }
         if let problem = configuration.environment.problem { throw .invalid(problem) }
         self.configuration = configuration
+        self.learns = learns
+        self.clock = clock
         resumePoint = point
         start = counters
         progress = counters
         lastReport = counters.timesteps
-        wallStart = clock.now
-        summary = TrainingSummary(steps: counters.timesteps, episodes: [], trainSeconds: counters.trainSeconds,
-                                  evaluations: [], solvedThreshold: nil)
+        beginning = clock.now
+        stopwatch = Stopwatch(clock: clock)
         let seed = counters.timesteps > 0
             ? RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64(counters.timesteps)))
             : RunSeed(configuration.seed)
         let hyperparameters = configuration.hyperparameters
+        let evaluationEnvironment: any Environment
         do {
             environments = try LockstepEnvironments(configuration.environment,
                                                     count: hyperparameters.values[.environments].map(Int.init) ?? 1, seed: seed)
@@ -156,13 +161,15 @@ public final class Trainer {
         }
         let environment = environments.first
         solvedThreshold = EnvironmentSpec.solvedThreshold(of: environment)
-        summary.solvedThreshold = solvedThreshold
         if configuration.stopWhenSolved {
             guard solvedThreshold != nil else {
                 throw .invalid("--stop-when-solved: \(configuration.environment.name) has no solved threshold")
             }
             guard configuration.evaluationInterval > 0 else { throw .invalid("--stop-when-solved needs --eval-every N") }
         }
+        evaluator = GreedyEvaluator(interval: configuration.evaluationInterval, episodes: configuration.evaluationEpisodes,
+                                    stopThreshold: configuration.stopWhenSolved ? solvedThreshold : nil,
+                                    environment: evaluationEnvironment, best: counters.bestEvaluation)
         let agentConfiguration = AgentConfiguration(
             observationCount: environment.observationCount, actionCount: environment.actionCount,
             totalSteps: configuration.steps, seed: seed, hyperparameters: hyperparameters,
@@ -185,30 +192,53 @@ public final class Trainer {
     /// shared worker, say — may not expect its floating-point mode to change.
     public func run(log: RunLog? = nil, progressInterval: Int = 1000,
                     progress: ((TrainingProgress) -> Void)? = nil) throws(TrainingError) -> TrainingSummary {
-        begin(log: log, progressInterval: progressInterval, progress: progress)
-        while !isFinished {
+        try run(observers: Self.observers(log: log, progress: progress), progressInterval: progressInterval) { false }
+    }
+
+    /// Trains for the step budget, until solved when asked, or until `shouldStop` (asked before every step)
+    /// says to stop, telling `observers`; ends the run as `finish()` does, so a stopped run can be resumed.
+    public func run(observers: [any TrainingObserver], progressInterval: Int = 1000,
+                    until shouldStop: () -> Bool) throws(TrainingError) -> TrainingSummary {
+        begin(observers: observers, progressInterval: progressInterval)
+        while !isFinished && !shouldStop() {
             try advance()
         }
         return try finish()
     }
 
-    /// Prepares the run for `advance()`: where it logs and reports progress; resets the environments and starts
-    /// the training clock.
-    public func begin(log: RunLog? = nil, progressInterval: Int = 1000, progress: ((TrainingProgress) -> Void)? = nil) {
+    /// The observers of a run that writes to `log` (its rows, then its checkpoints) and reports progress to
+    /// `progress`.
+    public static func observers(log: RunLog?, progress: ((TrainingProgress) -> Void)? = nil) -> [any TrainingObserver] {
+        var observers: [any TrainingObserver] = []
+        if let log { observers += [RunLogWriter(log: log), CheckpointWriter(log: log)] as [any TrainingObserver] }
+        if let progress { observers.append(ProgressReporter(progress)) }
+        return observers
+    }
+
+    /// Prepares the run for `advance()` with the observers `observers(log:progress:)` gives.
+    public func begin(log: RunLog? = nil, progressInterval: Int = 1000, keepingEpisodes: Bool = true,
+                      progress: ((TrainingProgress) -> Void)? = nil) {
+        begin(observers: Self.observers(log: log, progress: progress), progressInterval: progressInterval,
+              keepingEpisodes: keepingEpisodes)
+    }
+
+    /// Prepares the run for `advance()`: whom it tells, how many steps lie between progress points, and whether
+    /// the summary keeps every finished episode (a long live session does not); resets the environments and
+    /// starts the training clock.
+    public func begin(observers: [any TrainingObserver], progressInterval: Int = 1000, keepingEpisodes: Bool = true) {
         precondition(progressInterval >= 1, "report progress at least every step")
-        self.log = log
+        self.observers = observers
         self.progressInterval = progressInterval
-        progressReport = progress
-        wallStart = clock.now
-        timeOffset = log.map { Date().timeIntervalSince1970 - $0.startTime } ?? 0
+        keepsEpisodes = keepingEpisodes
+        beginning = clock.now
         environments.reset(for: agent)
         resumeClock()
     }
 
-    /// One transition (and, when due, a progress report and a greedy evaluation): which copy stepped, what
+    /// One transition (and, when due, a progress point and a greedy evaluation): which copy stepped, what
     /// the step gave, and the episode that ended with it, if one did. Throws when the agent refused a
-    /// non-finite update (nothing is saved then, so the last good checkpoint stays) or a log or checkpoint
-    /// cannot be written.
+    /// non-finite update (nothing is saved then, so the last good checkpoint stays) or an observer failed to
+    /// write a log or checkpoint.
     @discardableResult
     public func advance() throws(TrainingError) -> TrainingStep {
         let step = progress.timesteps + 1
@@ -218,87 +248,58 @@ public final class Trainer {
         var record: EpisodeRecord?
         if let finished {
             let episode = EpisodeRecord(reward: finished.reward, length: finished.length,
-                                        time: timeOffset + Self.seconds(clock.now - wallStart))
+                                        time: Self.seconds(clock.now - beginning))
             progress.recordEpisode(reward: finished.reward)
-            if keepsEpisodes { summary.episodes.append(episode) }
-            do { try log?.record(episode) } catch { throw .log(error) }
+            if keepsEpisodes { episodes.append(episode) }
+            for observer in observers { try observer.trainer(self, finished: episode) }
             record = episode
         }
         if step % progressInterval == 0 || step == configuration.steps { try report() }
-        if configuration.evaluationInterval > 0 && step % configuration.evaluationInterval == 0 { try evaluate() }
+        if evaluator.isDue(after: step) { try evaluate() }
         return TrainingStep(copy: environments.lastStepped, outcome: outcome, episode: record)
     }
 
     /// Stops the training clock (a paused session): time until `resumeClock()` is not training time.
     public func suspendClock() {
-        guard let clockStart else { return }
-        trainTime += clock.now - clockStart
-        self.clockStart = nil
+        stopwatch.stop()
     }
 
     /// Starts the training clock again after `suspendClock()`.
     public func resumeClock() {
-        if clockStart == nil { clockStart = clock.now }
+        stopwatch.start()
     }
 
-    /// Ends the run: the last progress report, and with a log the final networks (`model.safetensors`) and the
-    /// optimizers' state (`training-state.safetensors`), each written atomically. Returns the summary.
+    /// Ends the run: the last progress point, then the observers' end (a log's `CheckpointWriter` writes the
+    /// final networks and the optimizers' state). Returns the summary.
     public func finish() throws(TrainingError) -> TrainingSummary {
         if lastReport != progress.timesteps { try report() }
         suspendClock()
-        summary.steps = progress.timesteps
-        summary.trainSeconds = start.trainSeconds + Self.seconds(trainTime)
-        if let log {
-            do {
-                try AgentCheckpoint.save(agent, configuration: configuration, timesteps: progress.timesteps, to: log.modelPath)
-                try TrainingState.save(agent, timesteps: progress.timesteps, to: log.statePath)
-            } catch {
-                throw .checkpoint(error)
-            }
-        }
-        return summary
-    }
-
-    /// Training time of this trainer so far.
-    private var trainedTime: Duration {
-        trainTime + (clockStart.map { clock.now - $0 } ?? .zero)
+        for observer in observers { try observer.trainerFinished(self) }
+        return TrainingSummary(steps: progress.timesteps, episodes: episodes,
+                               trainSeconds: start.trainSeconds + Self.seconds(stopwatch.elapsed),
+                               evaluations: evaluator.evaluations, solvedThreshold: solvedThreshold)
     }
 
     private func report() throws(TrainingError) {
         lastReport = progress.timesteps
-        guard log != nil || progressReport != nil else { return }
-        let elapsed = Self.seconds(trainedTime)
+        guard !observers.isEmpty else { return }
+        let elapsed = Self.seconds(stopwatch.elapsed)
         let now = counters
         let current = TrainingProgress(
             steps: now.timesteps, totalSteps: configuration.steps, episodes: now.episodes, meanReturn: now.meanRecentReturn,
             stepsPerSecond: elapsed > 0 ? Double(now.timesteps - start.timesteps) / elapsed : 0,
             trainSeconds: now.trainSeconds, lastLoss: agent.lastLoss, gradientSteps: now.gradientSteps,
             epsilon: agent.explorationRate)
-        do { try log?.record(current) } catch { throw .log(error) }
-        progressReport?(current)
+        for observer in observers { try observer.trainer(self, reported: current) }
     }
 
-    /// A greedy evaluation outside the training clock; its networks become `best.safetensors` when it beats
-    /// every earlier one.
+    /// A greedy evaluation, outside the training clock, told to the observers.
     private func evaluate() throws(TrainingError) {
-        let wasRunning = clockStart != nil
+        let wasRunning = stopwatch.isRunning
         suspendClock()
-        let result = GreedyEvaluation.run(agent, on: &evaluationEnvironment, episodes: configuration.evaluationEpisodes)
-        let trainSeconds = start.trainSeconds + Self.seconds(trainTime)
-        let step = progress.timesteps
-        summary.evaluations.append(TrainingSummary.Evaluation(timesteps: step, result: result, trainSeconds: trainSeconds))
-        if let log {
-            do { try log.record(result, timesteps: step, trainSeconds: trainSeconds) } catch { throw .log(error) }
-            if result.meanReturn > (progress.bestEvaluation ?? -.infinity) {
-                do {
-                    try AgentCheckpoint.save(agent, configuration: configuration, timesteps: step, to: log.bestPath)
-                } catch {
-                    throw .checkpoint(error)
-                }
-            }
-        }
-        progress.bestEvaluation = max(progress.bestEvaluation ?? -.infinity, result.meanReturn)
-        if configuration.stopWhenSolved, let solvedThreshold, result.meanReturn >= solvedThreshold { solved = true }
+        let (evaluation, isBest) = evaluator.evaluate(agent, timesteps: progress.timesteps,
+                                                      trainSeconds: start.trainSeconds + Self.seconds(stopwatch.elapsed))
+        for observer in observers { try observer.trainer(self, evaluated: evaluation, isBest: isBest) }
         if wasRunning { resumeClock() }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RLTermCLI
 
 @main
 struct RLTerm: ParsableCommand {

@@ -1,6 +1,7 @@
 import Agents
 import ArgumentParser
 import Foundation
+import RLTermCLI
 import Training
 
 /// `rlterm reproduce her-bitflip`: success rate against the number of bits, DQN with and without hindsight

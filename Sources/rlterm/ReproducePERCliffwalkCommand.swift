@@ -1,6 +1,7 @@
 import Agents
 import ArgumentParser
 import Foundation
+import RLTermCLI
 
 struct ReproducePERCliffwalkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

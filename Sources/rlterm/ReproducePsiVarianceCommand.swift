@@ -1,6 +1,7 @@
 import Agents
 import ArgumentParser
 import Foundation
+import RLTermCLI
 
 /// `rlterm reproduce psi-variance`: the empirical variance of the policy-gradient estimate under each of
 /// the notes' six Ψ choices, for one fixed policy on CartPole-v1 (see `PsiVarianceExperiment`).

@@ -1,6 +1,7 @@
 import Agents
 import ArgumentParser
 import Foundation
+import RLTermCLI
 
 /// What the `reproduce` subcommands share: checking their list and seed arguments, and writing their CSV
 /// atomically, with a failure to write reported as status 74.

@@ -94,4 +94,30 @@ struct TrainerTests {
         let trainer = try Trainer(small)
         #expect(try trainer.run().steps == 10)
     }
+
+    @Test("training time comes from the trainer's clock and stops while suspended and while evaluating")
+    func injectedClock() throws {
+        final class HandClock: TrainingClock {
+            var now = Duration.zero
+        }
+        let clock = HandClock()
+        let configuration = TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cliffwalk", states: 4), algorithm: "online-q",
+            hyperparameters: ["hidden": 8], steps: 100, seed: 1, evaluationInterval: 50, evaluationEpisodes: 1)
+        let trainer = try Trainer(configuration, clock: clock)
+        var reports: [TrainingProgress] = []
+        trainer.begin(progressInterval: 10) { reports.append($0) }
+        clock.now = .seconds(2)
+        trainer.suspendClock()
+        clock.now = .seconds(60)
+        trainer.resumeClock()
+        clock.now = .seconds(63)
+        #expect(trainer.counters.trainSeconds == 5)
+        for _ in 0..<10 { try trainer.advance() }
+        #expect(reports.last?.trainSeconds == 5 && reports.last?.stepsPerSecond == 2)
+        trainer.suspendClock()
+        clock.now = .seconds(100)
+        let summary = try trainer.finish()
+        #expect(summary.trainSeconds == 5)
+    }
 }

@@ -169,9 +169,8 @@ final class SessionWorker {
     /// Starts `trainer`'s run inside the session: its episodes go to the session's log, its first episode
     /// begins now, and a segment opens.
     private func install(_ trainer: Trainer, cause: SessionSegment.Cause) {
-        trainer.keepsEpisodes = false
         trainer.keepsFinishedCopy = true
-        trainer.begin(log: log)
+        trainer.begin(log: log, keepingEpisodes: false)
         if !isStepping { trainer.suspendClock() }
         recorder.restart(SceneState(of: trainer.environments.copies[0]))
         lastGradientSteps = trainer.agent.gradientSteps

@@ -2,8 +2,8 @@ import ArgumentParser
 import Environments
 import Foundation
 
-struct SolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct SolveCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve a gridworld map exactly by value iteration: V*, Q* and the greedy policy.",
         discussion: """
@@ -32,13 +32,15 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Draw the policy with ^ > v < instead of arrows (the default when the locale is not UTF-8).")
     var ascii = false
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard gamma >= 0, gamma < 1 else {
             throw ValidationError("--gamma must be in [0, 1) (a discount of 1 need not converge), got \(gamma)")
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let map = try GridMapArgument.load(env, slippery: slippery, notAMap: "solve works on maps")
         let solution = ValueIteration(model: TransitionModel(map: map), gamma: gamma)
         if !solution.converged {

@@ -6,8 +6,8 @@ import TerminalUI
 import Training
 import Watch
 
-struct WatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct WatchCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Open the terminal UI: train an agent and watch it learn (the default command).",
         discussion: """
@@ -56,7 +56,9 @@ struct WatchCommand: ParsableCommand {
     /// What the UI trains when nothing is said: a map whose optimal path DQN finds in seconds.
     static let defaults = (env: "cliffwalking", algo: Algorithm.dqn, steps: 30_000)
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let fps, !(1...240).contains(fps) { throw ValidationError("--fps must be in 1…240, got \(fps)") }
         guard seconds >= 0, seconds.isFinite else {
             throw ValidationError("--seconds must be a finite number ≥ 0, got \(seconds)")
@@ -68,7 +70,7 @@ struct WatchCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    public func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let framesPerSecond = fps ?? ((environment["SSH_CONNECTION"] ?? "").isEmpty ? 30 : 15)
         let settings = SessionSettings(
@@ -133,7 +135,7 @@ struct WatchCommand: ParsableCommand {
         do {
             return try TrainingSession(configuration: configuration, log: log, settings: settings)
         } catch {
-            throw TrainCommand.failure(error)
+            throw CommandFailure(error)
         }
     }
 

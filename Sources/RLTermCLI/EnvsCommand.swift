@@ -1,8 +1,8 @@
 import ArgumentParser
 import Environments
 
-struct EnvsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct EnvsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "envs",
         abstract: "List the environments rlterm can train on.",
         discussion: """
@@ -11,7 +11,9 @@ struct EnvsCommand: ParsableCommand {
             """
     )
 
-    func run() throws {
+    public init() {}
+
+    public func run() throws {
         let descriptors = EnvironmentRegistry.descriptors()
         let width = descriptors.map(\.name.count).max() ?? 0
         for descriptor in descriptors {

@@ -3,8 +3,8 @@ import Foundation
 import RLCore
 import Training
 
-struct EvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct EvalCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Run the greedy policy of a saved agent and report its mean return.",
         discussion: """
@@ -40,12 +40,14 @@ struct EvalCommand: ParsableCommand {
                                valueName: "x1,x2,…"))
     var qValues: String?
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard episodes >= 1 else { throw ValidationError("--episodes must be a whole number ≥ 1, got \(episodes)") }
         if let render, render != "ascii" { throw ValidationError("--render must be 'ascii', got '\(render)'") }
     }
 
-    func run() throws {
+    public func run() throws {
         let loaded: AgentCheckpoint.Loaded
         do {
             loaded = try AgentCheckpoint.load(from: checkpoint)

@@ -4,17 +4,19 @@ import Foundation
 /// every update and erased by `finish()` (or kept, ended with a newline, by `finishKeepingLine()`);
 /// otherwise it writes nothing, so logs and pipes get only the command's real output. Every update is drawn (none is dropped to save writes, which could leave a stale
 /// line up during a long step), so call it once per unit of work, not in an inner loop.
-final class ProgressLine {
+public final class ProgressLine {
     /// Whether stderr is a terminal (isatty(2)), so the line is shown at all.
-    let isTerminal = isatty(STDERR_FILENO) == 1
+    public let isTerminal = isatty(STDERR_FILENO) == 1
     private let start = Date()
     private var shown = false
 
+    public init() {}
+
     /// Seconds since the progress line was created.
-    var elapsed: TimeInterval { Date().timeIntervalSince(start) }
+    public var elapsed: TimeInterval { Date().timeIntervalSince(start) }
 
     /// Shows `text` (one line, no newline) in place of the previous one.
-    func update(_ text: @autoclosure () -> String) {
+    public func update(_ text: @autoclosure () -> String) {
         guard isTerminal else { return }
         shown = true
         // Carriage return, the text, then erase whatever a longer earlier line left behind.
@@ -22,14 +24,14 @@ final class ProgressLine {
     }
 
     /// Erases the line, so the command's output starts on a clean line.
-    func finish() {
+    public func finish() {
         if shown { write("\r\u{1B}[K") }
         shown = false
     }
 
     /// Leaves the last line standing and moves to the next, so a final state (100 %, the last mean return)
     /// stays on screen above what follows.
-    func finishKeepingLine() {
+    public func finishKeepingLine() {
         if shown { write("\n") }
         shown = false
     }

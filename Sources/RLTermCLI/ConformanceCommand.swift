@@ -1,7 +1,7 @@
 import ArgumentParser
 
-struct ConformanceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ConformanceCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "conformance",
         abstract: "Check rlterm's environments against traces recorded from the reference implementation.",
         discussion: """
@@ -10,4 +10,6 @@ struct ConformanceCommand: ParsableCommand {
             """,
         subcommands: [CartPoleConformanceCommand.self]
     )
+
+    public init() {}
 }

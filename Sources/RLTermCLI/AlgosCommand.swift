@@ -1,14 +1,16 @@
 import Agents
 import ArgumentParser
 
-struct AlgosCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct AlgosCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "algos",
         abstract: "List the algorithms rlterm can train, their options and hyperparameters.",
         discussion: "Each hyperparameter is shown as key=default (its range follows in the table at the end)."
     )
 
-    func run() {
+    public init() {}
+
+    public func run() {
         for algorithm in AlgorithmRegistry.all {
             print("\(algorithm.name)  \(algorithm.summary)")
             if !algorithm.options.isEmpty {

@@ -1,5 +1,5 @@
 /// Exit statuses from BSD's sysexits.h, the contract the README and scripts rely on.
-enum ExitStatus: Int32 {
+public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
@@ -8,11 +8,11 @@ enum ExitStatus: Int32 {
 }
 
 /// A failure to report as one line on stderr, ending the process with a sysexits status.
-struct CommandFailure: Error {
-    let message: String
-    let status: ExitStatus
+public struct CommandFailure: Error {
+    public let message: String
+    public let status: ExitStatus
 
-    init(_ message: String, status: ExitStatus) {
+    public init(_ message: String, status: ExitStatus) {
         self.message = message
         self.status = status
     }

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import NeuralNet
+import Training
+
+public struct TrainCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train an agent without the terminal UI, showing progress on stderr.",
+        discussion: """
+            Every hyperparameter is a flag, --KEY VALUE, or --set KEY=VALUE; keys absent take the algorithm's \
+            default ('rlterm algos' lists them with their ranges):
+            \(RunOptions.hyperparameterHelp)
+            Progress: when stderr is a terminal, one bar redrawn in place (percent, steps/s, ETA, mean return of \
+            the last 100 episodes); otherwise a plain line at most once a second.
+            With --log-dir D the run writes D/run.json (the configuration), D/monitor.csv (Stable-Baselines3 \
+            Monitor format), D/progress.csv (every 1,000 steps and at the end: \
+            \(ProgressFormat.columns.joined(separator: ",")); empty where not yet defined), D/model.safetensors \
+            and D/training-state.safetensors (at the end), and with --eval-every also D/evaluations.csv and \
+            D/best.safetensors (the networks of the best evaluation). Rows are written as they happen, so a killed run keeps them. Solved thresholds for \
+            --stop-when-solved: cartpole 475, cliffwalk 1, a deterministic map the return of its optimal path; \
+            bitflip and slippery maps have none.
+            --resume D continues the finished run in D up to its --steps (or a new, larger --steps), appending to \
+            its CSV files: the settings come from D/run.json, the networks from D/model.safetensors, Adam's moments \
+            and step counts and DQN's target network from D/training-state.safetensors, and timesteps, episodes, \
+            training time and the best evaluation count on. Not restored (no file holds them): the replay memory, \
+            which refills from empty; the agent's own step counter, so ε, PER's β and learning-starts start over; \
+            the episode running when the run ended. The random streams are fresh ones derived from the seed and the \
+            step count. SIGINT, SIGTERM or SIGHUP end the run at the next step with both checkpoints written, so it can \
+            be resumed; only a run killed outright (SIGKILL) has no model.safetensors.
+            Exit status: 64 bad usage or value out of range, 65 invalid map or run directory, 66 missing map file, \
+            run directory or model.safetensors, 70 the agent met a non-finite loss or policy (training stops; the \
+            last good checkpoint is kept), 74 I/O error, 128 + n after signal n (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
+            """
+    )
+
+    @OptionGroup var runOptions: RunOptions
+
+    @Option(help: ArgumentHelp("Continue the finished run in this directory (every other setting comes from its run.json).",
+                               valueName: "dir"))
+    var resume: String?
+
+    @Option(help: "Evaluate the greedy policy every N environment steps (0: never).")
+    var evalEvery = 0
+
+    @Option(help: "Episodes per evaluation.")
+    var evalEpisodes = 10
+
+    @Flag(help: "Stop at the first evaluation whose mean return reaches the environment's threshold.")
+    var stopWhenSolved = false
+
+    public init() {}
+
+    public func run() throws {
+        let (trainer, log) = try resume.map(resumedRun) ?? newRun()
+        // This thread trains: Adam's moments decay into subnormals, which x86 handles slowly.
+        FloatingPointEnvironment.enableFlushToZero()
+        let display = TrainingProgressDisplay()
+        var interruption: Int32?
+        TerminationSignals.trap()
+        let summary: TrainingSummary
+        do {
+            // A signal ends the run at the next step, saved as if it had reached its budget, so it can be resumed.
+            summary = try trainer.run(observers: Trainer.observers(log: log, progress: display.show)) {
+                interruption = TerminationSignals.received
+                return interruption != nil
+            }
+        } catch {
+            display.finish()
+            throw CommandFailure(error)
+        }
+        display.finish()
+        for line in TrainingReport.lines(summary, earlierEpisodes: trainer.resumePoint?.episodes ?? 0) {
+            Self.printError(line)
+        }
+        if let interruption {
+            let saved = log.map { "; saved \($0.modelPath) (--resume \($0.directory) continues it)" } ?? ""
+            Self.printError("stopped by \(TerminationSignals.name(of: interruption)) at step \(summary.steps)\(saved)")
+            Foundation.exit(TerminationSignals.exitStatus(for: interruption))
+        }
+    }
+
+    /// The trainer and log of a new run from the command line's settings.
+    private func newRun() throws -> (Trainer, RunLog?) {
+        guard runOptions.env != nil, runOptions.algo != nil, runOptions.steps != nil else {
+            throw CommandFailure("--env, --algo and --steps are required (or --resume DIR)", status: .usage)
+        }
+        let configuration = try runOptions.configuration(evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
+                                                         stopWhenSolved: stopWhenSolved)
+        let trainer: Trainer
+        do {
+            trainer = try Trainer(configuration)
+        } catch {
+            throw CommandFailure(error)
+        }
+        do {
+            return (trainer, try runOptions.logDir.map { directory throws(RunLogError) in
+                try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
+            })
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// The trainer and log that continue the run in `directory`, which only --steps may change.
+    private func resumedRun(_ directory: String) throws -> (Trainer, RunLog?) {
+        let settings = settingsGiven
+        guard settings.isEmpty else {
+            throw CommandFailure("--resume takes the run's settings from \(directory)/run.json; only --steps may be given with it, "
+                                 + "not \(settings.joined(separator: ", "))", status: .usage)
+        }
+        let trainer: Trainer
+        do {
+            trainer = try Trainer(resuming: try ResumePoint.read(directory: directory), steps: runOptions.steps)
+        } catch {
+            throw CommandFailure(error)
+        }
+        do {
+            return (trainer, try RunLog(resuming: trainer.resumePoint!, configuration: trainer.configuration))
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// The settings given on the command line besides --resume and --steps.
+    var settingsGiven: [String] {
+        let given: [(String, Bool)] = [
+            ("--env", runOptions.env != nil), ("--algo", runOptions.algo != nil), ("--eval-every", evalEvery != 0),
+            ("--eval-episodes", evalEpisodes != 10), ("--stop-when-solved", stopWhenSolved),
+        ]
+        return given.filter(\.1).map(\.0) + runOptions.settingsGiven
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
