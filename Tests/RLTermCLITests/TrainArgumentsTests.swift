@@ -15,7 +15,7 @@ struct TrainArgumentsTests {
         let configuration = try command.runOptions.configuration(
             evaluationInterval: command.evalEvery, evaluationEpisodes: command.evalEpisodes,
             stopWhenSolved: command.stopWhenSolved)
-        #expect(configuration.environment.name == "cartpole" && configuration.algorithm == "dqn")
+        #expect(configuration.environment.name == "cartpole" && configuration.algorithm == .dqn)
         #expect(configuration.steps == 5000 && configuration.seed == 7)
         #expect(configuration.evaluationInterval == 500 && configuration.evaluationEpisodes == 3)
         #expect(configuration.stopWhenSolved)

@@ -101,9 +101,9 @@ struct TrainerTests {
             var now = Duration.zero
         }
         let clock = HandClock()
-        let configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: "cliffwalk", states: 4), algorithm: "online-q",
-            hyperparameters: ["hidden": 8], steps: 100, seed: 1, evaluationInterval: 50, evaluationEpisodes: 1)
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cliffwalk", states: 4), algorithm: .onlineQ,
+            hyperparameters: [.hiddenSize: 8], steps: 100, seed: 1, evaluationInterval: 50, evaluationEpisodes: 1)
         let trainer = try Trainer(configuration, clock: clock)
         var reports: [TrainingProgress] = []
         trainer.begin(progressInterval: 10) { reports.append($0) }

@@ -152,7 +152,7 @@ struct TrainingStateRoundTripTests {
                 agent.qFunction.updateTarget(tau: 0.5)
             }
         } else {
-            Self.feed([original, restored], from: &stream)
+            _ = Self.feed([original, restored], from: &stream)
         }
         #expect(Self.state(restored) == Self.state(original))
     }
