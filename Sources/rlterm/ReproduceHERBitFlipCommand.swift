@@ -1,4 +1,5 @@
 import Agents
+import Experiments
 import ArgumentParser
 import Foundation
 import Training

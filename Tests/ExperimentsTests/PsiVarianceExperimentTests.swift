@@ -1,5 +1,6 @@
+import Agents
 import Testing
-@testable import Agents
+@testable import Experiments
 
 @Suite("Ψ variance experiment")
 struct PsiVarianceExperimentTests {

@@ -1,3 +1,4 @@
+import Agents
 import Environments
 import NeuralNet
 import RLCore

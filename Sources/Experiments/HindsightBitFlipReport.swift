@@ -1,3 +1,4 @@
+import Agents
 import Foundation
 
 /// The results of the HER bit-flipping experiment over several bit counts (HER Fig. 1): every run's success

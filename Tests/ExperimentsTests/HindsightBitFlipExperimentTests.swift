@@ -1,7 +1,8 @@
+import Agents
 import Environments
 import RLCore
 import Testing
-@testable import Agents
+@testable import Experiments
 
 @Suite("HER bit-flipping experiment")
 struct HindsightBitFlipExperimentTests {
