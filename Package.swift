@@ -75,7 +75,7 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore"]
+            name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),
