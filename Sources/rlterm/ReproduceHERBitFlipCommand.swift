@@ -48,8 +48,7 @@ struct ReproduceHERBitFlipCommand: ReproduceExperiment {
     @Option(help: ArgumentHelp("Epochs of training for every n (default: ⌈0.4·n⌉).", valueName: "n"))
     var epochs: Int?
 
-    @Option(help: ArgumentHelp("Worker threads, each running whole runs.", valueName: "n"))
-    var threads = 2
+    @OptionGroup var parallel: ParallelRunOptions
 
     @Option(help: ArgumentHelp("Also write the mean success rates as CSV to this file.", valueName: "file"))
     var csv: String?
@@ -58,7 +57,6 @@ struct ReproduceHERBitFlipCommand: ReproduceExperiment {
         try ReproduceSupport.validate(list: bits, option: "--bits", allowed: Self.allowedBits, seeds: seeds, allowedSeeds: Self.allowedSeeds)
         _ = try strategies()
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
-        try ReproduceSupport.validate(threads: threads)
     }
 
     /// The strategies `--her` lists, in its order.
@@ -89,7 +87,7 @@ struct ReproduceHERBitFlipCommand: ReproduceExperiment {
         let runs = bitCounts.flatMap { n in
             strategies.flatMap { strategy in (0..<seeds).map { Run(bits: n, strategy: strategy, seed: $0) } }
         }
-        let rates = ReproduceSupport.results(of: runs, threads: threads, name: "her-bitflip", progress: progress,
+        let rates = ReproduceSupport.results(of: runs, threads: parallel.threads, name: "her-bitflip", progress: progress,
                                              cost: { settings.epochs(bits: $0.bits) * $0.bits }) { [settings] run in
             HindsightBitFlipExperiment.successRate(bits: run.bits, hindsight: run.strategy, seed: UInt64(run.seed), settings: settings)
         }

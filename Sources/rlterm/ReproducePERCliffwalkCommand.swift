@@ -57,8 +57,7 @@ struct ReproducePERCliffwalkCommand: ReproduceExperiment {
     @Flag(help: "Give every memory slot its own priority instead of sharing one among a transition's copies.")
     var perSlotPriorities = false
 
-    @Option(help: ArgumentHelp("Worker threads, each running whole runs.", valueName: "n"))
-    var threads = 2
+    @OptionGroup var parallel: ParallelRunOptions
 
     @Option(help: ArgumentHelp("Also write the medians as CSV to this file.", valueName: "file"))
     var csv: String?
@@ -71,7 +70,6 @@ struct ReproducePERCliffwalkCommand: ReproduceExperiment {
         guard maxUpdates >= 1 else {
             throw ValidationError("--max-updates must be at least 1, got \(maxUpdates)")
         }
-        try ReproduceSupport.validate(threads: threads)
     }
 
     /// One run of the experiment.
@@ -96,7 +94,7 @@ struct ReproducePERCliffwalkCommand: ReproduceExperiment {
             }
         }
         // Uniform replay on the longest chains takes most of the time.
-        let updates = ReproduceSupport.results(of: runs, threads: threads, name: "per-cliffwalk", progress: progress,
+        let updates = ReproduceSupport.results(of: runs, threads: parallel.threads, name: "per-cliffwalk", progress: progress,
                                                cost: { ($0.replay == .uniform ? 2 : 1) << $0.states }) { [settings] run in
             BlindCliffwalkExperiment.updatesToLearn(states: run.states, replay: run.replay, representation: run.representation,
                                                     seed: UInt64(run.seed), settings: settings)

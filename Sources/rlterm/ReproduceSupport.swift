@@ -3,13 +3,10 @@ import Experiments
 import Foundation
 import Training
 
-/// What the `reproduce` subcommands share besides their shape (`ReproduceExperiment`): checking their list,
-/// seed and thread arguments, running independent runs in parallel with progress, and writing their CSV
+/// What the `reproduce` subcommands share besides their shape (`ReproduceExperiment`): checking their list
+/// and seed arguments, running independent runs in parallel with progress, and writing their CSV
 /// atomically, with a failure to write reported as status 74.
 enum ReproduceSupport {
-    /// The thread counts `--threads` accepts.
-    static let allowedThreads = 1...64
-
     /// Refuses a bad item of `list` (named with its column, prefixed by `option`) or a seed count outside
     /// `allowedSeeds`, as usage errors.
     static func validate(list: String, option: String, allowed: ClosedRange<Int>, seeds: Int, allowedSeeds: ClosedRange<Int>) throws {
@@ -20,13 +17,6 @@ enum ReproduceSupport {
         }
         guard allowedSeeds.contains(seeds) else {
             throw ValidationError("--seeds must be in \(allowedSeeds.lowerBound)…\(allowedSeeds.upperBound), got \(seeds)")
-        }
-    }
-
-    /// Refuses a `--threads` count outside `allowedThreads` as a usage error.
-    static func validate(threads: Int) throws {
-        guard allowedThreads.contains(threads) else {
-            throw ValidationError("--threads must be in \(allowedThreads.lowerBound)…\(allowedThreads.upperBound), got \(threads)")
         }
     }
 

@@ -31,9 +31,9 @@ struct HindsightBitFlipExperimentTests {
         settings.cyclesPerEpoch = 3
         let first = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 4, settings: settings)
         let again = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 4, settings: settings)
-        #expect(ExperimentTestSupport.parameters(of: first.qFunction.network) == ExperimentTestSupport.parameters(of: again.qFunction.network))
+        #expect(GradientReader.parameters(of: first.qFunction.network) == GradientReader.parameters(of: again.qFunction.network))
         let other = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 5, settings: settings)
-        #expect(ExperimentTestSupport.parameters(of: first.qFunction.network) != ExperimentTestSupport.parameters(of: other.qFunction.network))
+        #expect(GradientReader.parameters(of: first.qFunction.network) != GradientReader.parameters(of: other.qFunction.network))
     }
 
     @Test("the schedule trains ⌈0.4·n⌉ epochs, at least the minimum, or the fixed number for every n")

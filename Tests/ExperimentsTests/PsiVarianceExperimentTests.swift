@@ -27,10 +27,10 @@ struct PsiVarianceExperimentTests {
     func gradientReader() throws {
         let agent = try ExperimentTestSupport.cartPoleVPG()
         let reader = GradientReader(policy: agent.policy)
-        let before = ExperimentTestSupport.parameters(of: agent.policy.network)
+        let before = GradientReader.parameters(of: agent.policy.network)
         let observations: [Float] = [0.1, 0.2, -0.1, 0.3, -0.2, 0.1, 0.05, -0.3]
         let gradient = reader.gradient(observations: observations, actions: [0, 1], psi: [1, -2])
-        #expect(ExperimentTestSupport.parameters(of: agent.policy.network) == before)
+        #expect(GradientReader.parameters(of: agent.policy.network) == before)
         #expect(gradient.count == agent.policy.network.parameterCount)
         // Doubling Ψ doubles the estimate.
         let doubled = reader.gradient(observations: observations, actions: [0, 1], psi: [2, -4])
