@@ -4,7 +4,8 @@ import PackageDescription
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
 //      │                     └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
-//      │                                           └─────> Environments ─> RLCore
+//      │                               └─────> Environments ─> RLCore
+//      └────> Experiments ─> Training, Agents, Environments
 //      └────> Training, Environments
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
 // double code because CartPole is checked bit for bit against gymnasium.
@@ -35,8 +36,10 @@ let package = Package(
         .target(name: "Environments", dependencies: ["RLCore"]),
         .target(name: "CNeuralNetShims"),
         .target(name: "NeuralNet", dependencies: ["RLCore", "CNeuralNetShims"], swiftSettings: neuralNetSettings),
-        .target(name: "Agents", dependencies: ["RLCore", "Environments", "NeuralNet"]),
+        .target(name: "Agents", dependencies: ["RLCore", "NeuralNet"]),
         .target(name: "Training", dependencies: ["RLCore", "Environments", "NeuralNet", "Agents"]),
+        // The papers' experiments behind `rlterm reproduce`, built on the engine's environments and agents.
+        .target(name: "Experiments", dependencies: ["RLCore", "Environments", "NeuralNet", "Agents", "Training"]),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         .systemLibrary(name: "CNCurses"),
@@ -54,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLTermCLI", "RLCore", "Environments", "NeuralNet", "Agents", "Training",
+                "RLTermCLI", "RLCore", "Environments", "NeuralNet", "Agents", "Training", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +81,9 @@ let package = Package(
             dependencies: [
                 "Training", "Agents", "Environments", "RLCore", "NeuralNet", "CMallocCounter", "CorpusSupport",
             ]
+        ),
+        .testTarget(
+            name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
         .testTarget(

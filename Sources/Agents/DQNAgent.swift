@@ -92,7 +92,7 @@ public final class DQNAgent: QFunctionAgent {
 
     /// One gradient step: sample a minibatch, compute y = r + γ·Q(s′, a′; θ⁻), regress Q(s,a;θ) onto it,
     /// feed |δ| back to a prioritized memory, and move θ⁻ every K gradient steps.
-    func update() {
+    public func update() {
         memory.sample(into: &batch, beta: beta, using: &replayGenerator)
         qFunction.computeTargets(batch.transitions, gamma: hyperparameters[.gamma], double: options.double)
         qFunction.fit(batch.transitions, weights: batch.weights, maxGradientNorm: hyperparameters[.maxGradientNorm])

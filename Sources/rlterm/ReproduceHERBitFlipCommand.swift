@@ -1,12 +1,13 @@
 import Agents
 import ArgumentParser
+import Experiments
 import Foundation
 import RLTermCLI
 import Training
 
 /// `rlterm reproduce her-bitflip`: success rate against the number of bits, DQN with and without hindsight
 /// experience replay (HER Fig. 1; see `HindsightBitFlipExperiment`).
-struct ReproduceHERBitFlipCommand: ParsableCommand {
+struct ReproduceHERBitFlipCommand: ReproduceExperiment {
     static let configuration = CommandConfiguration(
         commandName: "her-bitflip",
         abstract: "Success rate vs number of bits, DQN with and without HER (Hindsight Experience Replay, Fig. 1).",
@@ -49,8 +50,7 @@ struct ReproduceHERBitFlipCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Epochs of training for every n (default: ⌈0.4·n⌉).", valueName: "n"))
     var epochs: Int?
 
-    @Option(help: ArgumentHelp("Worker threads, each running whole runs.", valueName: "n"))
-    var threads = 2
+    @OptionGroup var parallel: ParallelRunOptions
 
     @Option(help: ArgumentHelp("Also write the mean success rates as CSV to this file.", valueName: "file"))
     var csv: String?
@@ -59,7 +59,6 @@ struct ReproduceHERBitFlipCommand: ParsableCommand {
         try ReproduceSupport.validate(list: bits, option: "--bits", allowed: Self.allowedBits, seeds: seeds, allowedSeeds: Self.allowedSeeds)
         _ = try strategies()
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
-        guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1…64, got \(threads)") }
     }
 
     /// The strategies `--her` lists, in its order.
@@ -82,39 +81,22 @@ struct ReproduceHERBitFlipCommand: ParsableCommand {
         var seed: Int
     }
 
-    func run() throws {
+    func report(progress: ProgressLine) throws -> HindsightBitFlipReport {
         let bitCounts = try IntegerList.parse(bits, allowed: Self.allowedBits)
         let strategies = try strategies()
-        if let csv { try ReproduceSupport.checkWritable(csv) }
         var settings = HindsightBitFlipExperiment.Settings()
         settings.fixedEpochs = epochs
         let runs = bitCounts.flatMap { n in
             strategies.flatMap { strategy in (0..<seeds).map { Run(bits: n, strategy: strategy, seed: $0) } }
         }
-        // The longest runs start first so the threads finish together.
-        let order = runs.indices.sorted {
-            (settings.epochs(bits: runs[$0].bits) * runs[$0].bits, $1) > (settings.epochs(bits: runs[$1].bits) * runs[$1].bits, $0)
+        let rates = ReproduceSupport.results(of: runs, threads: parallel.threads, name: "her-bitflip", progress: progress,
+                                             cost: { settings.epochs(bits: $0.bits) * $0.bits }) { [settings] run in
+            HindsightBitFlipExperiment.successRate(bits: run.bits, hindsight: run.strategy, seed: UInt64(run.seed), settings: settings)
         }
-
-        let progress = ProgressLine()
-        let frozen = settings
-        let rates = ParallelJobs<Double>.run(count: runs.count, threads: threads, job: { index in
-            let run = runs[order[index]]
-            return HindsightBitFlipExperiment.successRate(bits: run.bits, hindsight: run.strategy, seed: UInt64(run.seed),
-                                                          settings: frozen)
-        }, progress: { finished in
-            progress.update("her-bitflip: \(finished) of \(runs.count) runs done on \(threads) thread\(threads == 1 ? "" : "s") · "
-                + String(format: "%.0f s", progress.elapsed))
-        })
-        progress.finish()
-
-        var rateOfRun = [Double](repeating: 0, count: runs.count)
-        for (position, index) in order.enumerated() { rateOfRun[index] = rates[position] }
         var report = HindsightBitFlipReport(bits: bitCounts, strategies: strategies, seedCount: seeds, settings: settings)
-        for (run, rate) in zip(runs, rateOfRun) {
+        for (run, rate) in zip(runs, rates) {
             report.record(rate, bits: run.bits, strategy: run.strategy)
         }
-        print(report.table)
-        if let csv { try ReproduceSupport.write(report.csv, to: csv) }
+        return report
     }
 }

@@ -1,9 +1,11 @@
-import Agents
 import ArgumentParser
+import Experiments
 import Foundation
 import RLTermCLI
 
-struct ReproducePERCliffwalkCommand: ParsableCommand {
+/// `rlterm reproduce per-cliffwalk`: updates until Q-learning knows Q*, under uniform and prioritized replay,
+/// against the size of the replay memory (PER Figs. 1–2; see `BlindCliffwalkExperiment`).
+struct ReproducePERCliffwalkCommand: ReproduceExperiment {
     static let configuration = CommandConfiguration(
         commandName: "per-cliffwalk",
         abstract: "Uniform vs prioritized replay on the Blind Cliffwalk (Prioritized Experience Replay, Figs. 1–2).",
@@ -29,7 +31,9 @@ struct ReproducePERCliffwalkCommand: ParsableCommand {
             counts as slower than every finished run; when the median itself is such a run the table shows \
             >cap (a ratio against it is a bound, > or <) and the CSV leaves median_updates empty.
             --csv FILE writes the columns states,replay,representation,median_updates, one line per \
-            configuration (replay: uniform, greedy, proportional; representation: tabular, linear).
+            configuration (replay: uniform, greedy, proportional; representation: tabular, linear). Runs go on \
+            --threads threads (default 2); every run depends only on its seed, so the numbers do not depend on \
+            the thread count.
             Exit status: 64 bad usage (a bad --states item is named with its column), 74 CSV file not writable.
             """
     )
@@ -55,6 +59,8 @@ struct ReproducePERCliffwalkCommand: ParsableCommand {
     @Flag(help: "Give every memory slot its own priority instead of sharing one among a transition's copies.")
     var perSlotPriorities = false
 
+    @OptionGroup var parallel: ParallelRunOptions
+
     @Option(help: ArgumentHelp("Also write the medians as CSV to this file.", valueName: "file"))
     var csv: String?
 
@@ -68,35 +74,37 @@ struct ReproducePERCliffwalkCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    /// One run of the experiment.
+    private struct Run: Sendable {
+        var states: Int
+        var replay: BlindCliffwalkExperiment.Replay
+        var representation: BlindCliffwalkExperiment.Representation
+        var seed: Int
+    }
+
+    func report(progress: ProgressLine) throws -> BlindCliffwalkReport {
         let chainLengths = try IntegerList.parse(states, allowed: Self.allowedStates)
-        if let csv { try ReproduceSupport.checkWritable(csv) }
         var settings = BlindCliffwalkExperiment.Settings()
         settings.alpha = alpha
         settings.maxUpdates = maxUpdates
         settings.sharedPriorities = !perSlotPriorities
-
-        var report = BlindCliffwalkReport(states: chainLengths, seedCount: seeds, settings: settings)
-        let progress = ProgressLine()
-        let total = chainLengths.count * BlindCliffwalkExperiment.Representation.allCases.count
-            * BlindCliffwalkExperiment.Replay.allCases.count * seeds
-        var done = 0
-        for n in chainLengths {
-            for representation in BlindCliffwalkExperiment.Representation.allCases {
-                for replay in BlindCliffwalkExperiment.Replay.allCases {
-                    for seed in 0..<seeds {
-                        progress.update("per-cliffwalk: n = \(n) \(representation) \(replay) seed \(seed + 1)/\(seeds)"
-                            + " · run \(done + 1) of \(total) · " + String(format: "%.0f s", progress.elapsed))
-                        let updates = BlindCliffwalkExperiment.updatesToLearn(
-                            states: n, replay: replay, representation: representation, seed: UInt64(seed), settings: settings)
-                        report.record(updates, states: n, replay: replay, representation: representation)
-                        done += 1
-                    }
+        let runs = chainLengths.flatMap { n in
+            BlindCliffwalkExperiment.Representation.allCases.flatMap { representation in
+                BlindCliffwalkExperiment.Replay.allCases.flatMap { replay in
+                    (0..<seeds).map { Run(states: n, replay: replay, representation: representation, seed: $0) }
                 }
             }
         }
-        progress.finish()
-        print(report.table)
-        if let csv { try ReproduceSupport.write(report.csv, to: csv) }
+        // Uniform replay on the longest chains takes most of the time.
+        let updates = ReproduceSupport.results(of: runs, threads: parallel.threads, name: "per-cliffwalk", progress: progress,
+                                               cost: { ($0.replay == .uniform ? 2 : 1) << $0.states }) { [settings] run in
+            BlindCliffwalkExperiment.updatesToLearn(states: run.states, replay: run.replay, representation: run.representation,
+                                                    seed: UInt64(run.seed), settings: settings)
+        }
+        var report = BlindCliffwalkReport(states: chainLengths, seedCount: seeds, settings: settings)
+        for (run, count) in zip(runs, updates) {
+            report.record(count, states: run.states, replay: run.replay, representation: run.representation)
+        }
+        return report
     }
 }

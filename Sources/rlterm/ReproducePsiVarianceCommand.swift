@@ -1,11 +1,11 @@
-import Agents
 import ArgumentParser
+import Experiments
 import Foundation
 import RLTermCLI
 
 /// `rlterm reproduce psi-variance`: the empirical variance of the policy-gradient estimate under each of
 /// the notes' six Ψ choices, for one fixed policy on CartPole-v1 (see `PsiVarianceExperiment`).
-struct ReproducePsiVarianceCommand: ParsableCommand {
+struct ReproducePsiVarianceCommand: ReproduceExperiment {
     static let configuration = CommandConfiguration(
         commandName: "psi-variance",
         abstract: "Variance of the policy-gradient estimate under each choice of Ψ, for a fixed policy on CartPole-v1.",
@@ -33,28 +33,21 @@ struct ReproducePsiVarianceCommand: ParsableCommand {
     @Option(help: "Also write the table as CSV (columns psi,variance) to this file.")
     var csv: String?
 
-    func run() throws {
-        guard trainSteps >= 0 else { throw CommandFailure("--train-steps must be a whole number ≥ 0, got \(trainSteps)", status: .usage) }
-        guard batches >= 2 else { throw CommandFailure("--batches must be a whole number ≥ 2, got \(batches)", status: .usage) }
-        guard episodes >= 1 else { throw CommandFailure("--episodes must be a whole number ≥ 1, got \(episodes)", status: .usage) }
+    func validate() throws {
+        guard trainSteps >= 0 else { throw ValidationError("--train-steps must be a whole number ≥ 0, got \(trainSteps)") }
+        guard batches >= 2 else { throw ValidationError("--batches must be a whole number ≥ 2, got \(batches)") }
+        guard episodes >= 1 else { throw ValidationError("--episodes must be a whole number ≥ 1, got \(episodes)") }
+    }
+
+    /// One run, on the command's thread rather than a `ParallelJobs` worker, whose flush-to-zero could change
+    /// the numbers it has always given.
+    func report(progress: ProgressLine) throws -> PsiVarianceReport {
         var settings = PsiVarianceExperiment.Settings()
         settings.trainingSteps = trainSteps
         settings.batches = batches
         settings.episodesPerBatch = episodes
         settings.seed = seed
-        let rows = PsiVarianceExperiment.run(settings)
-        print("Ψ" + String(repeating: " ", count: 13) + "    variance    ‖mean g‖  formula")
-        for row in rows.sorted(by: { $0.variance > $1.variance }) {
-            let name = row.psi.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
-            print(name + String(format: "%12.4g  %10.4g  ", row.variance, row.meanGradientNorm) + row.psi.formula)
-        }
-        if let csv {
-            let text = "psi,variance\n" + rows.map { "\($0.psi.rawValue),\($0.variance)" }.joined(separator: "\n") + "\n"
-            do {
-                try text.write(toFile: csv, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandFailure("cannot write \(csv): \(error.localizedDescription)", status: .ioError)
-            }
-        }
+        progress.update("psi-variance: \(trainSteps) VPG steps, then \(batches) batches of \(episodes) episodes")
+        return PsiVarianceReport(rows: PsiVarianceExperiment.run(settings))
     }
 }

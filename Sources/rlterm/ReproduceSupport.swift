@@ -1,9 +1,11 @@
-import Agents
 import ArgumentParser
+import Experiments
 import Foundation
 import RLTermCLI
+import Training
 
-/// What the `reproduce` subcommands share: checking their list and seed arguments, and writing their CSV
+/// What the `reproduce` subcommands share besides their shape (`ReproduceExperiment`): checking their list
+/// and seed arguments, running independent runs in parallel with progress, and writing their CSV
 /// atomically, with a failure to write reported as status 74.
 enum ReproduceSupport {
     /// Refuses a bad item of `list` (named with its column, prefixed by `option`) or a seed count outside
@@ -17,6 +19,25 @@ enum ReproduceSupport {
         guard allowedSeeds.contains(seeds) else {
             throw ValidationError("--seeds must be in \(allowedSeeds.lowerBound)…\(allowedSeeds.upperBound), got \(seeds)")
         }
+    }
+
+    /// `job` of every run, in the order of `runs`, computed on `threads` threads (`ParallelJobs`; every run
+    /// depends only on its own settings and seed, so the results do not depend on the thread count). The
+    /// runs of highest `cost` start first so the threads finish together. `progress` counts finished runs
+    /// under the experiment's `name`.
+    static func results<Run: Sendable, Outcome: Sendable>(
+        of runs: [Run], threads: Int, name: String, progress: ProgressLine, cost: (Run) -> Int,
+        job: @escaping @Sendable (Run) -> Outcome
+    ) -> [Outcome] {
+        let costs = runs.map(cost)
+        let order = runs.indices.sorted { (costs[$0], $1) > (costs[$1], $0) }
+        let outcomes = ParallelJobs<Outcome>.run(count: runs.count, threads: threads, job: { job(runs[order[$0]]) }) { finished in
+            progress.update("\(name): \(finished) of \(runs.count) runs done on \(threads) thread\(threads == 1 ? "" : "s") · "
+                + String(format: "%.0f s", progress.elapsed))
+        }
+        var outcomeOfRun = [Outcome?](repeating: nil, count: runs.count)
+        for (position, index) in order.enumerated() { outcomeOfRun[index] = outcomes[position] }
+        return outcomeOfRun.map { $0! }
     }
 
     /// Fails with status 74 before any work when `path` could not be written at the end: a directory, or a

@@ -4,7 +4,7 @@ import Foundation
 /// run's update count per (n, replay, representation), and their medians as a table for people and as CSV
 /// for plotting. A run that hit the update cap is kept as nil: it counts as more than any finished run, a
 /// median that falls on such runs is shown as `>cap` in the table and left empty in the CSV.
-public struct BlindCliffwalkReport: Sendable {
+public struct BlindCliffwalkReport: ExperimentReport {
     public typealias Replay = BlindCliffwalkExperiment.Replay
     public typealias Representation = BlindCliffwalkExperiment.Representation
 

@@ -1,5 +1,6 @@
-import Environments
+import Agents
 import RLCore
+import Training
 
 /// The bit-flipping experiment of Hindsight Experience Replay (Andrychowicz et al. 2017, Sec. 3.1, Fig. 1
 /// and Appendix A): DQN with a goal-conditioned network Q(s‖g, a) on n bits, without HER and with `final`
@@ -77,54 +78,57 @@ public enum HindsightBitFlipExperiment {
     public static func successRate(bits: Int, hindsight: AgentOptions.Hindsight, seed: UInt64,
                                    settings: Settings = Settings()) -> Double {
         let agent = trainedAgent(bits: bits, hindsight: hindsight, seed: seed, settings: settings)
-        var test = BitFlipping(bits: bits, generator: RunSeed(seed).generator(for: "test-env"))
+        var test: any Environment
+        do {
+            test = try environment(bits: bits).make(generator: RunSeed(seed).generator(for: "test-env"))
+        } catch {
+            preconditionFailure("bit flipping needs no map: \(error)")
+        }
         return successRate(of: agent, on: &test, episodes: settings.testEpisodes)
     }
 
-    /// A DQN agent trained on `bits` bits with the cycle schedule of `settings`.
+    /// The environment of every run: the engine's bit flipping on `bits` bits.
+    static func environment(bits: Int) -> EnvironmentSpec {
+        EnvironmentSpec(name: "bitflip", bits: bits)
+    }
+
+    /// A DQN agent trained on `bits` bits with the cycle schedule of `settings`. Episodes are the engine's
+    /// (`LockstepEnvironments`); the loop is the experiment's own because HER's cycles interleave whole
+    /// episodes with optimisation steps that no transition triggers.
     static func trainedAgent(bits: Int, hindsight: AgentOptions.Hindsight, seed: UInt64, settings: Settings) -> DQNAgent {
         let runSeed = RunSeed(seed)
-        let episodes = settings.epochs(bits: bits) * settings.cyclesPerEpoch * settings.episodesPerCycle
+        let cycles = settings.epochs(bits: bits) * settings.cyclesPerEpoch
         let agent: DQNAgent
+        var environments: LockstepEnvironments
         do {
+            environments = try LockstepEnvironments(environment(bits: bits), count: 1, seed: runSeed)
             agent = try DQNAgent(AgentConfiguration(
-                observationCount: 2 * bits, actionCount: bits, totalSteps: episodes * bits, seed: runSeed,
-                hyperparameters: try settings.hyperparameters(), options: AgentOptions(hindsight: hindsight),
+                observationCount: 2 * bits, actionCount: bits, totalSteps: cycles * settings.episodesPerCycle * bits,
+                seed: runSeed, hyperparameters: try settings.hyperparameters(), options: AgentOptions(hindsight: hindsight),
                 isGoalEnvironment: true))
         } catch {
             preconditionFailure("HER bit-flipping settings are invalid: \(error)")
         }
         agent.qFunction.targetBounds = Float(-1 / (1 - settings.gamma))...0
-        var environment: any Environment = BitFlipping(bits: bits, generator: runSeed.generator(for: "env"))
-        var observation = [Float](repeating: 0, count: 2 * bits), next = observation
-        for _ in 0..<settings.epochs(bits: bits) * settings.cyclesPerEpoch {
+        environments.reset(for: agent)
+        for _ in 0..<cycles {
             for _ in 0..<settings.episodesPerCycle {
-                environment.reset()
-                observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-                agent.startEpisode(in: environment)
-                while !agent.step(&environment, from: observation, into: &next).isDone {
-                    swap(&observation, &next)
-                }
+                while environments.step(agent).finished == nil {}
             }
             for _ in 0..<settings.optimisationSteps { agent.update() }
         }
         return agent
     }
 
-    /// The fraction of `episodes` greedy episodes on `environment` whose state equals the goal at some step
-    /// (the first state included).
-    static func successRate(of agent: DQNAgent, on environment: inout BitFlipping, episodes: Int) -> Double {
-        var observation = [Float](repeating: 0, count: environment.observationCount)
-        var successes = 0
-        for _ in 0..<episodes {
-            environment.reset()
-            var reached = environment.state == environment.goal
-            while !reached && environment.elapsedSteps < environment.bitCount {
-                observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-                reached = environment.step(observation.withUnsafeBufferPointer { agent.actGreedily($0) }).terminated
-            }
-            if reached { successes += 1 }
+    /// The fraction of `episodes` greedy episodes on `environment` (`GreedyEvaluation`) whose state equals
+    /// the goal at some step, the first state included.
+    static func successRate(of agent: DQNAgent, on environment: inout any Environment, episodes: Int) -> Double {
+        var successes = Set<Int>()
+        _ = GreedyEvaluation.run(agent, on: &environment, episodes: episodes) { environment, episode, _ in
+            guard let goals = environment as? any GoalEnvironment,
+                  goals.isSuccess(achieved: goals.achievedGoal, desired: goals.desiredGoal) else { return }
+            successes.insert(episode)
         }
-        return Double(successes) / Double(episodes)
+        return Double(successes.count) / Double(episodes)
     }
 }

@@ -1,6 +1,6 @@
-import Environments
-import NeuralNet
+import Agents
 import RLCore
+import Training
 
 /// How noisy the policy-gradient estimate is under each choice of Ψ (the course notes' list, Schulman et al.
 /// 2016 Sec. 2), for one fixed policy on CartPole-v1.
@@ -38,16 +38,19 @@ public enum PsiVarianceExperiment {
     public static func run(_ settings: Settings) -> [Row] {
         precondition(settings.batches >= 2 && settings.episodesPerBatch >= 1, "need at least two batches of one episode")
         let seed = RunSeed(settings.seed)
-        var environment: any Environment = CartPole(generator: seed.generator(for: "env"))
         let agent: VPGAgent
+        var environments: LockstepEnvironments
         do {
+            environments = try LockstepEnvironments(EnvironmentSpec(name: "cartpole"), count: 1, seed: seed)
             agent = try VPGAgent(AgentConfiguration(
-                observationCount: environment.observationCount, actionCount: environment.actionCount,
+                observationCount: environments.first.observationCount, actionCount: environments.first.actionCount,
                 totalSteps: settings.trainingSteps, seed: seed, hyperparameters: Hyperparameters(defaultsFor: .vpg)))
         } catch {
-            preconditionFailure("VPG's defaults build an agent: \(error)")
+            preconditionFailure("CartPole and VPG's defaults build an agent: \(error)")
         }
-        train(agent, on: &environment, steps: settings.trainingSteps)
+        environments.reset(for: agent)
+        for _ in 0..<settings.trainingSteps { _ = environments.step(agent) }
+        var environment = environments.first
         guard let valueFunction = agent.valueFunction else { preconditionFailure("VPG always has a value function") }
         let gamma = agent.hyperparameters[.gamma], lambda = agent.hyperparameters[.lambda]
 
@@ -77,30 +80,8 @@ public enum PsiVarianceExperiment {
         }
     }
 
-    /// Drives `agent` (learning) for `steps` environment steps.
-    static func train(_ agent: VPGAgent, on environment: inout any Environment, steps: Int) {
-        var observation = [Float](repeating: 0, count: environment.observationCount)
-        var next = observation
-        environment.reset()
-        observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-        for _ in 0..<steps {
-            let action = observation.withUnsafeBufferPointer { agent.act($0) }
-            let outcome = environment.step(action)
-            next.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-            observation.withUnsafeBufferPointer { s in
-                next.withUnsafeBufferPointer { agent.observe(observation: s, action: action, outcome: outcome, nextObservation: $0,
-                                                             environment: environment) }
-            }
-            if outcome.isDone {
-                environment.reset()
-                observation.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
-            } else {
-                swap(&observation, &next)
-            }
-        }
-    }
-
-    /// Plays `episodes` whole episodes with the agent's (frozen) policy into `rollout`.
+    /// Plays `episodes` whole episodes with the agent's (frozen) policy into `rollout`. Its own loop: the
+    /// engine's either lets the agent learn or acts greedily, and this samples πθ without learning.
     static func sample(_ agent: VPGAgent, on environment: inout any Environment, episodes: Int, into rollout: inout Rollout) {
         var observation = [Float](repeating: 0, count: environment.observationCount)
         var next = observation

@@ -1,7 +1,8 @@
+import Agents
 import Environments
 import RLCore
 import Testing
-@testable import Agents
+@testable import Experiments
 
 @Suite("HER bit-flipping experiment")
 struct HindsightBitFlipExperimentTests {
@@ -30,9 +31,9 @@ struct HindsightBitFlipExperimentTests {
         settings.cyclesPerEpoch = 3
         let first = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 4, settings: settings)
         let again = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 4, settings: settings)
-        #expect(AgentTestSupport.parameters(of: first.qFunction.network) == AgentTestSupport.parameters(of: again.qFunction.network))
+        #expect(GradientReader.parameters(of: first.qFunction.network) == GradientReader.parameters(of: again.qFunction.network))
         let other = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 5, settings: settings)
-        #expect(AgentTestSupport.parameters(of: first.qFunction.network) != AgentTestSupport.parameters(of: other.qFunction.network))
+        #expect(GradientReader.parameters(of: first.qFunction.network) != GradientReader.parameters(of: other.qFunction.network))
     }
 
     @Test("the schedule trains ⌈0.4·n⌉ epochs, at least the minimum, or the fixed number for every n")
@@ -60,7 +61,7 @@ struct HindsightBitFlipExperimentTests {
                                                             settings: { var s = Self.small; s.cyclesPerEpoch = 1; return s }())
         // With one bit the start equals the goal half the time; the one action flips it, so the other half
         // succeed too: every episode is a success whatever the network says.
-        var environment = BitFlipping(bits: 1, generator: RunSeed(9).generator(for: "test"))
+        var environment: any Environment = BitFlipping(bits: 1, generator: RunSeed(9).generator(for: "test"))
         #expect(HindsightBitFlipExperiment.successRate(of: agent, on: &environment, episodes: 40) == 1)
     }
 }

@@ -1,6 +1,6 @@
 import RLCore
 import Testing
-@testable import Agents
+@testable import Experiments
 
 @Suite("Blind Cliffwalk Q-function")
 struct CliffwalkQFunctionTests {

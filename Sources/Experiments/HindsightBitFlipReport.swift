@@ -1,9 +1,10 @@
+import Agents
 import Foundation
 
 /// The results of the HER bit-flipping experiment over several bit counts (HER Fig. 1): every run's success
 /// rate per (n, relabelling strategy), and their means over seeds as a table for people and as CSV for
 /// plotting.
-public struct HindsightBitFlipReport: Sendable {
+public struct HindsightBitFlipReport: ExperimentReport {
     public typealias Strategy = AgentOptions.Hindsight
 
     /// The bit counts n, in the order the table lists them.

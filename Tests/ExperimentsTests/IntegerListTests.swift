@@ -1,5 +1,5 @@
 import Testing
-@testable import Agents
+@testable import Experiments
 
 @Suite("Command-line integer lists")
 struct IntegerListTests {

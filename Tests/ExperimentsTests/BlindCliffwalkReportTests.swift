@@ -1,5 +1,5 @@
 import Testing
-@testable import Agents
+@testable import Experiments
 
 @Suite("Blind Cliffwalk report: table and CSV")
 struct BlindCliffwalkReportTests {

@@ -1,3 +1,4 @@
+import Agents
 import Environments
 import Foundation
 import RLCore
@@ -60,6 +61,8 @@ public enum BlindCliffwalkExperiment {
     /// The number of updates until the mean squared error to Q* falls below `settings.threshold`, or nil
     /// if `settings.maxUpdates` were not enough. Everything random (the environment's 'right' actions, the
     /// memory's order, θ's initial values, replay draws) comes from `seed`. The update loop allocates nothing.
+    /// It is the experiment's own, not the engine's: PER's protocol replays a fixed memory holding every
+    /// transition and never steps the environment.
     public static func updatesToLearn(states: Int, replay: Replay, representation: Representation, seed: UInt64,
                                       settings: Settings = Settings()) -> Int? {
         let runSeed = RunSeed(seed)

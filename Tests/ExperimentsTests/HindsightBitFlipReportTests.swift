@@ -1,5 +1,6 @@
+import Agents
 import Testing
-@testable import Agents
+@testable import Experiments
 
 @Suite("HER bit-flipping report: table and CSV")
 struct HindsightBitFlipReportTests {
