@@ -9,9 +9,9 @@ struct BuiltinMapsTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static let envs = repository.appendingPathComponent("envs")
-    static let swiftFile = repository.appendingPathComponent("Sources/Environments/BuiltinMaps.swift")
+    static let swiftFile = repository.appendingPathComponent("Sources/Environments/Gridworld/BuiltinMaps.swift")
     static let regenerateHint =
-        "envs/ and Sources/Environments/BuiltinMaps.swift differ: regenerate the Swift file with "
+        "envs/ and Sources/Environments/Gridworld/BuiltinMaps.swift differ: regenerate the Swift file with "
         + "RLTERM_REGENERATE_MAPS=1 swift test --filter BuiltinMaps, then build again"
 
     /// (name, text) of every envs/*.txt, sorted by name.
