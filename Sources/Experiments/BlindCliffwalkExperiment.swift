@@ -136,16 +136,6 @@ public enum BlindCliffwalkExperiment {
         return (transitions, slots)
     }
 
-    /// The median of `updatesToLearn` over `seeds` (the paper plots the median of 10 runs). Runs that gave
-    /// up count as more than any finished run; nil if the median itself is such a run.
-    public static func medianUpdates(states: Int, replay: Replay, representation: Representation, seeds: [UInt64],
-                                     settings: Settings = Settings()) -> Double? {
-        precondition(!seeds.isEmpty, "the median needs at least one seed")
-        return median(of: seeds.map {
-            updatesToLearn(states: states, replay: replay, representation: representation, seed: $0, settings: settings)
-        })
-    }
-
     /// The median of some runs' update counts, nil standing for a run that gave up and counting as more
     /// than any finished run; nil if the median itself is such a run. An even number of runs gives the mean
     /// of the middle two.

@@ -30,10 +30,4 @@ public struct OptimalPath: Sendable {
         self.return = total
         self.solution = solution
     }
-
-    /// Whether `action` is optimal in `state`: its Q* is within `ValueIteration.tieTolerance` of the best.
-    public func isOptimal(_ action: Int, in state: Int) -> Bool {
-        guard let values = solution.actionValues[state], let best = values.max() else { return false }
-        return values[action] >= best - ValueIteration.tieTolerance
-    }
 }

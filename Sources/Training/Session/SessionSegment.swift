@@ -37,9 +37,6 @@ public struct SessionSegment: Sendable, Equatable {
         self.droppedReturns = droppedReturns
     }
 
-    /// The number of episodes that ended in the segment.
-    public var episodeCount: Int { droppedReturns + returns.count }
-
     /// Appends a return, dropping the oldest half when `capacity` is reached.
     mutating func append(_ value: Double, capacity: Int) {
         if returns.count == capacity {
