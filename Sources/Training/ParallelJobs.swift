@@ -6,7 +6,8 @@ import NeuralNet
 /// Each worker thread sets flush-to-zero before its first job (the mode every training run here assumes),
 /// then takes the next job not yet started until none is left. A job's result depends only on its index,
 /// never on which thread ran it or when, so the results are the same for any number of threads. The
-/// calling thread only waits, waking every `progressInterval` seconds to report how many jobs have finished.
+/// calling thread only waits, waking every `progressInterval` seconds to report how many jobs have finished,
+/// and reports once more when all have (so even jobs that end before the first wake are reported).
 /// (`@unchecked Sendable`: the worker threads share it, and every mutable field is guarded by `condition`.)
 public final class ParallelJobs<Result: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
@@ -21,7 +22,7 @@ public final class ParallelJobs<Result: Sendable>: @unchecked Sendable {
     }
 
     /// The results of `job(0) … job(count − 1)`, computed on `threads` threads; `progress(finished)` is called
-    /// on the calling thread now and then while they run.
+    /// on the calling thread now and then while they run, and with `count` at the end.
     public static func run(count: Int, threads: Int, progressInterval: TimeInterval = 0.5,
                            job: @escaping @Sendable (Int) -> Result, progress: (Int) -> Void) -> [Result] {
         precondition(threads >= 1, "at least one thread")
@@ -41,6 +42,7 @@ public final class ParallelJobs<Result: Sendable>: @unchecked Sendable {
         }
         let results = jobs.results.map { $0! }
         jobs.condition.unlock()
+        progress(count)
         return results
     }
 
