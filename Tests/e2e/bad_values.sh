@@ -27,10 +27,10 @@ refused() {
 }
 
 cases=0
-# Lines of the table: "  KEY  SYMBOL  MEANING; RANGE[; new agents only] [ALGORITHMS]".
+# Lines of the table: "  KEY  SYMBOL  MEANING; RANGE[; new agents only][; WHEN IT ACTS] [ALGORITHMS]".
 while IFS= read -r line; do
     key=$(awk '{ print $1 }' <<< "$line")
-    range=$(sed 's/ \[[a-z, -]*\]$//; s/; new agents only$//; s/^[^;]*; //' <<< "$line")
+    range=$(sed 's/ \[[a-z, -]*\]$//' <<< "$line" | tr ';' '\n' | sed 's/^ *//' | grep -m1 '^a \(whole \)\{0,1\}number')
     algorithm=$(sed -n 's/.*\[\([a-z-]*\)[],].*/\1/p' <<< "$line")
     low=$(sed -n 's/.*[[(]\(-*[0-9.e+]*\), .*/\1/p' <<< "$range")
     high=$(sed -n 's/.*, \([0-9.e+]*\)\]$/\1/p' <<< "$range")
