@@ -38,7 +38,8 @@ public struct DashboardPresenter {
             flashedHyperparameter: view.flashUntil.map { now < $0 } == true ? view.flashed.flatMap(rows.firstIndex) : nil,
             explanation: snapshot.explanation.isEmpty ? ["No update yet: the agent has not learned from a batch."]
                 : snapshot.explanation,
-            showExplain: view.showExplain, showHelp: view.showHelp, message: message(snapshot, view: view, selected: selected.map { rows[$0] }, now: now))
+            showExplain: view.showExplain, showHelp: view.showHelp,
+            message: message(snapshot, view: view, selected: selected.map { rows[$0] }, now: now))
     }
 
     private func actionCount(_ snapshot: TrainingSnapshot) -> Int {
@@ -146,7 +147,8 @@ public struct DashboardPresenter {
                 label += " " + EnvironmentSpec(name: segment.environment).displayName
             }
             if segment.cause == .reset { label += " (reset)" }
-            result.append(ReturnSegment(label: label, returns: segment.returns, firstEpisode: segment.droppedReturns + 1))
+            result.append(ReturnSegment(label: label, returns: segment.returns,
+                                        firstEpisode: segment.droppedReturns + 1))
         }
         return result
     }

@@ -32,7 +32,8 @@ struct DQNAgentTests {
     @Test("a K edit counts K gradient steps from the last target update, not from the next multiple of K")
     func targetPeriodEdit() throws {
         var environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, [.targetPeriod: 4, .learningStarts: 1, .batchSize: 4, .hiddenSize: 8]) as? DQNAgent)
+        let agent = try #require(try AgentTestSupport.agent(
+            .dqn, for: environment, [.targetPeriod: 4, .learningStarts: 1, .batchSize: 4, .hiddenSize: 8]) as? DQNAgent)
         let target = try #require(agent.qFunction.target)
         var updates: [Int] = []
         var previous = AgentTestSupport.parameters(of: target)
@@ -119,7 +120,9 @@ struct DQNAgentTests {
     @Test("with --no-replay a live B edit resizes the memory to the last B transitions, newest kept in order")
     func noReplayBatchEdit() throws {
         var environment = AgentTestSupport.cartPole()
-        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, options: AgentOptions(noReplay: true), [.batchSize: 8, .learningStarts: 1]) as? DQNAgent)
+        let agent = try #require(try AgentTestSupport.agent(
+            .dqn, for: environment, options: AgentOptions(noReplay: true),
+            [.batchSize: 8, .learningStarts: 1]) as? DQNAgent)
         AgentTestSupport.drive(agent, on: &environment, steps: 11)
         let newest = (5..<8).map { agent.memory.transition(at: ($0 + 11) % 8) }
         try agent.setHyperparameter(.batchSize, to: 3)

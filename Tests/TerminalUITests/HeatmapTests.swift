@@ -48,7 +48,8 @@ struct HeatmapTests {
     @Test("the legend of a diverged range prints its ends as 5.8e10 and drops levels, then the high end, to fit")
     func hugeLegend() {
         let legend = ColorScaleLegend(range: -57_883_124_000...3)
-        #expect(Rendering.lines(legend, width: 30, height: 1, theme: Rendering.asciiMono) == ["-5.8e10 .:-=+*#%@ 3.00        "])
+        #expect(Rendering.lines(legend, width: 30, height: 1, theme: Rendering.asciiMono)
+            == ["-5.8e10 .:-=+*#%@ 3.00        "])
         #expect(Rendering.lines(legend, width: 20, height: 1, theme: Rendering.asciiMono) == ["-5.8e10 .:-+*#@ 3.00"])
         #expect(Rendering.lines(legend, width: 10, height: 1, theme: Rendering.asciiMono) == ["-5.8e10 .@"])
         #expect(Rendering.lines(legend, width: 8, height: 1, theme: Rendering.asciiMono) == ["-5.8e10 "])

@@ -120,15 +120,18 @@ struct WatchTests {
         let segments = [
             SessionSegment(cause: .start, algorithm: .dqn, environment: "cliffwalking", firstStep: 0, firstEpisode: 0,
                            returns: [-30, -20], droppedReturns: 6),
-            SessionSegment(cause: .hyperparameter(.gamma, from: 0.99, to: 0.9), algorithm: .dqn, environment: "cliffwalking",
-                           firstStep: 900, firstEpisode: 8, returns: [-15]),
-            SessionSegment(cause: .hyperparameter(.gamma, from: 0.9, to: 0.8), algorithm: .dqn, environment: "cliffwalking",
-                           firstStep: 999, firstEpisode: 9, returns: [-14, -13], droppedReturns: 4),
+            SessionSegment(cause: .hyperparameter(.gamma, from: 0.99, to: 0.9), algorithm: .dqn,
+                           environment: "cliffwalking", firstStep: 900, firstEpisode: 8, returns: [-15]),
+            SessionSegment(cause: .hyperparameter(.gamma, from: 0.9, to: 0.8), algorithm: .dqn,
+                           environment: "cliffwalking", firstStep: 999, firstEpisode: 9, returns: [-14, -13],
+                           droppedReturns: 4),
         ]
         #expect(presenter.returnSegments(Array(segments.prefix(2)))
-            == [ReturnSegment(label: "DQN", returns: [-30, -20, -15], markers: [PlotMarker(x: 2, label: "γ 0.900")], firstEpisode: 7)])
+            == [ReturnSegment(label: "DQN", returns: [-30, -20, -15], markers: [PlotMarker(x: 2, label: "γ 0.900")],
+                              firstEpisode: 7)])
         // γ 0.8's first four episodes (10–13) were dropped: the curve goes on from episode 14 without the gap.
-        #expect(presenter.returnSegments(segments) == [ReturnSegment(label: "DQN", returns: [-14, -13], firstEpisode: 14)])
+        #expect(presenter.returnSegments(segments)
+            == [ReturnSegment(label: "DQN", returns: [-14, -13], firstEpisode: 14)])
     }
 
     @Test("← and → step the selected hyperparameter within its range; a held key counts on from what it asked")
@@ -175,14 +178,15 @@ struct WatchTests {
         let reason = try #require(PanelRow.idleReason(of: .epsilonStart, in: snapshot))
         #expect(reason.contains("240"))
         var view = WatchViewState()
-        view.selectedRow = try #require(PanelRow.rows(for: snapshot.hyperparameters).firstIndex(of: .parameter(.epsilonStart)))
+        let rows = PanelRow.rows(for: snapshot.hyperparameters)
+        view.selectedRow = try #require(rows.firstIndex(of: .parameter(.epsilonStart)))
         let model = DashboardPresenter(glyphs: Self.unicode.glyphs).model(snapshot, view: view, now: Self.now)
         #expect(model.message == "ε₀ has no effect: \(reason)")
         #expect(model.hyperparameters[view.selectedRow].isIdle && !model.hyperparameters[view.selectedRow].isActive)
         let lines = Self.screen(snapshot, view: view, width: 120, height: 40)
         #expect(lines.contains { $0.contains("ε₀") && $0.contains("(no effect)") })
-        #expect(Self.screen(snapshot, view: view, width: 80, height: 24).last?.contains("ε₀ has no effect: \(reason)") == true,
-                "the whole reason fits the message line at 80 columns")
+        let small = Self.screen(snapshot, view: view, width: 80, height: 24)
+        #expect(small.last?.contains("ε₀ has no effect: \(reason)") == true, "the whole reason fits at 80 columns")
     }
 
     @Test("an idle row says why in the message line when selected: K with --no-target, λ for DQN")

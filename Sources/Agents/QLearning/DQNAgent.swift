@@ -11,7 +11,8 @@ import RLCore
 /// importance-sampling weights with β annealed from β₀ to 1 over the budget, priorities |δ| + ε after each
 /// replay) — or, with `--no-replay`, a memory of only the last B transitions. Every f environment steps
 /// after n₀ it takes G gradient steps; K gradient steps after its last move the target network moves
-/// θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1: a copy) — the paper's C, so a live K edit counts from the last move. `--double` picks a′ with θ and evaluates it with θ⁻; `--no-target` bootstraps from θ.
+/// θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1: a copy) — the paper's C, so a live K edit counts from the last move.
+/// `--double` picks a′ with θ and evaluates it with θ⁻; `--no-target` bootstraps from θ.
 /// With `--her final|future` on a goal environment, each finished episode is stored with its own goal and
 /// relabelled with achieved goals (Andrychowicz et al. 2017), into either memory.
 public final class DQNAgent: QFunctionAgent {

@@ -117,7 +117,8 @@ public struct BraillePlot: Widget {
         let dataRange = effectiveRange
         let range = scaled(dataRange.lowerBound)...max(scaled(dataRange.upperBound), scaled(dataRange.lowerBound))
         let plotHeight = area.height - 1
-        let yLabels = axisLabels(range: range, plotHeight: plotHeight, clipped: clipped(dataRange), glyphs: theme.glyphs)
+        let yLabels = axisLabels(range: range, plotHeight: plotHeight, clipped: clipped(dataRange),
+                                 glyphs: theme.glyphs)
         let labelWidth = yLabels.map(\.text.count).max() ?? 0
         let (labels, rest) = area.splitColumns(.first(labelWidth + 1))
         let (plot, axis) = rest.splitRows(.last(1))

@@ -51,7 +51,8 @@ public struct HyperparameterPanel: Widget {
         let valueWidth = rows.map(\.value.count).max() ?? 0
         // Unused rows say so: meanings give up room for the short note while they keep `minimumMeaning`.
         let room = max(list.width - 2 - symbolWidth - 2 - 1 - valueWidth, 0)
-        let note = rows.filter { !$0.isActive }.map { $0.isIdle ? Self.idleNote.count : Self.shortNote.count }.max() ?? 0
+        let note = rows.filter { !$0.isActive }
+            .map { $0.isIdle ? Self.idleNote.count : Self.shortNote.count }.max() ?? 0
         let noteRoom = note > 0 && room - note - 1 >= Self.minimumMeaning ? note + 1 : 0
         let meaningWidth = min(rows.map(\.meaning.count).max() ?? 0, room - noteRoom)
         let marker = theme.charset == .unicode ? "▸" : ">"
@@ -73,7 +74,8 @@ public struct HyperparameterPanel: Widget {
             let valueStyle = index == flashed ? style.with([.bold, .reverse]) : style
             surface.put(row.value, x: x, y: y, style: valueStyle, clip: list)
             x += valueWidth + 1
-            let notes = row.isIdle ? [Self.idleNote, "(idle)"] : ["(unused by \(glyphs.text(algorithm)))", Self.shortNote]
+            let notes = row.isIdle ? [Self.idleNote, "(idle)"]
+                : ["(unused by \(glyphs.text(algorithm)))", Self.shortNote]
             if !row.isActive, let note = notes.first(where: { x + $0.count <= list.maxX }) {
                 surface.put(note, x: x, y: y, style: style, clip: list)
             }

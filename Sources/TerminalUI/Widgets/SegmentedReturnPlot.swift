@@ -52,9 +52,9 @@ public struct SegmentedReturnPlot: Widget {
     public static func robustRange(of segments: some Collection<ReturnSegment>) -> ClosedRange<Double>? {
         let all = segments.flatMap(\.returns).filter(\.isFinite)
         let later = segments.flatMap { segment in
-            segment.returns.dropFirst(segment.firstEpisode == 1 && segment.returns.count >= 20 ? segment.returns.count / 10 : 0)
+            let skipped = segment.firstEpisode == 1 && segment.returns.count >= 20 ? segment.returns.count / 10 : 0
+            return segment.returns.dropFirst(skipped).filter(\.isFinite)
         }
-            .filter(\.isFinite)
         guard let low = all.min(), let high = all.max(), let first = later.min(), let last = later.max(),
               high - low > 2 * (last - first) else { return nil }
         let margin = last > first ? (last - first) / 20 : max(abs(last) / 10, 1)
@@ -75,7 +75,8 @@ public struct SegmentedReturnPlot: Widget {
         }
         KeyHintLine(hints.reversed()).render(into: &surface, area: legend, theme: theme)
         BraillePlot(series: lines.map(\.series), markers: segments.last?.markers ?? [], xLabel: "episode",
-                    firstX: segments.last?.firstEpisode ?? 1, yRange: Self.robustRange(of: segments.suffix(max(maxOverlaid, 0) + 1)))
+                    firstX: segments.last?.firstEpisode ?? 1,
+                    yRange: Self.robustRange(of: segments.suffix(max(maxOverlaid, 0) + 1)))
             .render(into: &surface, area: plot, theme: theme)
     }
 }
