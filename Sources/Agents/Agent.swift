@@ -42,6 +42,9 @@ public protocol Agent: AnyObject {
     var targetNetworks: [String: MLP] { get }
     /// The exploration rate now (ε of ε-greedy), nil for an agent that explores by sampling its policy.
     var explorationRate: Double? { get }
+    /// The hyperparameters that have no effect at this point of the run, with why (ε₀ once ε's decay is over):
+    /// what the table's "used when" rule, which reads only the options, cannot know.
+    var idleHyperparameters: [HyperparameterKey: String] { get }
 
     /// Q(s,·) for `observation`.
     func qValues(for observation: [Float]) -> [Float]
@@ -78,4 +81,5 @@ extension Agent {
     public var lastLosses: [String: Float] { lastLoss.map { ["q": $0] } ?? [:] }
     public var lastAdvantage: AdvantageExplanation? { nil }
     public var failure: String? { nil }
+    public var idleHyperparameters: [HyperparameterKey: String] { [:] }
 }

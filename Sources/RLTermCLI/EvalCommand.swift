@@ -36,8 +36,12 @@ public struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
-    @Option(help: ArgumentHelp("Print the agent's Q-values (or π and V) for this observation as JSON instead of evaluating.",
-                               valueName: "x1,x2,…"))
+    /// Parsed unconditionally: an observation may start with a negative number ("-0.1,…"), which would
+    /// otherwise be read as an unknown option.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp(
+                "Print the agent's Q-values (or π and V) for this observation as JSON instead of evaluating.",
+                valueName: "x1,x2,…"))
     var qValues: String?
 
     public init() {}

@@ -21,6 +21,7 @@ public struct DashboardPresenter {
         let algorithm = snapshot.configuration.algorithm.displayName
         let runState: RunState = snapshot.mode == .paused ? .paused : (snapshot.learns ? .training : .replaying)
         let rows = PanelRow.rows(for: snapshot.hyperparameters)
+        let selected = rows.isEmpty ? nil : min(view.selectedRow, rows.count - 1)
         let (scene, caption) = self.scene(snapshot, cursor: view.cursor)
         let choices = HeatmapChoice.choices(for: snapshot.values, actionCount: actionCount(snapshot))
         let choice = choices.isEmpty ? nil : choices[view.heatmapIndex % choices.count]
@@ -33,11 +34,12 @@ public struct DashboardPresenter {
             heatmapMode: choice?.mode(on: snapshot.values.domain, glyphs: glyphs) ?? .maxQ,
             values: values(snapshot, choice: choice, cursor: view.cursor),
             hyperparameters: rows.map { row(for: $0, snapshot: snapshot) },
-            selectedHyperparameter: rows.isEmpty ? nil : min(view.selectedRow, rows.count - 1),
+            selectedHyperparameter: selected,
             flashedHyperparameter: view.flashUntil.map { now < $0 } == true ? view.flashed.flatMap(rows.firstIndex) : nil,
             explanation: snapshot.explanation.isEmpty ? ["No update yet: the agent has not learned from a batch."]
                 : snapshot.explanation,
-            showExplain: view.showExplain, showHelp: view.showHelp, message: message(snapshot, view: view, now: now))
+            showExplain: view.showExplain, showHelp: view.showHelp,
+            message: message(snapshot, view: view, selected: selected.map { rows[$0] }, now: now))
     }
 
     private func actionCount(_ snapshot: TrainingSnapshot) -> Int {
@@ -45,14 +47,22 @@ public struct DashboardPresenter {
             snapshot.values.probabilities.first { !$0.isEmpty }?.count ?? 0)
     }
 
-    /// The engine's message for a few seconds after it appears, else the UI's own; a failure stays shown.
-    private func message(_ snapshot: TrainingSnapshot, view: WatchViewState, now: ContinuousClock.Instant) -> String? {
+    /// The engine's message for a few seconds after it appears, else the UI's own; a failure stays shown;
+    /// otherwise why the selected hyperparameter has no effect, when it has none.
+    private func message(_ snapshot: TrainingSnapshot, view: WatchViewState, selected: PanelRow?,
+                         now: ContinuousClock.Instant) -> String? {
         if let local = view.localMessage, let until = view.localMessageUntil, now < until { return local }
         if let message = snapshot.message, message.id == view.engineMessageID,
            view.engineMessageUntil.map({ now < $0 }) ?? false {
             return message.text
         }
-        return snapshot.failure.map { "learning stopped (r resets, a or e switches): \($0)" }
+        if let failure = snapshot.failure { return "learning stopped (r resets, a or e switches): \(failure)" }
+        guard case .parameter(let key) = selected else { return nil }
+        let symbol = HyperparameterSpec.spec(for: key).symbol
+        guard snapshot.hyperparameters.values[key] != nil else {
+            return "\(symbol) is not used by \(snapshot.configuration.algorithm.displayName)"
+        }
+        return PanelRow.idleReason(of: key, in: snapshot).map { "\(symbol) has no effect: \($0)" }
     }
 
     // MARK: Environment
@@ -111,16 +121,24 @@ public struct DashboardPresenter {
     // MARK: Plot
 
     /// One plot segment per stretch of one algorithm on one environment: hyperparameter changes within it
-    /// become markers at the episode where they happened instead of new curves.
+    /// become markers at the episode where they happened instead of new curves. Each starts at the number
+    /// of its first kept episode, so the x axis shows real episode numbers after the oldest were dropped.
     func returnSegments(_ segments: [SessionSegment]) -> [ReturnSegment] {
         var result: [ReturnSegment] = []
         let currentEnvironment = segments.last?.environment
         for segment in segments {
             if case .hyperparameter(let key, _, let to) = segment.cause, var current = result.popLast() {
-                let spec = HyperparameterSpec.spec(for: key)
-                let label = "\(glyphs.text(spec.symbol)) \(HyperparameterRow.format(to, isInteger: spec.integer))"
-                current.markers.append(PlotMarker(x: Double(current.returns.count), label: label))
-                current.returns += segment.returns
+                if segment.droppedReturns > 0 {
+                    // The change's episode was dropped: the curve goes on from the first episode kept after it.
+                    current.firstEpisode += current.returns.count + segment.droppedReturns
+                    current.returns = segment.returns
+                    current.markers = []
+                } else {
+                    let spec = HyperparameterSpec.spec(for: key)
+                    let label = "\(glyphs.text(spec.symbol)) \(HyperparameterRow.format(to, isInteger: spec.integer))"
+                    current.markers.append(PlotMarker(x: Double(current.returns.count), label: label))
+                    current.returns += segment.returns
+                }
                 result.append(current)
                 continue
             }
@@ -129,7 +147,8 @@ public struct DashboardPresenter {
                 label += " " + EnvironmentSpec(name: segment.environment).displayName
             }
             if segment.cause == .reset { label += " (reset)" }
-            result.append(ReturnSegment(label: label, returns: segment.returns))
+            result.append(ReturnSegment(label: label, returns: segment.returns,
+                                        firstEpisode: segment.droppedReturns + 1))
         }
         return result
     }
@@ -198,7 +217,7 @@ public struct DashboardPresenter {
                 return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: "–", isActive: false)
             }
             return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: value, isInteger: spec.integer,
-                                     isActive: PanelRow.idleReason(of: key, in: snapshot.configuration) == nil)
+                                     isIdle: PanelRow.idleReason(of: key, in: snapshot) != nil)
         }
     }
 }

@@ -25,6 +25,12 @@ public enum PanelRow: Equatable, Sendable {
         HyperparameterSpec.spec(for: key).idleReason(algorithm: configuration.algorithm, options: configuration.options)
     }
 
+    /// Why `key` does nothing now: the table's rule for the configuration, else the agent's own word for this
+    /// point of the run (ε₀ once ε's decay is over, `Agent.idleHyperparameters`).
+    public static func idleReason(of key: HyperparameterKey, in snapshot: TrainingSnapshot) -> String? {
+        idleReason(of: key, in: snapshot.configuration) ?? snapshot.idleNow[key]
+    }
+
     /// The rows for an agent with `hyperparameters`: the leading rows, then every other hyperparameter the
     /// algorithm can change while it runs, in the table's order.
     public static func rows(for hyperparameters: Hyperparameters) -> [PanelRow] {

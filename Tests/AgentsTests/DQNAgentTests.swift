@@ -29,6 +29,29 @@ struct DQNAgentTests {
         #expect(checked == 20)
     }
 
+    @Test("a K edit counts K gradient steps from the last target update, not from the next multiple of K")
+    func targetPeriodEdit() throws {
+        var environment = AgentTestSupport.cartPole()
+        let agent = try #require(try AgentTestSupport.agent(
+            .dqn, for: environment, [.targetPeriod: 4, .learningStarts: 1, .batchSize: 4, .hiddenSize: 8]) as? DQNAgent)
+        let target = try #require(agent.qFunction.target)
+        var updates: [Int] = []
+        var previous = AgentTestSupport.parameters(of: target)
+        func record() {
+            let current = AgentTestSupport.parameters(of: target)
+            if current != previous {
+                #expect(current == AgentTestSupport.parameters(of: agent.qFunction.network))
+                updates.append(agent.gradientSteps)
+            }
+            previous = current
+        }
+        AgentTestSupport.drive(agent, on: &environment, steps: 6) { _ in record() }
+        try agent.setHyperparameter(.targetPeriod, to: 5)
+        AgentTestSupport.drive(agent, on: &environment, steps: 10) { _ in record() }
+        // From step 0 by multiples of the new K it would be [4, 10, 15].
+        #expect(updates == [4, 9, 14])
+    }
+
     @Test("τ < 1 moves θ⁻ by Polyak averaging every K steps instead of copying")
     func polyak() throws {
         var environment = AgentTestSupport.cartPole()
@@ -92,6 +115,22 @@ struct DQNAgentTests {
         AgentTestSupport.drive(agent, on: &environment, steps: 50)
         #expect(agent.memory.capacity == 8 && agent.memory.count == 8)
         #expect(agent.gradientSteps == 50)
+    }
+
+    @Test("with --no-replay a live B edit resizes the memory to the last B transitions, newest kept in order")
+    func noReplayBatchEdit() throws {
+        var environment = AgentTestSupport.cartPole()
+        let agent = try #require(try AgentTestSupport.agent(
+            .dqn, for: environment, options: AgentOptions(noReplay: true),
+            [.batchSize: 8, .learningStarts: 1]) as? DQNAgent)
+        AgentTestSupport.drive(agent, on: &environment, steps: 11)
+        let newest = (5..<8).map { agent.memory.transition(at: ($0 + 11) % 8) }
+        try agent.setHyperparameter(.batchSize, to: 3)
+        #expect(agent.memory.capacity == 3 && agent.memory.count == 3)
+        #expect((0..<3).map { agent.memory.transition(at: $0) } == newest)
+        try agent.setHyperparameter(.batchSize, to: 16)
+        AgentTestSupport.drive(agent, on: &environment, steps: 20)
+        #expect(agent.memory.capacity == 16 && agent.memory.count == 16 && agent.batch.size == 16)
     }
 
     @Test("hyperparameters change between updates; shape-defining ones are refused on a running agent")

@@ -44,10 +44,12 @@ struct GlyphsTests {
         #expect(Color.indexed(3).degraded(to: .none) == .terminalDefault)
     }
 
-    @Test("number labels stay within five characters with precision matched to magnitude")
+    @Test("number labels stay within five characters below 10⁵, seven beyond, with precision matched to magnitude")
     func labels() {
         let cases: [(Double, String)] = [(0, "0.00"), (-0.0, "0.00"), (0.95, "0.95"), (-3.2, "-3.20"), (-13, "-13.0"),
-                                         (99.96, "100"), (500, "500"), (-9999, "-9999"), (12_345, "12k")]
+                                         (99.96, "100"), (500, "500"), (-9999, "-9999"), (12_345, "12k"),
+                                         (99_499, "99k"), (99_999, "1.0e5"), (-57_883_124_000, "-5.8e10"),
+                                         (2e5, "2.0e5")]
         for (value, label) in cases {
             #expect(ValueLabel.compact(value) == label, "value \(value)")
         }

@@ -45,6 +45,16 @@ struct HeatmapTests {
         ])
     }
 
+    @Test("the legend of a diverged range prints its ends as 5.8e10 and drops levels, then the high end, to fit")
+    func hugeLegend() {
+        let legend = ColorScaleLegend(range: -57_883_124_000...3)
+        #expect(Rendering.lines(legend, width: 30, height: 1, theme: Rendering.asciiMono)
+            == ["-5.8e10 .:-=+*#%@ 3.00        "])
+        #expect(Rendering.lines(legend, width: 20, height: 1, theme: Rendering.asciiMono) == ["-5.8e10 .:-+*#@ 3.00"])
+        #expect(Rendering.lines(legend, width: 10, height: 1, theme: Rendering.asciiMono) == ["-5.8e10 .@"])
+        #expect(Rendering.lines(legend, width: 8, height: 1, theme: Rendering.asciiMono) == ["-5.8e10 "])
+    }
+
     @Test("numbers are shown after the arrow when asked for and when every cell's number fits")
     func numbers() {
         var withNumbers = heatmap
@@ -94,7 +104,8 @@ struct HeatmapTests {
     @Test("grid rows that do not fit are cut and the legend keeps the last row")
     func clipping() {
         let lines = Rendering.lines(heatmap, width: 8, height: 2, theme: Rendering.asciiMono)
-        #expect(lines == [">.>=>#v@", "0.00 .:-"])
+        // Too narrow for the high end: the legend keeps the scale's lowest, middle and highest levels.
+        #expect(lines == [">.>=>#v@", "0.00 .+@"])
         #expect(Rendering.lines(Heatmap(values: []), width: 4, height: 2, theme: Rendering.asciiMono) == ["    ", "    "])
     }
 

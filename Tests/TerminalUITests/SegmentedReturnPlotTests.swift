@@ -46,6 +46,38 @@ struct SegmentedReturnPlotTests {
         ])
     }
 
+    @Test("a segment's first outlier episodes do not flatten the rest: the range follows later ones, ≤ marks the cut")
+    func robustRange() {
+        let returns = [-6_726_000.0, -324_000] + (0..<38).map { -20 + Double($0 % 10) }
+        let outliers = SegmentedReturnPlot(segments: [ReturnSegment(label: "VPG", returns: returns)], averageWindow: 2)
+        let range = SegmentedReturnPlot.robustRange(of: outliers.segments)
+        #expect(abs((range?.lowerBound ?? 0) + 20.45) < 1e-9 && range?.upperBound == -11)
+        // The first two episodes and the averages that still carry them sit on the bottom edge, marked <=.
+        #expect(Rendering.lines(outliers, width: 30, height: 6, theme: Rendering.asciiMono) == [
+            " . avg2  * VPG                ",
+            "  -11.0     *..  *..  *..  *  ",
+            "           .. . .. . .. . ..  ",
+            "          ..  ...  ...  ...   ",
+            "<=-20.4 ...   ..   ..   ..    ",
+            "        1      episode      44",
+        ])
+        #expect(Rendering.lines(outliers, width: 30, height: 6, theme: Rendering.unicode256)[4].hasPrefix("≤-20.4 "))
+        let ascending = [ReturnSegment(label: "DQN", returns: (0..<100).map(Double.init))]
+        #expect(SegmentedReturnPlot.robustRange(of: ascending) == nil, "a learning curve is not clipped")
+        let few = [ReturnSegment(label: "DQN", returns: Array(returns.prefix(19)))]
+        #expect(SegmentedReturnPlot.robustRange(of: few) == nil)
+        let dropped = [ReturnSegment(label: "VPG", returns: returns, firstEpisode: 5_001)]
+        #expect(SegmentedReturnPlot.robustRange(of: dropped) == nil, "episodes after dropped ones are not first ones")
+    }
+
+    @Test("after the oldest episodes are dropped the x axis starts at the first kept episode's number")
+    func droppedEpisodes() {
+        let kept = SegmentedReturnPlot(
+            segments: [ReturnSegment(label: "DQN", returns: [0, 1, 2, 3], firstEpisode: 5_001)])
+        let axis = Rendering.lines(kept, width: 30, height: 6, theme: Rendering.asciiMono)[5]
+        #expect(axis.hasPrefix("     5001 ") && axis.hasSuffix(" 5050"), "\(axis)")
+    }
+
     @Test("without colour several curves keep apart through their marks, in UTF-8 too; one curve stays braille")
     func monoMarks() {
         let lines = Rendering.lines(plot, width: 30, height: 6, theme: Rendering.unicodeMono)

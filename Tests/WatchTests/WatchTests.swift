@@ -114,6 +114,26 @@ struct WatchTests {
         ])
     }
 
+    @Test("a segment whose oldest returns were dropped starts its curve at the real number of its first kept episode")
+    func droppedReturns() {
+        let presenter = DashboardPresenter(glyphs: Self.unicode.glyphs)
+        let segments = [
+            SessionSegment(cause: .start, algorithm: .dqn, environment: "cliffwalking", firstStep: 0, firstEpisode: 0,
+                           returns: [-30, -20], droppedReturns: 6),
+            SessionSegment(cause: .hyperparameter(.gamma, from: 0.99, to: 0.9), algorithm: .dqn,
+                           environment: "cliffwalking", firstStep: 900, firstEpisode: 8, returns: [-15]),
+            SessionSegment(cause: .hyperparameter(.gamma, from: 0.9, to: 0.8), algorithm: .dqn,
+                           environment: "cliffwalking", firstStep: 999, firstEpisode: 9, returns: [-14, -13],
+                           droppedReturns: 4),
+        ]
+        #expect(presenter.returnSegments(Array(segments.prefix(2)))
+            == [ReturnSegment(label: "DQN", returns: [-30, -20, -15], markers: [PlotMarker(x: 2, label: "γ 0.900")],
+                              firstEpisode: 7)])
+        // γ 0.8's first four episodes (10–13) were dropped: the curve goes on from episode 14 without the gap.
+        #expect(presenter.returnSegments(segments)
+            == [ReturnSegment(label: "DQN", returns: [-14, -13], firstEpisode: 14)])
+    }
+
     @Test("← and → step the selected hyperparameter within its range; a held key counts on from what it asked")
     func editing() throws {
         let snapshot = try Self.worker().snapshot()
@@ -143,8 +163,45 @@ struct WatchTests {
             let commands = controller.handle(.increaseHyperparameter, snapshot: snapshot, now: Self.now)
             #expect(commands == (editable ? [.set(.alpha, 0.7)] : []))
             let lines = Self.screen(snapshot, view: controller.view, width: 120, height: 40)
-            #expect(lines.contains { $0.contains("α_PER") && $0.contains("(unused") } == !editable)
+            #expect(lines.contains { $0.contains("α_PER") && $0.contains("(no effect)") } == !editable)
         }
+    }
+
+    @Test("ε₀ has no effect once ε's decay is over: dimmed, noted, and the message line says why when selected")
+    func epsilonAfterDecay() throws {
+        let worker = try Self.worker(paused: false)
+        #expect(PanelRow.idleReason(of: .epsilonStart, in: worker.snapshot()) == nil)
+        for _ in 0..<240 { worker.stepOnce() }
+        // ε decays over ε-frac × budget = 0.12 × 2,000 = 240 steps; from then on it is ε₁.
+        let snapshot = worker.snapshot()
+        #expect(snapshot.epsilon == 0.04)
+        let reason = try #require(PanelRow.idleReason(of: .epsilonStart, in: snapshot))
+        #expect(reason.contains("240"))
+        var view = WatchViewState()
+        let rows = PanelRow.rows(for: snapshot.hyperparameters)
+        view.selectedRow = try #require(rows.firstIndex(of: .parameter(.epsilonStart)))
+        let model = DashboardPresenter(glyphs: Self.unicode.glyphs).model(snapshot, view: view, now: Self.now)
+        #expect(model.message == "ε₀ has no effect: \(reason)")
+        #expect(model.hyperparameters[view.selectedRow].isIdle && !model.hyperparameters[view.selectedRow].isActive)
+        let lines = Self.screen(snapshot, view: view, width: 120, height: 40)
+        #expect(lines.contains { $0.contains("ε₀") && $0.contains("(no effect)") })
+        let small = Self.screen(snapshot, view: view, width: 80, height: 24)
+        #expect(small.last?.contains("ε₀ has no effect: \(reason)") == true, "the whole reason fits at 80 columns")
+    }
+
+    @Test("an idle row says why in the message line when selected: K with --no-target, λ for DQN")
+    func idleReasons() throws {
+        let snapshot = try Self.worker(options: AgentOptions(noTarget: true)).snapshot()
+        let rows = PanelRow.rows(for: snapshot.hyperparameters)
+        let presenter = DashboardPresenter(glyphs: Self.unicode.glyphs)
+        var view = WatchViewState()
+        view.selectedRow = try #require(rows.firstIndex(of: .parameter(.targetPeriod)))
+        #expect(presenter.model(snapshot, view: view, now: Self.now).message
+            == "K has no effect: --no-target: there is no target network to update")
+        view.selectedRow = try #require(rows.firstIndex(of: .parameter(.lambda)))
+        #expect(presenter.model(snapshot, view: view, now: Self.now).message == "λ is not used by DQN")
+        view.selectedRow = 0
+        #expect(presenter.model(snapshot, view: view, now: Self.now).message == nil)
     }
 
     @Test("? toggles the help overlay; Esc closes it, and does nothing when it is closed")

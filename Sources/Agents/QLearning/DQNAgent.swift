@@ -10,8 +10,9 @@ import RLCore
 /// ring buffer of N transitions, or proportional prioritized replay (`--replay prioritized`, wᵢ the
 /// importance-sampling weights with β annealed from β₀ to 1 over the budget, priorities |δ| + ε after each
 /// replay) — or, with `--no-replay`, a memory of only the last B transitions. Every f environment steps
-/// after n₀ it takes G gradient steps; every K gradient steps the target network moves θ⁻ ← τ·θ + (1 − τ)·θ⁻
-/// (τ = 1: a copy). `--double` picks a′ with θ and evaluates it with θ⁻; `--no-target` bootstraps from θ.
+/// after n₀ it takes G gradient steps; K gradient steps after its last move the target network moves
+/// θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1: a copy) — the paper's C, so a live K edit counts from the last move.
+/// `--double` picks a′ with θ and evaluates it with θ⁻; `--no-target` bootstraps from θ.
 /// With `--her final|future` on a goal environment, each finished episode is stored with its own goal and
 /// relabelled with achieved goals (Andrychowicz et al. 2017), into either memory.
 public final class DQNAgent: QFunctionAgent {
@@ -30,6 +31,8 @@ public final class DQNAgent: QFunctionAgent {
     private var hindsight: HindsightRelabeller?
     private var hindsightGenerator: Xoshiro256StarStar
     private var episode: GoalEpisode?
+    /// The gradient step at which θ⁻ last moved (0 before the first move).
+    private var lastTargetUpdate = 0
 
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         let options = configuration.options
@@ -91,7 +94,7 @@ public final class DQNAgent: QFunctionAgent {
     }
 
     /// One gradient step: sample a minibatch, compute y = r + γ·Q(s′, a′; θ⁻), regress Q(s,a;θ) onto it,
-    /// feed |δ| back to a prioritized memory, and move θ⁻ every K gradient steps.
+    /// feed |δ| back to a prioritized memory, and move θ⁻ once K gradient steps have passed since it last moved.
     public func update() {
         memory.sample(into: &batch, beta: beta, using: &replayGenerator)
         qFunction.computeTargets(batch.transitions, gamma: hyperparameters[.gamma], double: options.double)
@@ -100,8 +103,9 @@ public final class DQNAgent: QFunctionAgent {
         if options.replay == .prioritized {
             memory.updatePriorities(indices: batch.indices, tdErrors: qFunction.tdErrors)
         }
-        if qFunction.gradientSteps % hyperparameters.integer(.targetPeriod) == 0 {
+        if qFunction.gradientSteps - lastTargetUpdate >= hyperparameters.integer(.targetPeriod) {
             qFunction.updateTarget(tau: hyperparameters[.tau])
+            lastTargetUpdate = qFunction.gradientSteps
         }
     }
 
@@ -111,6 +115,8 @@ public final class DQNAgent: QFunctionAgent {
         switch key {
         case .batchSize:
             batch = ReplayBatch(size: Int(value), observationCount: observationCount)
+            // Without replay the memory is the last B transitions, so it follows B.
+            if options.noReplay { (memory as? ReplayBuffer)?.resize(capacity: Int(value)) }
         case .alpha:
             (memory as? PrioritizedReplayBuffer)?.alpha = value
         case .herK:

@@ -14,10 +14,15 @@ public final class EpsilonGreedy {
         self.totalSteps = totalSteps
     }
 
+    /// The steps ε takes to fall from ε₀ to ε₁: ε-frac of the budget. From then on ε₀ has no effect.
+    public func decaySteps(_ hyperparameters: Hyperparameters) -> Int {
+        Int(hyperparameters[.explorationFraction] * Double(totalSteps))
+    }
+
     /// ε after `step` environment steps.
     public func epsilon(at step: Int, hyperparameters: Hyperparameters) -> Double {
-        let duration = Int(hyperparameters[.explorationFraction] * Double(totalSteps))
-        return LinearSchedule(start: hyperparameters[.epsilonStart], end: hyperparameters[.epsilonEnd], duration: duration)
+        LinearSchedule(start: hyperparameters[.epsilonStart], end: hyperparameters[.epsilonEnd],
+                       duration: decaySteps(hyperparameters))
             .value(at: step)
     }
 

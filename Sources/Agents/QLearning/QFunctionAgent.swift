@@ -27,6 +27,11 @@ extension QFunctionAgent {
     public var optimizers: [String: Adam] { ["q": qFunction.optimizer] }
     public var targetNetworks: [String: MLP] { qFunction.target.map { ["q": $0] } ?? [:] }
     public var explorationRate: Double? { epsilon }
+    public var idleHyperparameters: [HyperparameterKey: String] {
+        let decay = exploration.decaySteps(hyperparameters)
+        guard steps >= decay else { return [:] }
+        return [.epsilonStart: "ε's decay ended at this agent's step \(decay): ε = ε₁"]
+    }
     public func qValues(for observation: [Float]) -> [Float] { qFunction.values(for: observation) }
     public var lastLoss: Float? { qFunction.lastLoss }
     public var lastTDErrors: [Float] { qFunction.tdErrors }

@@ -65,6 +65,21 @@ public final class ReplayBuffer: ReplayMemory {
         return storage.transition(at: index)
     }
 
+    /// Regrows or shrinks the buffer to `newCapacity` slots, keeping the newest min(count, newCapacity)
+    /// transitions in their order: DQN's `--no-replay` memory is the last B transitions, so a live B edit
+    /// resizes it.
+    public func resize(capacity newCapacity: Int) {
+        precondition(newCapacity >= 1, "replay capacity must be at least 1")
+        var resized = TransitionColumns(rows: newCapacity, observationCount: observationCount)
+        let kept = min(count, newCapacity)
+        // Until the buffer is full nextSlot == count, so the oldest kept slot is never negative before the modulo.
+        let oldest = (nextSlot - kept + capacity) % capacity
+        for row in 0..<kept { resized.copyRow((oldest + row) % capacity, of: storage, to: row) }
+        storage = resized
+        count = kept
+        nextSlot = kept % newCapacity
+    }
+
     /// Forgets every transition (the storage stays allocated).
     public func removeAll() {
         count = 0

@@ -10,7 +10,8 @@ import Foundation
 /// the middle. Vertical markers (e.g. where the algorithm or a hyperparameter changed) are drawn behind
 /// the data, their labels on the top row over it. Later series draw over earlier ones; in ASCII, and
 /// without colour when there are several, each series uses its own mark (`drawsMarks`). On a log₁₀
-/// scale the y labels are powers read back in data units.
+/// scale the y labels are powers read back in data units. Values beyond a fixed `yRange` are drawn on its
+/// edge, and that edge's label is marked `≥` (top) or `≤` (bottom).
 public struct BraillePlot: Widget {
     public var series: [PlotSeries]
     public var markers: [PlotMarker]
@@ -116,7 +117,8 @@ public struct BraillePlot: Widget {
         let dataRange = effectiveRange
         let range = scaled(dataRange.lowerBound)...max(scaled(dataRange.upperBound), scaled(dataRange.lowerBound))
         let plotHeight = area.height - 1
-        let yLabels = axisLabels(range: range, plotHeight: plotHeight)
+        let yLabels = axisLabels(range: range, plotHeight: plotHeight, clipped: clipped(dataRange),
+                                 glyphs: theme.glyphs)
         let labelWidth = yLabels.map(\.text.count).max() ?? 0
         let (labels, rest) = area.splitColumns(.first(labelWidth + 1))
         let (plot, axis) = rest.splitRows(.last(1))
@@ -153,9 +155,17 @@ public struct BraillePlot: Widget {
         return column < width ? column : nil
     }
 
+    /// Whether a fixed `yRange` cuts off finite values below it and above it.
+    private func clipped(_ range: ClosedRange<Double>) -> (below: Bool, above: Bool) {
+        guard yRange != nil else { return (false, false) }
+        let values = series.flatMap(\.values).filter(\.isFinite)
+        return (values.contains { $0 < range.lowerBound }, values.contains { $0 > range.upperBound })
+    }
+
     /// The y labels and their rows: the range's top, its bottom, and the middle row's value when there
-    /// are five plot rows or more; values read back through the scale.
-    private func axisLabels(range: ClosedRange<Double>, plotHeight: Int) -> [(row: Int, text: String)] {
+    /// are five plot rows or more; values read back through the scale; a clipped edge marked ≥ or ≤.
+    private func axisLabels(range: ClosedRange<Double>, plotHeight: Int, clipped: (below: Bool, above: Bool),
+                            glyphs: Glyphs) -> [(row: Int, text: String)] {
         func label(_ scaledValue: Double) -> String {
             switch yScale {
             case .linear: ValueLabel.compact(scaledValue)
@@ -163,7 +173,8 @@ public struct BraillePlot: Widget {
             }
         }
         guard plotHeight >= 1 else { return [] }
-        var labels = [(row: plotHeight - 1, text: label(range.lowerBound)), (row: 0, text: label(range.upperBound))]
+        var labels = [(row: plotHeight - 1, text: (clipped.below ? glyphs.text("≤") : "") + label(range.lowerBound)),
+                      (row: 0, text: (clipped.above ? glyphs.text("≥") : "") + label(range.upperBound))]
         if plotHeight >= 5 {
             // The value at the centre of the middle row's dots, by the rasteriser's own mapping.
             let middle = (plotHeight - 1) / 2

@@ -1,6 +1,7 @@
 /// The hyperparameters of the run in a bordered panel, `↑↓ select ←→ edit` in its top border: one row
 /// per parameter (`▸ γ  discount  0.990`), the selected one marked with `▸` (`>` in ASCII), those the
-/// current algorithm does not use dimmed and noted `(unused by DQN)` where there is room, and the row
+/// current algorithm does not use dimmed and noted `(unused by DQN)` where there is room, those it has that do
+/// nothing now (`HyperparameterRow.isIdle`) dimmed and noted `(no effect)`, and the row
 /// just edited (`flashed`) shown in reverse video for a moment so the change is seen at once.
 ///
 /// Symbols, meanings and values are columns as wide as their longest entry; meanings are cut first
@@ -20,8 +21,10 @@ public struct HyperparameterPanel: Widget {
         self.algorithm = algorithm
     }
 
-    /// The note on unused rows when the long one does not fit, and the fewest meaning columns kept for it.
+    /// The notes on unused and on idle rows when the long one does not fit, and the fewest meaning columns kept
+    /// for them.
     private static let shortNote = "(unused)"
+    private static let idleNote = "(no effect)"
     private static let minimumMeaning = 10
 
     /// The hint in the top border, e.g. `↑↓ select ←→ edit` (`^v select <> edit` in ASCII).
@@ -48,8 +51,9 @@ public struct HyperparameterPanel: Widget {
         let valueWidth = rows.map(\.value.count).max() ?? 0
         // Unused rows say so: meanings give up room for the short note while they keep `minimumMeaning`.
         let room = max(list.width - 2 - symbolWidth - 2 - 1 - valueWidth, 0)
-        let noteRoom = rows.contains { !$0.isActive } && room - Self.shortNote.count - 1 >= Self.minimumMeaning
-            ? Self.shortNote.count + 1 : 0
+        let note = rows.filter { !$0.isActive }
+            .map { $0.isIdle ? Self.idleNote.count : Self.shortNote.count }.max() ?? 0
+        let noteRoom = note > 0 && room - note - 1 >= Self.minimumMeaning ? note + 1 : 0
         let meaningWidth = min(rows.map(\.meaning.count).max() ?? 0, room - noteRoom)
         let marker = theme.charset == .unicode ? "▸" : ">"
 
@@ -70,7 +74,8 @@ public struct HyperparameterPanel: Widget {
             let valueStyle = index == flashed ? style.with([.bold, .reverse]) : style
             surface.put(row.value, x: x, y: y, style: valueStyle, clip: list)
             x += valueWidth + 1
-            let notes = ["(unused by \(glyphs.text(algorithm)))", Self.shortNote]
+            let notes = row.isIdle ? [Self.idleNote, "(idle)"]
+                : ["(unused by \(glyphs.text(algorithm)))", Self.shortNote]
             if !row.isActive, let note = notes.first(where: { x + $0.count <= list.maxX }) {
                 surface.put(note, x: x, y: y, style: style, clip: list)
             }

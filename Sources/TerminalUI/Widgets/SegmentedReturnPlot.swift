@@ -1,10 +1,12 @@
 /// The reward plot of a session: the current segment's episode returns with their moving average, and
 /// the moving averages of earlier segments overlaid, all against the episode index within their segment
-/// so two algorithms' learning curves start together and compare on one chart.
+/// so two algorithms' learning curves start together and compare on one chart. The x axis counts the
+/// current segment's episodes as they were numbered, from its first kept one.
 ///
-/// The current segment's hyperparameter changes are vertical markers with their labels; a legend row
-/// on top names each curve in its colour (in ASCII, with its plot mark). Earlier segments use series
-/// colours 1, 2, …; the current raw returns colour 0 and the average the bright average colour.
+/// The y range is robust to a segment's first episodes (a first episode of millions of steps): it spans the
+/// returns from each segment's second tenth on, widened by a twentieth each way, whenever the whole range is
+/// more than twice as wide. Values beyond it (those episodes, and the averages that still carry them) are
+/// drawn on the edge, and the edge's label says so (`≥`, `≤`).
 public struct SegmentedReturnPlot: Widget {
     /// Oldest first; the last one is the segment under way.
     public var segments: [ReturnSegment]
@@ -44,6 +46,21 @@ public struct SegmentedReturnPlot: Widget {
         return result
     }
 
+    /// The y range when a segment's first episodes would flatten the rest, else nil (the data's min and max).
+    /// Segments of fewer than 20 episodes, or whose first episodes were dropped, count whole; the range never
+    /// reaches beyond the data.
+    public static func robustRange(of segments: some Collection<ReturnSegment>) -> ClosedRange<Double>? {
+        let all = segments.flatMap(\.returns).filter(\.isFinite)
+        let later = segments.flatMap { segment in
+            let skipped = segment.firstEpisode == 1 && segment.returns.count >= 20 ? segment.returns.count / 10 : 0
+            return segment.returns.dropFirst(skipped).filter(\.isFinite)
+        }
+        guard let low = all.min(), let high = all.max(), let first = later.min(), let last = later.max(),
+              high - low > 2 * (last - first) else { return nil }
+        let margin = last > first ? (last - first) / 20 : max(abs(last) / 10, 1)
+        return max(low, first - margin)...min(high, last + margin)
+    }
+
     public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         let lines = series(theme: theme)
@@ -57,7 +74,9 @@ public struct SegmentedReturnPlot: Widget {
                                   theme: theme)
         }
         KeyHintLine(hints.reversed()).render(into: &surface, area: legend, theme: theme)
-        BraillePlot(series: lines.map(\.series), markers: segments.last?.markers ?? [], xLabel: "episode", firstX: 1)
+        BraillePlot(series: lines.map(\.series), markers: segments.last?.markers ?? [], xLabel: "episode",
+                    firstX: segments.last?.firstEpisode ?? 1,
+                    yRange: Self.robustRange(of: segments.suffix(max(maxOverlaid, 0) + 1)))
             .render(into: &surface, area: plot, theme: theme)
     }
 }

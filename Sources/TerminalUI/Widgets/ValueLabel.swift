@@ -1,13 +1,15 @@
 import Foundation
 
-/// Short number labels for axes, legends and heatmap cells: at most five characters for |value| < 10⁵.
+/// Short number labels for axes, legends and heatmap cells: at most five characters for |value| < 10⁵, at
+/// most seven (-5.8e10) beyond, so a diverged value cannot push its neighbours off the line.
 public enum ValueLabel {
-    /// Two decimals below 10, one below 100, none below 10 000, then thousands with a `k` suffix:
-    /// 0.95, -3.20, -13.0, 500, 12k. Negative zero prints as 0.00.
+    /// Two decimals below 10, one below 100, none below 10 000, then thousands with a `k` suffix below 10⁵,
+    /// then a mantissa and power of ten: 0.95, -3.20, -13.0, 500, 12k, 5.8e7. Negative zero prints as 0.00.
     public static func compact(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         let magnitude = abs(value)
         let value = value == 0 ? 0 : value
+        if magnitude >= 99_499.5 { return Self.magnitude(value) }
         if magnitude >= 9_999.5 { return String(format: "%.0fk", value / 1000) }
         if magnitude >= 99.95 { return String(format: "%.0f", value) }
         if magnitude >= 9.995 { return String(format: "%.1f", value) }

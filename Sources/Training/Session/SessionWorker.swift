@@ -296,6 +296,7 @@ final class SessionWorker {
             hyperparameters: agent.hyperparameters, mode: mode,
             pace: pace, timesteps: counters.timesteps, episodes: counters.episodes,
             stepsPerSecond: isStepping ? rate.perSecond : 0, epsilon: agent.explorationRate,
+            idleNow: agent.idleHyperparameters,
             meanRecentReturn: counters.meanRecentReturn, layout: layout, currentEpisode: recorder.current,
             lastEpisode: recorder.last, segments: segments, losses: losses,
             values: inspector.inspect(agent, environment: trainer.environments.copies[0]),

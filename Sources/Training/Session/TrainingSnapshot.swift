@@ -20,6 +20,8 @@ public struct TrainingSnapshot: Sendable {
     public var stepsPerSecond: Double
     /// ε now, for agents that explore ε-greedily.
     public var epsilon: Double?
+    /// Hyperparameters that have no effect at this point of the run, with why (`Agent.idleHyperparameters`).
+    public var idleNow: [HyperparameterKey: String] = [:]
     /// The mean return of the last (up to) 100 episodes.
     public var meanRecentReturn: Double?
 
