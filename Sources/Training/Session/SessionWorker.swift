@@ -87,12 +87,13 @@ final class SessionWorker {
             set(key, to: value)
         case .switchAlgorithm(let algorithm):
             var configuration = trainer.configuration
-            configuration.hyperparameters = Hyperparameters(defaultsFor: algorithm)
             configuration.options = algorithm == initialAlgorithm ? initialOptions : AgentOptions()
+            startFromPreset(&configuration, algorithm: algorithm)
             replaceTrainer(configuration, cause: .algorithm)
         case .switchEnvironment(let environment):
             var configuration = currentConfiguration
             configuration.environment = environment
+            startFromPreset(&configuration, algorithm: configuration.algorithm)
             replaceTrainer(configuration, cause: .environment)
         case .reset:
             replaceTrainer(currentConfiguration, cause: .reset)
@@ -103,6 +104,19 @@ final class SessionWorker {
         case .stop:
             stop()
         }
+    }
+
+    /// Starts `configuration` from the preset of `algorithm` on its environment (or the defaults where the pair
+    /// has none); a preset file with a mistake is reported and the defaults used.
+    private func startFromPreset(_ configuration: inout TrainingConfiguration, algorithm: Algorithm) {
+        let preset: Preset?
+        do {
+            preset = try settings.presets.preset(of: algorithm, on: configuration.environment.name)
+        } catch {
+            say("\(error); starting from the defaults", isError: true)
+            preset = nil
+        }
+        configuration.start(from: preset, algorithm: algorithm)
     }
 
     /// The configuration as it stands: the trainer's, with the hyperparameters the agent has now.
