@@ -198,7 +198,8 @@ public struct DashboardPresenter {
                 return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: "–", isActive: false)
             }
             return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: value, isInteger: spec.integer,
-                                     isActive: PanelRow.idleReason(of: key, in: snapshot.configuration) == nil)
+                                     isActive: PanelRow.idleReason(of: key, in: snapshot.configuration) == nil,
+                                     differsFromPreset: snapshot.presetHyperparameters.values[key] != value)
         }
     }
 }

@@ -1,7 +1,8 @@
 /// The hyperparameters of the run in a bordered panel, `↑↓ select ←→ edit` in its top border: one row
 /// per parameter (`▸ γ  discount  0.990`), the selected one marked with `▸` (`>` in ASCII), those the
 /// current algorithm does not use dimmed and noted `(unused by DQN)` where there is room, and the row
-/// just edited (`flashed`) shown in reverse video for a moment so the change is seen at once.
+/// just edited (`flashed`) shown in reverse video for a moment so the change is seen at once. A value that
+/// differs from the preset the run started from is followed by `*` (`d` restores it).
 ///
 /// Symbols, meanings and values are columns as wide as their longest entry; meanings are cut first
 /// when the panel is narrow. With more rows than fit, the list scrolls to keep the selected row in view
@@ -47,7 +48,9 @@ public struct HyperparameterPanel: Widget {
         let symbolWidth = symbols.map(\.count).max() ?? 0
         let valueWidth = rows.map(\.value.count).max() ?? 0
         // Unused rows say so: meanings give up room for the short note while they keep `minimumMeaning`.
-        let room = max(list.width - 2 - symbolWidth - 2 - 1 - valueWidth, 0)
+        // A column for the `*` of values that differ from the preset, when any does.
+        let markWidth = rows.contains(where: \.differsFromPreset) ? 1 : 0
+        let room = max(list.width - 2 - symbolWidth - 2 - 1 - valueWidth - markWidth, 0)
         let noteRoom = rows.contains { !$0.isActive } && room - Self.shortNote.count - 1 >= Self.minimumMeaning
             ? Self.shortNote.count + 1 : 0
         let meaningWidth = min(rows.map(\.meaning.count).max() ?? 0, room - noteRoom)
@@ -69,7 +72,10 @@ public struct HyperparameterPanel: Widget {
             }
             let valueStyle = index == flashed ? style.with([.bold, .reverse]) : style
             surface.put(row.value, x: x, y: y, style: valueStyle, clip: list)
-            x += valueWidth + 1
+            if row.differsFromPreset {
+                surface.put("*", x: x + row.value.count, y: y, style: theme.keyStyle, clip: list)
+            }
+            x += valueWidth + markWidth + 1
             let notes = ["(unused by \(glyphs.text(algorithm)))", Self.shortNote]
             if !row.isActive, let note = notes.first(where: { x + $0.count <= list.maxX }) {
                 surface.put(note, x: x, y: y, style: style, clip: list)

@@ -1,23 +1,28 @@
 import Foundation
 
 /// One line of the hyperparameter panel: the symbol as in the notes (γ, λ, K, …), what it means, its
-/// current value as text, and whether the current algorithm uses it.
+/// current value as text, whether the current algorithm uses it, and whether it differs from the preset.
 public struct HyperparameterRow: Hashable, Sendable {
     public var symbol: String
     public var meaning: String
     public var value: String
     public var isActive: Bool
+    /// Whether the value differs from the preset the run started from (the panel marks it `*`).
+    public var differsFromPreset: Bool
 
-    public init(symbol: String, meaning: String, value: String, isActive: Bool = true) {
+    public init(symbol: String, meaning: String, value: String, isActive: Bool = true, differsFromPreset: Bool = false) {
         self.symbol = symbol
         self.meaning = meaning
         self.value = value
         self.isActive = isActive
+        self.differsFromPreset = differsFromPreset
     }
 
     /// A row whose value is formatted by `format(_:isInteger:)`.
-    public init(symbol: String, meaning: String, value: Double, isInteger: Bool = false, isActive: Bool = true) {
-        self.init(symbol: symbol, meaning: meaning, value: Self.format(value, isInteger: isInteger), isActive: isActive)
+    public init(symbol: String, meaning: String, value: Double, isInteger: Bool = false, isActive: Bool = true,
+                differsFromPreset: Bool = false) {
+        self.init(symbol: symbol, meaning: meaning, value: Self.format(value, isInteger: isInteger), isActive: isActive,
+                  differsFromPreset: differsFromPreset)
     }
 
     /// A hyperparameter value as the panel prints it: whole numbers for integer parameters (500, 64), three

@@ -18,6 +18,8 @@ final class SessionWorker {
     /// The algorithm the session started with and its options; any other algorithm starts from the defaults.
     private let initialAlgorithm: Algorithm
     private let initialOptions: AgentOptions
+    /// The values the current algorithm starts from on the current environment (its preset, or its defaults).
+    private var presetHyperparameters: Hyperparameters
 
     private var recorder: EpisodeRecorder
     private var segments: [SessionSegment] = []
@@ -50,6 +52,9 @@ final class SessionWorker {
         pace = settings.pace
         initialAlgorithm = configuration.algorithm
         initialOptions = configuration.options
+        // The command line has reported a preset file's mistakes already; here they mean the defaults.
+        let preset = try? settings.presets.preset(of: configuration.algorithm, on: configuration.environment.name)
+        presetHyperparameters = preset?.hyperparameters ?? Hyperparameters(defaultsFor: configuration.algorithm)
         recorder = EpisodeRecorder(capacity: settings.frameCapacity)
         layout = SceneLayout(of: trainer.environment)
         inspector = ValueInspector(environment: trainer.environment)
@@ -89,12 +94,12 @@ final class SessionWorker {
             var configuration = trainer.configuration
             configuration.options = algorithm == initialAlgorithm ? initialOptions : AgentOptions()
             startFromPreset(&configuration, algorithm: algorithm)
-            replaceTrainer(configuration, cause: .algorithm)
+            replaceTrainer(configuration, cause: .algorithm, preset: configuration.hyperparameters)
         case .switchEnvironment(let environment):
             var configuration = currentConfiguration
             configuration.environment = environment
             startFromPreset(&configuration, algorithm: configuration.algorithm)
-            replaceTrainer(configuration, cause: .environment)
+            replaceTrainer(configuration, cause: .environment, preset: configuration.hyperparameters)
         case .reset:
             replaceTrainer(currentConfiguration, cause: .reset)
         case .saveCheckpoint(let path):
@@ -160,7 +165,8 @@ final class SessionWorker {
         startSegment(.hyperparameter(key, from: old, to: value))
     }
 
-    private func replaceTrainer(_ configuration: TrainingConfiguration, cause: SessionSegment.Cause) {
+    private func replaceTrainer(_ configuration: TrainingConfiguration, cause: SessionSegment.Cause,
+                                preset: Hyperparameters? = nil) {
         let replacement: Trainer
         do {
             replacement = try Trainer(configuration, continuing: trainer.counters)
@@ -168,6 +174,7 @@ final class SessionWorker {
             say(error.description, isError: true)
             return
         }
+        if let preset { presetHyperparameters = preset }
         trainer.suspendClock()
         let environmentChanged = configuration.environment != trainer.configuration.environment
         trainer = replacement
@@ -307,7 +314,7 @@ final class SessionWorker {
         let explanation = agent.lastUpdate?.description ?? agent.lastAdvantage?.description
         return TrainingSnapshot(
             sequence: sequence, configuration: currentConfiguration, learns: trainer.learns,
-            hyperparameters: agent.hyperparameters, mode: mode,
+            hyperparameters: agent.hyperparameters, presetHyperparameters: presetHyperparameters, mode: mode,
             pace: pace, timesteps: counters.timesteps, episodes: counters.episodes,
             stepsPerSecond: isStepping ? rate.perSecond : 0, epsilon: agent.explorationRate,
             meanRecentReturn: counters.meanRecentReturn, layout: layout, currentEpisode: recorder.current,
