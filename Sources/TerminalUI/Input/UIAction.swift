@@ -58,7 +58,7 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
         case .selectNextHyperparameter: "select next"
         case .decreaseHyperparameter: "decrease value"
         case .increaseHyperparameter: "increase value"
-        case .restorePreset: "restore preset value"
+        case .restorePreset: "restore preset"
         case .saveCheckpoint: "save checkpoint"
         case .cycleHeatmapView: "heatmap view"
         case .cyclePlotView: "plot view"
