@@ -15,7 +15,8 @@ public struct EnvironmentOptions: Sendable {
     public var mapLocator: MapLocator
 
     public init(
-        bits: Int = 10, states: Int = 10, forceSlippery: Bool = false, timeLimit: Int? = nil, gridObservation: GridObservation = .oneHot,
+        bits: Int = 10, states: Int = 10, forceSlippery: Bool = false, timeLimit: Int? = nil,
+        gridObservation: GridObservation = .oneHot,
         mapLocator: MapLocator = MapLocator()
     ) {
         self.bits = bits

@@ -32,7 +32,8 @@ public struct AlgosCommand: ParsableCommand {
                 } catch {
                     throw CommandFailure("\(error)", status: .dataError)
                 }
-                print("    preset: " + (preset.map { "\($0.name) (\(PresetLibrary.path(of: algorithm)))" } ?? "none: the defaults"))
+                let source = preset.map { "\($0.name) (\(PresetLibrary.path(of: algorithm)))" }
+                print("    preset: " + (source ?? "none: the defaults"))
             }
             let start = preset?.hyperparameters ?? Hyperparameters(defaultsFor: algorithm)
             var values = algorithm.hyperparameters.map { key in

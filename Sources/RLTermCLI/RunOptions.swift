@@ -74,7 +74,8 @@ struct RunOptions: ParsableArguments {
             ("--seed", seed != 0), ("--log-dir", logDir != nil), ("--double", double), ("--no-replay", noReplay),
             ("--no-target", noTarget), ("--replay", replay != "uniform"), ("--her", her != "none"), ("--psi", psi != nil),
             ("--bootstrap-critic", bootstrapCritic), ("--bits", bits != 10), ("--states", states != 10),
-            ("--slippery", slippery), ("--time-limit", timeLimit != nil), ("--set", !assignments.isEmpty), ("hyperparameter flags", !hyperparameterFlags.isEmpty),
+            ("--slippery", slippery), ("--time-limit", timeLimit != nil), ("--set", !assignments.isEmpty),
+            ("hyperparameter flags", !hyperparameterFlags.isEmpty),
         ]
         return given.filter(\.1).map(\.0)
     }

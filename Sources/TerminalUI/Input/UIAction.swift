@@ -35,7 +35,8 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
         switch self {
         case .togglePause, .stepOnce, .finishEpisode, .frameBack, .frameForward, .paceUp, .paceDown, .reset: .run
         case .nextAlgorithm, .previousAlgorithm, .nextEnvironment, .selectPreviousHyperparameter,
-             .selectNextHyperparameter, .decreaseHyperparameter, .increaseHyperparameter, .restorePreset, .saveCheckpoint: .learn
+             .selectNextHyperparameter, .decreaseHyperparameter, .increaseHyperparameter, .restorePreset,
+             .saveCheckpoint: .learn
         case .cycleHeatmapView, .cyclePlotView, .toggleExplain, .toggleHelp, .closeHelp, .quit: .view
         }
     }

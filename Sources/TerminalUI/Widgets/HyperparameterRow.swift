@@ -10,7 +10,8 @@ public struct HyperparameterRow: Hashable, Sendable {
     /// Whether the value differs from the preset the run started from (the panel marks it `*`).
     public var differsFromPreset: Bool
 
-    public init(symbol: String, meaning: String, value: String, isActive: Bool = true, differsFromPreset: Bool = false) {
+    public init(symbol: String, meaning: String, value: String, isActive: Bool = true,
+                differsFromPreset: Bool = false) {
         self.symbol = symbol
         self.meaning = meaning
         self.value = value

@@ -51,7 +51,8 @@ public enum PresetFile {
                 guard value.allSatisfy({ $0.isASCII && $0.isWholeNumber }), let steps = Int(value), steps >= 1,
                     steps <= limit
                 else {
-                    throw fail(valueStart + 1, .badValue(key: key, value: value, expected: "a whole number in [1, \(limit)]"))
+                    let expected = "a whole number in [1, \(limit)]"
+                    throw fail(valueStart + 1, .badValue(key: key, value: value, expected: expected))
                 }
                 section.timeLimit = steps
             } else {
