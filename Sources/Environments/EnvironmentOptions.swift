@@ -6,18 +6,23 @@ public struct EnvironmentOptions: Sendable {
     public var states: Int
     /// Turn slipping on for any gridworld map, whatever its own setting (`--slippery`).
     public var forceSlippery: Bool
+    /// Cut a gridworld map's episodes (truncated, so bootstrapped) after this many steps, replacing the map's
+    /// `max_steps` (a preset's `time-limit`); nil keeps the map's own.
+    public var timeLimit: Int?
     /// How a gridworld shows the agent its cell.
     public var gridObservation: GridObservation
     /// Where `./envs/` and relative map paths are looked up.
     public var mapLocator: MapLocator
 
     public init(
-        bits: Int = 10, states: Int = 10, forceSlippery: Bool = false, gridObservation: GridObservation = .oneHot,
+        bits: Int = 10, states: Int = 10, forceSlippery: Bool = false, timeLimit: Int? = nil,
+        gridObservation: GridObservation = .oneHot,
         mapLocator: MapLocator = MapLocator()
     ) {
         self.bits = bits
         self.states = states
         self.forceSlippery = forceSlippery
+        self.timeLimit = timeLimit
         self.gridObservation = gridObservation
         self.mapLocator = mapLocator
     }

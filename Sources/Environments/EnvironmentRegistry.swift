@@ -41,6 +41,7 @@ public enum EnvironmentRegistry {
             throw .unknownName(unknown, available: fixedNames + maps)
         }
         if options.forceSlippery { map.settings.slippery = true }
+        if let limit = options.timeLimit { map.settings.maxSteps = limit }
         return Gridworld(map: map, observation: options.gridObservation, generator: generator)
     }
 

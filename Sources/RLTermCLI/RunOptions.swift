@@ -51,6 +51,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Make gridworld moves slippery whatever the map says.")
     var slippery = false
 
+    @Option(help: "Steps after which a gridworld map's episodes are truncated (overrides max_steps and the preset).")
+    var timeLimit: Int?
+
     @Option(name: .customLong("set"), help: "Set a hyperparameter: --set KEY=VALUE (repeatable).")
     var assignments: [String] = []
 
@@ -71,15 +74,19 @@ struct RunOptions: ParsableArguments {
             ("--seed", seed != 0), ("--log-dir", logDir != nil), ("--double", double), ("--no-replay", noReplay),
             ("--no-target", noTarget), ("--replay", replay != "uniform"), ("--her", her != "none"), ("--psi", psi != nil),
             ("--bootstrap-critic", bootstrapCritic), ("--bits", bits != 10), ("--states", states != 10),
-            ("--slippery", slippery), ("--set", !assignments.isEmpty), ("hyperparameter flags", !hyperparameterFlags.isEmpty),
+            ("--slippery", slippery), ("--time-limit", timeLimit != nil), ("--set", !assignments.isEmpty),
+            ("hyperparameter flags", !hyperparameterFlags.isEmpty),
         ]
         return given.filter(\.1).map(\.0)
     }
 
     /// The run's configuration, every value validated against its range: the environment, algorithm and
-    /// budget given, else `defaults` (a command without defaults requires them).
+    /// budget given, else `defaults` (a command without defaults requires them). The hyperparameters and time
+    /// limit start from the pair's preset in `presets`, and the command line's values override it; the
+    /// configuration names the preset and the keys whose values differ from it.
     func configuration(defaults: (env: String, algo: Algorithm, steps: Int)? = nil, evaluationInterval: Int = 0,
-                       evaluationEpisodes: Int = 10, stopWhenSolved: Bool = false) throws -> TrainingConfiguration {
+                       evaluationEpisodes: Int = 10, stopWhenSolved: Bool = false,
+                       presets: PresetLibrary = PresetLibrary()) throws -> TrainingConfiguration {
         guard let env = env ?? defaults?.env, let algo = algo ?? defaults?.algo.name, let steps = steps ?? defaults?.steps else {
             throw CommandFailure("--env, --algo and --steps are required", status: .usage)
         }
@@ -95,9 +102,28 @@ struct RunOptions: ParsableArguments {
             }
             return choice
         }
-        var hyperparameters: Hyperparameters
+        let algorithm: Algorithm
         do {
-            hyperparameters = Hyperparameters(defaultsFor: try AlgorithmRegistry.algorithm(named: algo))
+            algorithm = try AlgorithmRegistry.algorithm(named: algo)
+        } catch {
+            throw CommandFailure("\(error)", status: .usage)
+        }
+        let preset: Preset?
+        do {
+            preset = try presets.preset(of: algorithm, on: env)
+        } catch {
+            throw CommandFailure("\(error)", status: .dataError)
+        }
+        var configuration = TrainingConfiguration(
+            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery),
+            algorithm: algorithm,
+            options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay,
+                                  noTarget: noTarget, psi: psiChoice, bootstrapCritic: bootstrapCritic),
+            steps: steps, seed: seed, evaluationInterval: evaluationInterval, evaluationEpisodes: evaluationEpisodes,
+            stopWhenSolved: stopWhenSolved)
+        configuration.start(from: preset, algorithm: algorithm)
+        var hyperparameters = configuration.hyperparameters
+        do {
             try hyperparameters.apply(flags: hyperparameterFlags)
             for assignment in assignments {
                 try hyperparameters.apply(assignment: assignment)
@@ -105,12 +131,13 @@ struct RunOptions: ParsableArguments {
         } catch {
             throw CommandFailure("\(error)", status: .usage)
         }
-        return TrainingConfiguration(
-            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery),
-            hyperparameters: hyperparameters,
-            options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay,
-                                  noTarget: noTarget, psi: psiChoice, bootstrapCritic: bootstrapCritic),
-            steps: steps, seed: seed, evaluationInterval: evaluationInterval, evaluationEpisodes: evaluationEpisodes,
-            stopWhenSolved: stopWhenSolved)
+        let start = configuration.hyperparameters
+        configuration.overridden = hyperparameters.keys.filter { hyperparameters[$0] != start[$0] }.map(\.rawValue)
+        configuration.hyperparameters = hyperparameters
+        if let timeLimit, timeLimit != configuration.environment.timeLimit {
+            configuration.environment.timeLimit = timeLimit
+            configuration.overridden.append(PresetFile.timeLimitKey)
+        }
+        return configuration
     }
 }

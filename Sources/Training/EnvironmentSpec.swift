@@ -12,12 +12,16 @@ public struct EnvironmentSpec: Sendable, Codable, Equatable {
     public var states: Int
     /// Slipping forced on for gridworld maps (`--slippery`).
     public var slippery: Bool
+    /// Steps after which a gridworld map's episodes are truncated, replacing its `max_steps` (a preset's
+    /// `time-limit` or `--time-limit`); nil keeps the map's own. Absent from older `run.json` files.
+    public var timeLimit: Int?
 
-    public init(name: String, bits: Int = 10, states: Int = 10, slippery: Bool = false) {
+    public init(name: String, bits: Int = 10, states: Int = 10, slippery: Bool = false, timeLimit: Int? = nil) {
         self.name = name
         self.bits = bits
         self.states = states
         self.slippery = slippery
+        self.timeLimit = timeLimit
     }
 
     /// The options checked: `--bits` in [1, 64] and `--states` in [1, 30] (a random walk reaches the end of a
@@ -26,18 +30,22 @@ public struct EnvironmentSpec: Sendable, Codable, Equatable {
     public var problem: String? {
         if bits < 1 || bits > 64 { return "--bits must be a whole number in [1, 64], got \(bits)" }
         if states < 1 || states > 30 { return "--states must be a whole number in [1, 30], got \(states)" }
+        if let timeLimit, timeLimit < 1 || timeLimit > GridSettings.maxStepsLimit {
+            return "--time-limit must be a whole number in [1, \(GridSettings.maxStepsLimit)], got \(timeLimit)"
+        }
         return nil
     }
 
     /// Builds the environment with its randomness from `generator`.
     public func make(generator: Xoshiro256StarStar) throws(MapLoadError) -> any Environment {
-        let options = EnvironmentOptions(bits: bits, states: states, forceSlippery: slippery)
+        let options = EnvironmentOptions(bits: bits, states: states, forceSlippery: slippery, timeLimit: timeLimit)
         return try EnvironmentRegistry.make(name, options: options, generator: generator)
     }
 
     /// How a screen names it: `bitflip 10`, `cliffwalk 6`, a map's file name without its extension.
     public var displayName: String {
-        EnvironmentRegistry.displayName(of: name, options: EnvironmentOptions(bits: bits, states: states, forceSlippery: slippery))
+        let options = EnvironmentOptions(bits: bits, states: states, forceSlippery: slippery, timeLimit: timeLimit)
+        return EnvironmentRegistry.displayName(of: name, options: options)
     }
 
     /// The mean evaluation return at which a run on `environment` counts as solved, as the environment states

@@ -217,7 +217,8 @@ public struct DashboardPresenter {
                 return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: "–", isActive: false)
             }
             return HyperparameterRow(symbol: spec.symbol, meaning: spec.meaning, value: value, isInteger: spec.integer,
-                                     isIdle: PanelRow.idleReason(of: key, in: snapshot) != nil)
+                                     isIdle: PanelRow.idleReason(of: key, in: snapshot) != nil,
+                                     differsFromPreset: snapshot.presetHyperparameters.values[key] != value)
         }
     }
 }

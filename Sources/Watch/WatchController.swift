@@ -53,6 +53,8 @@ public struct WatchController {
             return []
         case .decreaseHyperparameter, .increaseHyperparameter:
             return edit(direction: action == .increaseHyperparameter ? 1 : -1, snapshot: snapshot, pending: pending, now: now)
+        case .restorePreset:
+            return restorePreset(snapshot: snapshot, pending: pending, now: now)
         case .saveCheckpoint: return [.saveCheckpoint(path: nil)]
         case .cycleHeatmapView:
             view.heatmapIndex += 1
@@ -127,6 +129,28 @@ public struct WatchController {
         view.flashed = row
         view.flashUntil = now + WatchViewState.flashDuration
         return [.set(key, next)]
+    }
+
+    /// Sets the selected hyperparameter back to the value the pair's preset gives it.
+    private mutating func restorePreset(snapshot: TrainingSnapshot, pending: WatchViewState.Requested,
+                                        now: ContinuousClock.Instant) -> [SessionCommand] {
+        let rows = PanelRow.rows(for: snapshot.hyperparameters)
+        guard !rows.isEmpty, case .parameter(let key) = rows[min(view.selectedRow, rows.count - 1)],
+            let current = pending.values[key] ?? snapshot.hyperparameters.values[key],
+            let preset = snapshot.presetHyperparameters.values[key]
+        else {
+            say("the selected row has no preset value", now: now)
+            return []
+        }
+        let spec = HyperparameterSpec.spec(for: key)
+        guard current != preset else {
+            say("\(spec.symbol) is at its preset value, \(HyperparameterSpec.format(preset))", now: now)
+            return []
+        }
+        request(snapshot) { $0.values[key] = preset }
+        view.flashed = .parameter(key)
+        view.flashUntil = now + WatchViewState.flashDuration
+        return [.set(key, preset)]
     }
 
     private mutating func request(_ snapshot: TrainingSnapshot, _ change: (inout WatchViewState.Requested) -> Void) {

@@ -1,4 +1,6 @@
+import Agents
 import ArgumentParser
+import Foundation
 import Testing
 import Training
 @testable import RLTermCLI
@@ -21,6 +23,68 @@ struct TrainArgumentsTests {
         #expect(configuration.stopWhenSolved)
         #expect(command.settingsGiven == ["--env", "--algo", "--eval-every", "--eval-episodes", "--stop-when-solved",
                                           "--seed", "--set", "hyperparameter flags"])
+    }
+
+    @Test("a run starts from the pair's preset; flags override it; the configuration names both")
+    func presetThenFlags() throws {
+        let presets = PresetLibrary(directory: "/nonexistent")
+        let plain = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "dqn", "--steps", "100"])
+        let preset = try plain.runOptions.configuration(presets: presets)
+        #expect(preset.hyperparameters == (try Hyperparameters(.dqn, [
+            .gamma: 0.9, .epsilonStart: 0.5, .epsilonEnd: 0.02, .explorationFraction: 0.5, .learningStarts: 500,
+            .targetPeriod: 100,
+        ])))
+        #expect(preset.preset == "dqn/cliffwalking" && preset.overridden.isEmpty && preset.environment.timeLimit == nil)
+        let edited = try TrainCommand.parse([
+            "--env", "cliffwalking", "--algo", "dqn", "--steps", "100", "--gamma", "0.95", "--set", "eps-end=0.02",
+            "--set", "lr=0.001", "--time-limit", "300",
+        ])
+        let overridden = try edited.runOptions.configuration(presets: presets)
+        #expect(overridden.hyperparameters[.gamma] == 0.95 && overridden.hyperparameters[.learningRate] == 0.001)
+        #expect(overridden.hyperparameters[.learningStarts] == 500 && overridden.environment.timeLimit == 300)
+        // eps-end=0.02 is the preset's own value: nothing overridden.
+        #expect(overridden.preset == "dqn/cliffwalking" && overridden.overridden == ["gamma", "lr", "time-limit"])
+        let vpg = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "vpg", "--steps", "100"])
+        #expect(try vpg.runOptions.configuration(presets: presets).environment.timeLimit == 200)
+        let none = try TrainCommand.parse(["--env", "maze", "--algo", "dqn", "--steps", "100", "--gamma", "0.9"])
+        let defaults = try none.runOptions.configuration(presets: presets)
+        #expect(defaults.preset == nil && defaults.overridden == ["gamma"])
+    }
+
+    @Test("run.json records the preset and what was overridden, and reads files written before presets")
+    func runFileRoundTrip() throws {
+        let command = try TrainCommand.parse([
+            "--env", "cliffwalking", "--algo", "reinforce", "--steps", "100", "--pi-lr", "0.02",
+        ])
+        let configuration = try command.runOptions.configuration(presets: PresetLibrary(directory: "/nonexistent"))
+        let data = try JSONEncoder().encode(configuration)
+        #expect(try JSONDecoder().decode(TrainingConfiguration.self, from: data) == configuration)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["preset"] as? String == "reinforce/cliffwalking" && object["overridden"] as? [String] == ["pi-lr"])
+        object["preset"] = nil
+        object["overridden"] = nil
+        var environment = try #require(object["environment"] as? [String: Any])
+        environment["timeLimit"] = nil
+        object["environment"] = environment
+        let old = try JSONDecoder().decode(TrainingConfiguration.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.preset == nil && old.overridden.isEmpty && old.environment.timeLimit == nil)
+        #expect(old.hyperparameters == configuration.hyperparameters)
+    }
+
+    @Test("a preset file with a mistake stops the run with its file:line:col and status 65")
+    func badPresetFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rlterm-badpreset-\(UUID())")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("envs/presets"),
+                                                withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "cartpole:\n  gamma: 2\n".write(to: directory.appendingPathComponent("envs/presets/dqn.txt"),
+                                             atomically: true, encoding: .utf8)
+        let command = try TrainCommand.parse(["--env", "cartpole", "--algo", "dqn", "--steps", "100"])
+        let failure = try #require(throws: CommandFailure.self) {
+            try command.runOptions.configuration(presets: PresetLibrary(directory: directory.path))
+        }
+        #expect(failure.status == .dataError)
+        #expect(failure.message == "envs/presets/dqn.txt:2:10: bad value '2' for gamma: expected a number in [0, 1]")
     }
 
     @Test("only --steps may come with --resume: anything else is a usage error (64) naming it")

@@ -74,7 +74,7 @@ struct KeyMapTests {
             UIAction.allCases.filter { $0.group == group && $0.isListed }.compactMap { self.keys.keyLabel(for: $0, glyphs: Glyphs(charset: .unicode)) }
         }
         #expect(keys(in: .run) == ["space", ".", "n", "[", "]", "+", "-", "r"])
-        #expect(keys(in: .learn) == ["a", "A", "e", "↑", "↓", "←", "→", "w"])
+        #expect(keys(in: .learn) == ["a", "A", "e", "↑", "↓", "←", "→", "d", "w"])
         #expect(keys(in: .view) == ["v", "p", "x", "?", "q"])
     }
 }

@@ -99,9 +99,9 @@ struct PanelWidgetTests {
             #expect(text.contains(action.summary), "\(action)")
         }
         #expect(text.contains("press ? or Esc to close"))
-        #expect(lines[1] == "            + Keys -----------------------------------------------+             ")
-        #expect(lines[2].contains("| Run ") && lines[2].contains(" Learn "))
-        #expect(lines[3] == "            | space pause / resume       a     next algorithm     |             ")
+        #expect(lines[0] == "            + Keys -----------------------------------------------+             ")
+        #expect(lines[1].contains("| Run ") && lines[1].contains(" Learn "))
+        #expect(lines[2] == "            | space pause / resume       a     next algorithm     |             ")
         #expect(lines[20] == "            +-----------------------------------------------------+             ")
     }
 

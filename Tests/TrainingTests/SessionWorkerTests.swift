@@ -134,7 +134,9 @@ struct SessionWorkerTests {
         worker.apply(.switchAlgorithm(.vpg))
         let snapshot = worker.snapshot()
         #expect(snapshot.configuration.algorithm == .vpg)
+        // vpg/cliffwalking's preset keeps VPG's defaults and truncates episodes at 200 steps.
         #expect(snapshot.hyperparameters == Hyperparameters(defaultsFor: .vpg))
+        #expect(snapshot.configuration.environment.timeLimit == 200 && snapshot.configuration.preset == "vpg/cliffwalking")
         #expect(snapshot.segments.last == SessionSegment(cause: .algorithm, algorithm: .vpg, environment: "cliffwalking",
                                                          firstStep: 300, firstEpisode: snapshot.episodes))
         #expect(snapshot.timesteps == 300 && snapshot.mode == .running)
@@ -143,7 +145,7 @@ struct SessionWorkerTests {
         #expect(worker.trainer.timesteps == 301)
     }
 
-    @Test("switching environment rebuilds the agent for its shapes and keeps the hyperparameters")
+    @Test("switching environment rebuilds the agent for its shapes and starts from the new pair's preset")
     func switchEnvironment() throws {
         let worker = try Self.paused()
         worker.apply(.set(.gamma, 0.95))
@@ -151,7 +153,8 @@ struct SessionWorkerTests {
         let snapshot = worker.snapshot()
         #expect(snapshot.configuration.environment.name == "cartpole")
         #expect(snapshot.layout == .cartPole(trackLimit: 2.4))
-        #expect(snapshot.hyperparameters[.gamma] == 0.95)
+        #expect(snapshot.hyperparameters == Hyperparameters(defaultsFor: .dqn))
+        #expect(snapshot.configuration.preset == "dqn/cartpole")
         #expect(snapshot.segments.last?.cause == .environment)
         guard case .cartPoleSlice(_, _, let rows, let columns) = snapshot.values.domain else {
             Issue.record("expected a CartPole slice, got \(snapshot.values.domain)")
@@ -162,6 +165,30 @@ struct SessionWorkerTests {
             Issue.record("expected CartPole frames")
             return
         }
+    }
+
+    @Test("a switch starts from the new pair's preset: its values and time limit, or the defaults without one")
+    func switchStartsFromPreset() throws {
+        let worker = try Self.paused()
+        worker.apply(.set(.learningRate, 0.01))
+        worker.apply(.switchAlgorithm(.onlineQ))
+        var snapshot = worker.snapshot()
+        #expect(snapshot.hyperparameters == (try Hyperparameters(.onlineQ, [.gamma: 0.9, .epsilonEnd: 0.02,
+                                                                           .explorationFraction: 0.5, .learningRate: 3e-4])))
+        #expect(snapshot.configuration.preset == "online-q/cliffwalking" && snapshot.configuration.overridden.isEmpty)
+        worker.apply(.switchEnvironment(EnvironmentSpec(name: "maze")))
+        snapshot = worker.snapshot()
+        #expect(snapshot.hyperparameters == Hyperparameters(defaultsFor: .onlineQ) && snapshot.configuration.preset == nil)
+        worker.apply(.switchAlgorithm(.reinforce))
+        worker.apply(.switchEnvironment(EnvironmentSpec(name: "cliffwalking")))
+        snapshot = worker.snapshot()
+        #expect(snapshot.configuration.environment.timeLimit == 200)
+        // Truncated at 200 steps, 1,000 steps end at least five episodes (without the limit, an untrained
+        // policy on the cliff plays one episode for tens of thousands of steps).
+        let before = snapshot.episodes
+        worker.apply(.resume)
+        for _ in 0..<1_000 { worker.stepOnce() }
+        #expect(worker.snapshot().episodes - before >= 5)
     }
 
     @Test("reset starts the same algorithm afresh: a new agent with the current hyperparameters")

@@ -152,6 +152,28 @@ struct WatchTests {
         #expect(controller.view.flashed == .parameter(.targetPeriod))
     }
 
+    @Test("values that differ from the pair's preset are marked *; d restores the selected one to its preset")
+    func restorePreset() throws {
+        // DQN on the cliff started from its defaults: γ 0.99 where dqn/cliffwalking's preset says 0.9.
+        let worker = try Self.worker()
+        var snapshot = worker.snapshot()
+        #expect(snapshot.presetHyperparameters[.gamma] == 0.9)
+        #expect(Self.screen(snapshot).contains { $0.contains("▸ γ") && $0.contains("0.990*") })
+        var controller = Self.controller()
+        let commands = controller.handle(.restorePreset, snapshot: snapshot, now: Self.now)
+        #expect(commands == [.set(.gamma, 0.9)])
+        #expect(controller.view.flashed == .parameter(.gamma))
+        commands.forEach(worker.apply)
+        snapshot = worker.snapshot()
+        #expect(snapshot.hyperparameters[.gamma] == 0.9)
+        #expect(Self.screen(snapshot).contains { $0.contains("▸ γ") && $0.contains("0.900 ") && !$0.contains("0.900*") })
+        #expect(controller.handle(.restorePreset, snapshot: snapshot, now: Self.now).isEmpty)
+        #expect(controller.view.localMessage == "γ is at its preset value, 0.9")
+        _ = controller.handle(.selectNextHyperparameter, snapshot: snapshot, now: Self.now)
+        #expect(controller.handle(.restorePreset, snapshot: snapshot, now: Self.now).isEmpty)
+        #expect(controller.view.localMessage == "the selected row has no preset value")
+    }
+
     @Test("α_PER is dimmed and not editable without prioritized replay, editable with it")
     func optionDependentRows() throws {
         let rows = PanelRow.rows(for: Hyperparameters(defaultsFor: .dqn))

@@ -5,7 +5,7 @@
 #   Tests/e2e/watch_tmux.sh PATH/TO/rlterm
 #
 # Builds nothing. Checks that the default session (DQN on cliffwalking) trains at once with every panel
-# shown; that space pauses, '.' steps once, '←' edits γ, 'a' and 'e' switch algorithm and environment, 'v',
+# shown; that space pauses, '.' steps once, '←' edits γ, 'd' restores its preset, 'a' and 'e' switch algorithm and environment, 'v',
 # 'p', 'x' and '?' change the views; that a window below 80x24 shows the too-small notice and that resizes,
 # many of them, leave the panels intact; that 'q' exits 0, gives the terminal back and saves the networks
 # into --log-dir; and that SIGINT, SIGTERM and SIGHUP (an SSH connection dropping) end the UI with 130, 143
@@ -56,8 +56,11 @@ tmux_ send-keys -t "$session" .
 check "'.' advances the step counter by one while paused" wait_for 5 step_is "$((before + 1))"
 
 tmux_ send-keys -t "$session" Left
-check "'←' lowers γ from 0.990 to 0.980, shown in the panel" wait_for 5 screen_has "0.980"
-check "the edit is marked on the return plot" wait_for 5 screen_has "γ 0.980"
+check "'←' lowers γ from dqn/cliffwalking's preset 0.900 to 0.890, marked * in the panel" wait_for 5 screen_has "0.890*"
+check "the edit is marked on the return plot" wait_for 5 screen_has "γ 0.890"
+tmux_ send-keys -t "$session" d
+check "'d' restores γ to its preset: the panel's * is gone" wait_for 5 screen_lacks "0.890*"
+check "'d' restores γ to its preset, 0.900" screen_has "0.900"
 
 tmux_ send-keys -t "$session" v
 check "'v' shows one action's Q-values" wait_for 5 screen_has "Q(s,↑)"

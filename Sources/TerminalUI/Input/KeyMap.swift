@@ -28,6 +28,7 @@ public struct KeyMap: Hashable, Sendable {
         KeyBinding(.arrowKey(.down), .selectNextHyperparameter),
         KeyBinding(.arrowKey(.left), .decreaseHyperparameter),
         KeyBinding(.arrowKey(.right), .increaseHyperparameter),
+        KeyBinding(key("d"), .restorePreset),
         KeyBinding(key("w"), .saveCheckpoint),
         KeyBinding(key("v"), .cycleHeatmapView),
         KeyBinding(key("p"), .cyclePlotView),

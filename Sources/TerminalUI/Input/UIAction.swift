@@ -17,6 +17,7 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
     case selectNextHyperparameter
     case decreaseHyperparameter
     case increaseHyperparameter
+    case restorePreset
     case saveCheckpoint
     case cycleHeatmapView
     case cyclePlotView
@@ -34,7 +35,8 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
         switch self {
         case .togglePause, .stepOnce, .finishEpisode, .frameBack, .frameForward, .paceUp, .paceDown, .reset: .run
         case .nextAlgorithm, .previousAlgorithm, .nextEnvironment, .selectPreviousHyperparameter,
-             .selectNextHyperparameter, .decreaseHyperparameter, .increaseHyperparameter, .saveCheckpoint: .learn
+             .selectNextHyperparameter, .decreaseHyperparameter, .increaseHyperparameter, .restorePreset,
+             .saveCheckpoint: .learn
         case .cycleHeatmapView, .cyclePlotView, .toggleExplain, .toggleHelp, .closeHelp, .quit: .view
         }
     }
@@ -57,6 +59,7 @@ public enum UIAction: Hashable, Sendable, CaseIterable {
         case .selectNextHyperparameter: "select next"
         case .decreaseHyperparameter: "decrease value"
         case .increaseHyperparameter: "increase value"
+        case .restorePreset: "restore preset"
         case .saveCheckpoint: "save checkpoint"
         case .cycleHeatmapView: "heatmap view"
         case .cyclePlotView: "plot view"

@@ -2,7 +2,8 @@
 /// per parameter (`▸ γ  discount  0.990`), the selected one marked with `▸` (`>` in ASCII), those the
 /// current algorithm does not use dimmed and noted `(unused by DQN)` where there is room, those it has that do
 /// nothing now (`HyperparameterRow.isIdle`) dimmed and noted `(no effect)`, and the row
-/// just edited (`flashed`) shown in reverse video for a moment so the change is seen at once.
+/// just edited (`flashed`) shown in reverse video for a moment so the change is seen at once. A value that
+/// differs from the preset the run started from is followed by `*` (`d` restores it).
 ///
 /// Symbols, meanings and values are columns as wide as their longest entry; meanings are cut first
 /// when the panel is narrow. With more rows than fit, the list scrolls to keep the selected row in view
@@ -50,7 +51,9 @@ public struct HyperparameterPanel: Widget {
         let symbolWidth = symbols.map(\.count).max() ?? 0
         let valueWidth = rows.map(\.value.count).max() ?? 0
         // Unused rows say so: meanings give up room for the short note while they keep `minimumMeaning`.
-        let room = max(list.width - 2 - symbolWidth - 2 - 1 - valueWidth, 0)
+        // A column for the `*` of values that differ from the preset, when any does.
+        let markWidth = rows.contains(where: \.differsFromPreset) ? 1 : 0
+        let room = max(list.width - 2 - symbolWidth - 2 - 1 - valueWidth - markWidth, 0)
         let note = rows.filter { !$0.isActive }
             .map { $0.isIdle ? Self.idleNote.count : Self.shortNote.count }.max() ?? 0
         let noteRoom = note > 0 && room - note - 1 >= Self.minimumMeaning ? note + 1 : 0
@@ -73,7 +76,10 @@ public struct HyperparameterPanel: Widget {
             }
             let valueStyle = index == flashed ? style.with([.bold, .reverse]) : style
             surface.put(row.value, x: x, y: y, style: valueStyle, clip: list)
-            x += valueWidth + 1
+            if row.differsFromPreset {
+                surface.put("*", x: x + row.value.count, y: y, style: theme.keyStyle, clip: list)
+            }
+            x += valueWidth + markWidth + 1
             let notes = row.isIdle ? [Self.idleNote, "(idle)"]
                 : ["(unused by \(glyphs.text(algorithm)))", Self.shortNote]
             if !row.isActive, let note = notes.first(where: { x + $0.count <= list.maxX }) {

@@ -19,6 +19,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var evaluationEpisodes: Int
     /// End the run at the first evaluation whose mean return reaches the environment's threshold.
     public var stopWhenSolved: Bool
+    /// The preset the run started from (`dqn/cartpole`), nil when the pair has none.
+    public var preset: String?
+    /// The hyperparameters (and `time-limit`) given other values than the preset's on the command line.
+    public var overridden: [String]
     public var version: String
 
     /// The algorithm the run trains.
@@ -35,6 +39,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         self.evaluationInterval = evaluationInterval
         self.evaluationEpisodes = evaluationEpisodes
         self.stopWhenSolved = stopWhenSolved
+        preset = nil
+        overridden = []
         version = Self.rltermVersion
     }
 
@@ -57,10 +63,11 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case environment, algorithm, hyperparameters, options, steps, seed, evaluationInterval, evaluationEpisodes
-        case stopWhenSolved, version
+        case stopWhenSolved, preset, overridden, version
     }
 
     /// Reads a `run.json`: the algorithm must be registered and every hyperparameter its own and in range.
+    /// Files written before presets existed have neither `preset` nor `overridden`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .algorithm)
@@ -79,6 +86,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         evaluationInterval = try container.decode(Int.self, forKey: .evaluationInterval)
         evaluationEpisodes = try container.decode(Int.self, forKey: .evaluationEpisodes)
         stopWhenSolved = try container.decode(Bool.self, forKey: .stopWhenSolved)
+        preset = try container.decodeIfPresent(String.self, forKey: .preset)
+        overridden = try container.decodeIfPresent([String].self, forKey: .overridden) ?? []
         version = try container.decode(String.self, forKey: .version)
     }
 
@@ -93,6 +102,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         try container.encode(evaluationInterval, forKey: .evaluationInterval)
         try container.encode(evaluationEpisodes, forKey: .evaluationEpisodes)
         try container.encode(stopWhenSolved, forKey: .stopWhenSolved)
+        try container.encode(preset, forKey: .preset)
+        try container.encode(overridden, forKey: .overridden)
         try container.encode(version, forKey: .version)
     }
 }

@@ -15,10 +15,13 @@ public struct SessionSettings: Sendable, Equatable {
     public var returnCapacity: Int
     public var lossCapacity: Int
     public var segmentCapacity: Int
+    /// Where a switch of algorithm or environment finds the new pair's preset.
+    public var presets: PresetLibrary
 
     public init(pace: Pace = .fullSpeed, startsPaused: Bool = false, snapshotInterval: Duration? = .milliseconds(33),
                 checkpointDirectory: String = ".", frameCapacity: Int = 5_000, returnCapacity: Int = 5_000,
-                lossCapacity: Int = 2_000, segmentCapacity: Int = 32) {
+                lossCapacity: Int = 2_000, segmentCapacity: Int = 32,
+                presets: PresetLibrary = PresetLibrary()) {
         self.pace = pace
         self.startsPaused = startsPaused
         self.snapshotInterval = snapshotInterval
@@ -27,5 +30,6 @@ public struct SessionSettings: Sendable, Equatable {
         self.returnCapacity = returnCapacity
         self.lossCapacity = lossCapacity
         self.segmentCapacity = segmentCapacity
+        self.presets = presets
     }
 }

@@ -18,6 +18,8 @@ final class SessionWorker {
     /// The algorithm the session started with and its options; any other algorithm starts from the defaults.
     private let initialAlgorithm: Algorithm
     private let initialOptions: AgentOptions
+    /// The values the current algorithm starts from on the current environment (its preset, or its defaults).
+    private var presetHyperparameters: Hyperparameters
 
     private var recorder: EpisodeRecorder
     private var segments: [SessionSegment] = []
@@ -50,6 +52,9 @@ final class SessionWorker {
         pace = settings.pace
         initialAlgorithm = configuration.algorithm
         initialOptions = configuration.options
+        // The command line has reported a preset file's mistakes already; here they mean the defaults.
+        let preset = try? settings.presets.preset(of: configuration.algorithm, on: configuration.environment.name)
+        presetHyperparameters = preset?.hyperparameters ?? Hyperparameters(defaultsFor: configuration.algorithm)
         recorder = EpisodeRecorder(capacity: settings.frameCapacity)
         layout = SceneLayout(of: trainer.environment)
         inspector = ValueInspector(environment: trainer.environment)
@@ -87,13 +92,14 @@ final class SessionWorker {
             set(key, to: value)
         case .switchAlgorithm(let algorithm):
             var configuration = trainer.configuration
-            configuration.hyperparameters = Hyperparameters(defaultsFor: algorithm)
             configuration.options = algorithm == initialAlgorithm ? initialOptions : AgentOptions()
-            replaceTrainer(configuration, cause: .algorithm)
+            startFromPreset(&configuration, algorithm: algorithm)
+            replaceTrainer(configuration, cause: .algorithm, preset: configuration.hyperparameters)
         case .switchEnvironment(let environment):
             var configuration = currentConfiguration
             configuration.environment = environment
-            replaceTrainer(configuration, cause: .environment)
+            startFromPreset(&configuration, algorithm: configuration.algorithm)
+            replaceTrainer(configuration, cause: .environment, preset: configuration.hyperparameters)
         case .reset:
             replaceTrainer(currentConfiguration, cause: .reset)
         case .saveCheckpoint(let path):
@@ -103,6 +109,19 @@ final class SessionWorker {
         case .stop:
             stop()
         }
+    }
+
+    /// Starts `configuration` from the preset of `algorithm` on its environment (or the defaults where the pair
+    /// has none); a preset file with a mistake is reported and the defaults used.
+    private func startFromPreset(_ configuration: inout TrainingConfiguration, algorithm: Algorithm) {
+        let preset: Preset?
+        do {
+            preset = try settings.presets.preset(of: algorithm, on: configuration.environment.name)
+        } catch {
+            say("\(error); starting from the defaults", isError: true)
+            preset = nil
+        }
+        configuration.start(from: preset, algorithm: algorithm)
     }
 
     /// The configuration as it stands: the trainer's, with the hyperparameters the agent has now.
@@ -146,7 +165,8 @@ final class SessionWorker {
         startSegment(.hyperparameter(key, from: old, to: value))
     }
 
-    private func replaceTrainer(_ configuration: TrainingConfiguration, cause: SessionSegment.Cause) {
+    private func replaceTrainer(_ configuration: TrainingConfiguration, cause: SessionSegment.Cause,
+                                preset: Hyperparameters? = nil) {
         let replacement: Trainer
         do {
             replacement = try Trainer(configuration, continuing: trainer.counters)
@@ -154,6 +174,7 @@ final class SessionWorker {
             say(error.description, isError: true)
             return
         }
+        if let preset { presetHyperparameters = preset }
         trainer.suspendClock()
         let environmentChanged = configuration.environment != trainer.configuration.environment
         trainer = replacement
@@ -293,7 +314,7 @@ final class SessionWorker {
         let explanation = agent.lastUpdate?.description ?? agent.lastAdvantage?.description
         return TrainingSnapshot(
             sequence: sequence, configuration: currentConfiguration, learns: trainer.learns,
-            hyperparameters: agent.hyperparameters, mode: mode,
+            hyperparameters: agent.hyperparameters, presetHyperparameters: presetHyperparameters, mode: mode,
             pace: pace, timesteps: counters.timesteps, episodes: counters.episodes,
             stepsPerSecond: isStepping ? rate.perSecond : 0, epsilon: agent.explorationRate,
             idleNow: agent.idleHyperparameters,

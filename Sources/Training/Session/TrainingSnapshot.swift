@@ -11,6 +11,9 @@ public struct TrainingSnapshot: Sendable {
     /// False while replaying a checkpoint: the agent acts greedily and learns nothing.
     public var learns: Bool
     public var hyperparameters: Hyperparameters
+    /// The values the current pair starts from: its preset over the algorithm's defaults (the panel marks
+    /// values that differ, and restores them on request).
+    public var presetHyperparameters: Hyperparameters
     public var mode: RunMode
     public var pace: Pace
     /// Environment steps and finished episodes of the whole session.

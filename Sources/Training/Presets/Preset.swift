@@ -1,0 +1,34 @@
+import Agents
+
+/// The tuned starting point of one algorithm on one environment, read from `envs/presets/ALGORITHM.txt`:
+/// the hyperparameters that differ from (or restate) the algorithm's defaults, and a time limit for maps
+/// whose episodes would otherwise never end under a method that waits for the episode's end.
+public struct Preset: Sendable, Equatable {
+    public let algorithm: Algorithm
+    /// The environment's name as `--env` gives it (`cartpole`, `cliffwalking`).
+    public let environment: String
+    /// The values the preset file gives, each read by the algorithm and in range.
+    public let values: [HyperparameterKey: Double]
+    /// Steps after which a map's episodes are truncated (`time-limit`), nil to keep the map's own.
+    public let timeLimit: Int?
+
+    public init(algorithm: Algorithm, environment: String, values: [HyperparameterKey: Double], timeLimit: Int?) {
+        self.algorithm = algorithm
+        self.environment = environment
+        self.values = values
+        self.timeLimit = timeLimit
+    }
+
+    /// How `run.json` and messages name it: `dqn/cartpole`.
+    public var name: String { "\(algorithm.name)/\(environment)" }
+
+    /// The algorithm's defaults with the preset's values applied.
+    public var hyperparameters: Hyperparameters {
+        var hyperparameters = Hyperparameters(defaultsFor: algorithm)
+        for (key, value) in values {
+            // The parser admitted only keys the algorithm reads, in range.
+            try? hyperparameters.set(key, to: value)
+        }
+        return hyperparameters
+    }
+}
