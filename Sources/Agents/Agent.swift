@@ -65,6 +65,9 @@ public protocol Agent: AnyObject {
     var lastLosses: [String: Float] { get }
     /// The last policy-gradient weight Ψ written out with its numbers, nil for Q-learning.
     var lastAdvantage: AdvantageExplanation? { get }
+    /// The sizes of the last fit of its value function (Q or V): what the divergence watchdog compares with
+    /// the bound the rewards and γ put on any value. nil before the first fit and for an agent without one.
+    var lastValueFit: ValueFitReading? { get }
     /// Why the agent cannot go on (a non-finite loss, gradient or policy); the trainer stops the run without
     /// writing the agent's networks, so the last good checkpoint stays.
     var failure: String? { get }
@@ -80,6 +83,7 @@ extension Agent {
     public func stateValue(for observation: [Float]) -> Float? { nil }
     public var lastLosses: [String: Float] { lastLoss.map { ["q": $0] } ?? [:] }
     public var lastAdvantage: AdvantageExplanation? { nil }
+    public var lastValueFit: ValueFitReading? { nil }
     public var failure: String? { nil }
     public var idleHyperparameters: [HyperparameterKey: String] { [:] }
 }

@@ -10,6 +10,11 @@ public protocol DescribedEnvironment: Environment {
     var observationLayout: ObservationLayout { get }
     /// The mean evaluation return at which a run counts as solved, or nil where none is defined.
     var solvedThreshold: Double? { get }
+    /// The largest |r| one step can give: with the discount γ it bounds every return, |G| ≤ max|r|/(1 − γ),
+    /// which the training loop's divergence watchdog compares values with.
+    var maximumAbsoluteReward: Double { get }
+    /// The number of steps after which an episode is truncated, or nil where episodes have no time limit.
+    var timeLimit: Int? { get }
     /// What stays fixed in its picture while it runs.
     var sceneLayout: SceneLayout { get }
     /// The state its picture shows now, drawn on `sceneLayout`.

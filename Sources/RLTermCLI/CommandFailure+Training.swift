@@ -2,7 +2,7 @@ import Training
 
 extension CommandFailure {
     /// The failure to report for a run that could not start or go on: 64 for a bad setting, 65 for an invalid
-    /// map, 66 for a missing map file, 70 when the agent met a non-finite value, 74 when writing failed.
+    /// map, 66 for a missing map file, 70 when the agent met a non-finite value or diverged, 74 when writing failed.
     public init(_ error: TrainingError) {
         switch error {
         case .invalid, .hyperparameter, .algorithm:

@@ -29,8 +29,9 @@ public struct TrainCommand: ParsableCommand {
             step count. SIGINT, SIGTERM or SIGHUP end the run at the next step with both checkpoints written, so it can \
             be resumed; only a run killed outright (SIGKILL) has no model.safetensors.
             Exit status: 64 bad usage or value out of range, 65 invalid map or run directory, 66 missing map file, \
-            run directory or model.safetensors, 70 the agent met a non-finite loss or policy (training stops; the \
-            last good checkpoint is kept), 74 I/O error, 128 + n after signal n (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
+            run directory or model.safetensors, 70 the agent met a non-finite loss or policy, or its values \
+            diverged past 10·max|r|/(1−γ) or its loss grew 10⁶-fold (training stops; the last good checkpoint is \
+            kept), 74 I/O error, 128 + n after signal n (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
             """
     )
 

@@ -19,7 +19,8 @@ public struct DashboardPresenter {
 
     public func model(_ snapshot: TrainingSnapshot, view: WatchViewState, now: ContinuousClock.Instant) -> DashboardViewModel {
         let algorithm = snapshot.configuration.algorithm.displayName
-        let runState: RunState = snapshot.mode == .paused ? .paused : (snapshot.learns ? .training : .replaying)
+        let runState: RunState = snapshot.failure != nil ? .failed
+            : snapshot.mode == .paused ? .paused : (snapshot.learns ? .training : .replaying)
         let rows = PanelRow.rows(for: snapshot.hyperparameters)
         let selected = rows.isEmpty ? nil : min(view.selectedRow, rows.count - 1)
         let (scene, caption) = self.scene(snapshot, cursor: view.cursor)

@@ -301,8 +301,20 @@ struct WatchTests {
             log: nil, settings: SessionSettings())
         while worker.isStepping { worker.stepOnce() }
         let lines = Self.screen(worker.snapshot(), view: WatchViewState(), width: 120, height: 40)
-        #expect(lines[0].contains("paused"))
+        #expect(lines[0].contains("✗ failed"))
         #expect(lines.last?.contains("learning stopped") == true && lines.last?.contains("r resets") == true && lines.last?.contains("not finite") == true)
+    }
+
+    @Test("a diverging DQN (α = 1 on CartPole) shows as failed with the watchdog's message, never as training")
+    func divergenceShown() throws {
+        let worker = try SessionWorker(
+            configuration: try TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
+                                                     hyperparameters: [.learningRate: 1], steps: 30_000, seed: 1),
+            log: nil, settings: SessionSettings())
+        while worker.isStepping { worker.stepOnce() }
+        let lines = Self.screen(worker.snapshot(), view: WatchViewState(), width: 120, height: 40)
+        #expect(lines[0].contains("✗ failed") && !lines[0].contains("training"))
+        #expect(lines.last?.contains("learning stopped (r resets, a or e switches): diverging: |Q| reached") == true)
     }
 
     @Test("the editor's steps: log-scale values double and halve, decimals stay clean, integers move by one at least")

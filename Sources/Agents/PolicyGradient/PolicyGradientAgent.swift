@@ -42,6 +42,7 @@ extension PolicyGradientAgent {
         return losses
     }
     public var gradientSteps: Int { policy.gradientSteps + (valueFunction?.gradientSteps ?? 0) }
+    public var lastValueFit: ValueFitReading? { valueFunction?.lastFit }
     public var failure: String? { policy.failure ?? valueFunction?.failure }
 
     /// Applies a live change to the policy's and value function's optimizers and loss.

@@ -10,6 +10,8 @@ public final class StateValueFunction {
     public let optimizer: Adam
     /// The loss of the last fitting step.
     public private(set) var lastLoss: Float?
+    /// The largest |V_φ(sᵢ)| and |yᵢ| of the last fitting step (before it), and its loss.
+    public private(set) var lastFit: ValueFitReading?
     public private(set) var gradientSteps = 0
     /// Why the value function stopped learning, nil while it is healthy.
     public private(set) var failure: String?
@@ -61,6 +63,12 @@ public final class StateValueFunction {
             let predictions = observations.withUnsafeBufferPointer { network.forward($0, batch: rows) }
             let loss = RegressionLoss.meanSquaredError.evaluate(predictions: predictions, targets: targets,
                                                                  gradient: network.outputGradient)
+            var largestPrediction: Float = 0
+            var largestTarget: Float = 0
+            for row in 0..<rows {
+                largestPrediction = max(largestPrediction, abs(predictions[row, 0]))
+                largestTarget = max(largestTarget, abs(targets[row]))
+            }
             network.backward()
             let norm = network.gradientNorm()
             guard loss.isFinite, norm.isFinite else {
@@ -70,6 +78,8 @@ public final class StateValueFunction {
             optimizer.step()
             gradientSteps += 1
             lastLoss = loss
+            lastFit = ValueFitReading(symbol: "V", largestPrediction: largestPrediction, largestTarget: largestTarget,
+                                      loss: loss)
         }
         return lastLoss
     }

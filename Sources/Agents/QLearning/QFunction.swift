@@ -20,6 +20,8 @@ public final class QFunction {
     public private(set) var tdErrors: [Float]
     /// The loss of the last update.
     public private(set) var lastLoss: Float?
+    /// The largest |Q(sᵢ,aᵢ;θ)| and |yᵢ| of the last update's rows, and its loss.
+    public private(set) var lastFit: ValueFitReading?
     /// The first row of the last update, with its numbers.
     public private(set) var lastExplanation: UpdateExplanation?
     /// The number of gradient steps taken.
@@ -128,14 +130,21 @@ public final class QFunction {
     }
 
     /// One gradient step on L = (1/B)·Σᵢ wᵢ·ℓ(Q(sᵢ,aᵢ;θ) − yᵢ) towards the targets of `computeTargets`,
-    /// with the gradient norm clipped to `maxGradientNorm`; records δᵢ and returns L. A step whose loss or
-    /// gradient norm is not finite is not taken and sets `failure`; after that every call returns at once.
+    /// with the gradient norm clipped to `maxGradientNorm`; records δᵢ (and `lastFit`) and returns L. A step whose
+    /// loss or gradient norm is not finite is not taken and sets `failure`; after that every call returns at once.
     @discardableResult
     public func fit(_ batch: TransitionColumns, weights: [Float], maxGradientNorm: Double) -> Float {
         guard failure == nil else { return .nan }
         let rows = batch.rowCount
         let q = batch.observations.withUnsafeBufferPointer { network.forward($0, batch: rows) }
-        for row in 0..<rows { tdErrors[row] = targets[row] - q[row, batch.actions[row]] }
+        var largestPrediction: Float = 0
+        var largestTarget: Float = 0
+        for row in 0..<rows {
+            let prediction = q[row, batch.actions[row]]
+            tdErrors[row] = targets[row] - prediction
+            largestPrediction = max(largestPrediction, abs(prediction))
+            largestTarget = max(largestTarget, abs(targets[row]))
+        }
         lastExplanation?.prediction = q[0, batch.actions[0]]
         let value = loss.evaluate(predictions: q, actions: batch.actions, targets: targets, weights: weights,
                                   gradient: network.outputGradient)
@@ -148,6 +157,8 @@ public final class QFunction {
         optimizer.step()
         gradientSteps += 1
         lastLoss = value
+        lastFit = ValueFitReading(symbol: "Q", largestPrediction: largestPrediction, largestTarget: largestTarget,
+                                  loss: value)
         return value
     }
 

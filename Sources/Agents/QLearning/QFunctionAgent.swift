@@ -37,5 +37,6 @@ extension QFunctionAgent {
     public var lastTDErrors: [Float] { qFunction.tdErrors }
     public var lastUpdate: UpdateExplanation? { qFunction.lastExplanation }
     public var gradientSteps: Int { qFunction.gradientSteps }
+    public var lastValueFit: ValueFitReading? { qFunction.lastFit }
     public var failure: String? { qFunction.failure }
 }

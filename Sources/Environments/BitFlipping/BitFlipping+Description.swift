@@ -17,6 +17,12 @@ extension BitFlipping: RegisteredEnvironment {
     /// None: a return here is a success rate, not a score with a ceiling.
     public var solvedThreshold: Double? { nil }
 
+    /// 1: the reward is −1 or 0.
+    public var maximumAbsoluteReward: Double { 1 }
+
+    /// n steps, the paper's episode length.
+    public var timeLimit: Int? { bitCount }
+
     public var sceneLayout: SceneLayout { .bitFlip(bits: bitCount) }
 
     public var sceneState: SceneState { .bitFlip(state: Self.pack(state), goal: Self.pack(goal)) }

@@ -17,6 +17,12 @@ extension BlindCliffwalk: RegisteredEnvironment {
     /// 1, the reward of walking the whole chain.
     public var solvedThreshold: Double? { 1 }
 
+    /// 1, the reward at the end of the chain.
+    public var maximumAbsoluteReward: Double { 1 }
+
+    /// None: a wrong action ends an episode within n steps anyway.
+    public var timeLimit: Int? { nil }
+
     public var sceneLayout: SceneLayout { .chain(states: stateCount) }
 
     public var sceneState: SceneState { .chain(position: position) }

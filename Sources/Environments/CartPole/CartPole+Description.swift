@@ -22,6 +22,12 @@ extension CartPole: RegisteredEnvironment {
     /// gymnasium's reward threshold, 475.
     public var solvedThreshold: Double? { Self.rewardThreshold }
 
+    /// 1, the reward of every step.
+    public var maximumAbsoluteReward: Double { 1 }
+
+    /// 500 steps, CartPole-v1's TimeLimit.
+    public var timeLimit: Int? { Self.maxEpisodeSteps }
+
     public var sceneLayout: SceneLayout { .cartPole(trackLimit: Self.xThreshold) }
 
     public var sceneState: SceneState { .cartPole(state) }

@@ -12,6 +12,13 @@ extension Gridworld: DescribedEnvironment {
         map.settings.slippery ? nil : OptimalPath(grid: self, gamma: 0.99).return
     }
 
+    /// The largest |r| of the map's transition table: of the rewards its settings give, those its cells can
+    /// produce (a map without cliffs never pays `cliff_reward`).
+    public var maximumAbsoluteReward: Double { model.maximumAbsoluteReward }
+
+    /// The map's `max_steps`, if it sets one.
+    public var timeLimit: Int? { map.settings.maxSteps }
+
     public var sceneLayout: SceneLayout { .grid(rows: map.rows, columns: map.cols, cells: map.cells) }
 
     public var sceneState: SceneState { .grid(cell: position) }

@@ -44,6 +44,9 @@ public struct TransitionModel: Sendable {
     /// Outcomes of (s, a) are `outcomes[offsets[s·A + a] ..< offsets[s·A + a + 1]]`.
     private let offsets: [Int]
 
+    /// The largest |r| over every outcome of the table (0 for a map without moves).
+    public var maximumAbsoluteReward: Double { outcomes.reduce(0) { max($0, abs($1.reward)) } }
+
     /// Builds the table from a map and its settings (including `slippery`).
     public init(map: GridMap) {
         let settings = map.settings

@@ -54,7 +54,8 @@ public struct DashboardScreen {
             keyMap.keyLabel(for: action, glyphs: glyphs).map { KeyHint($0, text) }
         }
         let essential: [KeyHint?] = [
-            hint(.togglePause, model.runState == .paused ? "run" : "pause"), hint(.stepOnce, "step"),
+            hint(.togglePause, model.runState == .paused || model.runState == .failed ? "run" : "pause"),
+            hint(.stepOnce, "step"),
             hint(.finishEpisode, "episode"), hint(.nextAlgorithm, "algo"), hint(.nextEnvironment, "env"),
             hint(.cycleHeatmapView, "view"),
         ]

@@ -49,6 +49,12 @@ public final class Trainer {
 
     private var progress: RunCounters
     private var evaluator: GreedyEvaluator
+    /// Checks every fit of the agent's value function against the bound the environment's rewards give.
+    private var watchdog: DivergenceWatchdog
+    /// The agent's gradient steps when the watchdog last looked.
+    private var watchedGradientSteps = 0
+    /// The step at which the watchdog reported and what: the run cannot go on with these networks.
+    private var divergence: (step: Int, reason: String)?
     private var observers: [any TrainingObserver] = []
     private var progressInterval = 1000
     /// The step of the last progress point.
@@ -161,6 +167,7 @@ public final class Trainer {
         }
         let environment = environments.first
         solvedThreshold = EnvironmentSpec.solvedThreshold(of: environment)
+        watchdog = DivergenceWatchdog(environment: environment)
         if configuration.stopWhenSolved {
             guard solvedThreshold != nil else {
                 throw .invalid("--stop-when-solved: \(configuration.environment.name) has no solved threshold")
@@ -180,6 +187,7 @@ public final class Trainer {
         } catch {
             throw .algorithm(error)
         }
+        watchedGradientSteps = agent.gradientSteps
     }
 
     /// Trains for the step budget (or until solved, when asked), writing to `log` if given, and every
@@ -237,13 +245,16 @@ public final class Trainer {
 
     /// One transition (and, when due, a progress point and a greedy evaluation): which copy stepped, what
     /// the step gave, and the episode that ended with it, if one did. Throws when the agent refused a
-    /// non-finite update (nothing is saved then, so the last good checkpoint stays) or an observer failed to
-    /// write a log or checkpoint.
+    /// non-finite update or its values diverged (`DivergenceWatchdog`) — nothing is saved then, so the last
+    /// good checkpoint stays, and every later call throws the same — or an observer failed to write a log or
+    /// checkpoint.
     @discardableResult
     public func advance() throws(TrainingError) -> TrainingStep {
         let step = progress.timesteps + 1
+        if let divergence { throw .agentFailed(step: divergence.step, reason: divergence.reason) }
         let (outcome, finished) = environments.step(agent, learning: learns)
         if let failure = agent.failure { throw .agentFailed(step: step, reason: failure) }
+        try watch(step: step)
         progress.timesteps = step
         var record: EpisodeRecord?
         if let finished {
@@ -257,6 +268,17 @@ public final class Trainer {
         if step % progressInterval == 0 || step == configuration.steps { try report() }
         if evaluator.isDue(after: step) { try evaluate() }
         return TrainingStep(copy: environments.lastStepped, outcome: outcome, episode: record)
+    }
+
+    /// Hands the watchdog the agent's last fit, if it fitted since the last look.
+    private func watch(step: Int) throws(TrainingError) {
+        let gradientSteps = agent.gradientSteps
+        guard gradientSteps != watchedGradientSteps else { return }
+        watchedGradientSteps = gradientSteps
+        guard let reading = agent.lastValueFit,
+              let report = watchdog.check(reading, gamma: agent.hyperparameters.values[.gamma] ?? 1) else { return }
+        divergence = (step, report.description)
+        throw .agentFailed(step: step, reason: report.description)
     }
 
     /// Stops the training clock (a paused session): time until `resumeClock()` is not training time.

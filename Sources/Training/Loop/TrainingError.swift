@@ -12,7 +12,8 @@ public enum TrainingError: Error, CustomStringConvertible {
     /// Writing the run's files failed (74).
     case log(RunLogError)
     case checkpoint(CheckpointError)
-    /// The agent met a non-finite loss, gradient or policy at `step` and stopped learning (70).
+    /// The agent met a non-finite loss, gradient or policy at `step` and stopped learning, or its values
+    /// diverged (`DivergenceWatchdog`) (70).
     case agentFailed(step: Int, reason: String)
 
     public var description: String {

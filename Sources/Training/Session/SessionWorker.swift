@@ -220,11 +220,16 @@ final class SessionWorker {
         }
     }
 
-    /// Ends the session; with a run log, the final networks and optimizer state are written first.
+    /// Ends the session; with a run log, the final networks and optimizer state are written first, unless
+    /// learning had stopped on a failure (as `rlterm train` writes none then, so the last good checkpoint stays).
     private func stop() {
         pause()
         mode = .stopped
         guard let log else { return }
+        guard failure == nil else {
+            say("final checkpoint not written: learning had stopped", isError: true)
+            return
+        }
         do {
             _ = try trainer.finish()
             say("saved \(log.modelPath)", isError: false)
@@ -297,7 +302,7 @@ final class SessionWorker {
         pause()
         if case .agentFailed(let step, let reason) = error {
             failure = reason
-            say("learning stopped at step \(step): \(reason); the networks keep their last finite values", isError: true)
+            say("learning stopped at step \(step): \(reason)", isError: true)
         } else {
             say("training paused: \(error)", isError: true)
         }
