@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// rlterm is licensed under the Apache License, Version 2.0 (LICENSE).
+
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
 //      │                     └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
