@@ -145,6 +145,21 @@ struct SessionWorkerTests {
         #expect(worker.trainer.timesteps == 301)
     }
 
+    @Test("leaving bit flipping with --her drops the relabelling with a message instead of refusing the switch")
+    func hindsightDroppedOnSwitch() throws {
+        let worker = try Self.paused(try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "bitflip", bits: 4), algorithm: .dqn,
+            hyperparameters: [.hiddenSize: 8, .learningStarts: 20], options: AgentOptions(hindsight: .future),
+            steps: 2_000, seed: 1))
+        worker.apply(.switchEnvironment(EnvironmentSpec(name: "cliffwalking")))
+        let snapshot = worker.snapshot()
+        #expect(snapshot.configuration.environment.name == "cliffwalking")
+        #expect(snapshot.configuration.options.hindsight == .none)
+        #expect(snapshot.segments.last?.cause == .environment)
+        #expect(snapshot.message?.isError == false)
+        #expect(snapshot.message?.text == "--her future dropped: cliffwalking has no goals to relabel")
+    }
+
     @Test("switching environment rebuilds the agent for its shapes and starts from the new pair's preset")
     func switchEnvironment() throws {
         let worker = try Self.paused()

@@ -167,9 +167,20 @@ final class SessionWorker {
 
     private func replaceTrainer(_ configuration: TrainingConfiguration, cause: SessionSegment.Cause,
                                 preset: Hyperparameters? = nil) {
+        var configuration = configuration
+        var dropped: String?
         let replacement: Trainer
         do {
-            replacement = try Trainer(configuration, continuing: trainer.counters)
+            do {
+                replacement = try Trainer(configuration, continuing: trainer.counters)
+            } catch .algorithm(.hindsightNeedsGoals) {
+                // Hindsight relabelling belongs to goal environments: a switch away from one drops it rather
+                // than refusing every environment without goals.
+                dropped = "--her \(configuration.options.hindsight.rawValue) dropped: "
+                    + "\(configuration.environment.name) has no goals to relabel"
+                configuration.options.hindsight = .none
+                replacement = try Trainer(configuration, continuing: trainer.counters)
+            }
         } catch {
             say(error.description, isError: true)
             return
@@ -185,6 +196,7 @@ final class SessionWorker {
         failure = nil
         if mode == .finishingEpisode { mode = .running }
         install(replacement, cause: cause)
+        if let dropped { say(dropped, isError: false) }
     }
 
     /// Starts `trainer`'s run inside the session: its episodes go to the session's log, its first episode
