@@ -28,6 +28,7 @@ public struct DashboardPresenter {
         let choice = choices.isEmpty ? nil : choices[view.heatmapIndex % choices.count]
         return DashboardViewModel(
             environmentName: snapshot.configuration.environment.displayName, algorithmName: algorithm,
+            seed: snapshot.learns ? snapshot.configuration.seed : nil,
             runState: runState, step: snapshot.timesteps, episode: snapshot.episodes, stepsPerSecond: snapshot.stepsPerSecond,
             pace: snapshot.pace.description, scene: scene, sceneCaption: caption, plotView: view.plotView,
             returnSegments: returnSegments(snapshot.segments), averageWindow: Self.averageWindow,

@@ -80,7 +80,7 @@ public struct WatchController {
     public mutating func observe(_ snapshot: TrainingSnapshot, now: ContinuousClock.Instant) {
         guard let message = snapshot.message, message.id != view.engineMessageID else { return }
         view.engineMessageID = message.id
-        view.engineMessageUntil = now + WatchViewState.messageDuration
+        view.engineMessageUntil = now + WatchViewState.messageDuration(of: message.text)
     }
 
     /// Whether what is on screen changes with time alone: a highlight or a message that is due to go.

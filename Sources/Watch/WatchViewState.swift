@@ -40,6 +40,12 @@ public struct WatchViewState: Sendable {
     public static let flashDuration = Duration.milliseconds(600)
     public static let messageDuration = Duration.seconds(4)
 
+    /// How long `text` stays on screen: `messageDuration`, and a second more for every 20 characters past the
+    /// first 60, so a command to copy stays long enough to read.
+    public static func messageDuration(of text: String) -> Duration {
+        messageDuration + .seconds(max(text.count - 60, 0) / 20)
+    }
+
     public init() {}
 
     /// The requests still ahead of `snapshot` (none once a newer snapshot has arrived).

@@ -137,8 +137,12 @@ struct SessionWorkerTests {
         // vpg/cliffwalking's preset keeps VPG's defaults and truncates episodes at 200 steps.
         #expect(snapshot.hyperparameters == Hyperparameters(defaultsFor: .vpg))
         #expect(snapshot.configuration.environment.timeLimit == 200 && snapshot.configuration.preset == "vpg/cliffwalking")
-        #expect(snapshot.segments.last == SessionSegment(cause: .algorithm, algorithm: .vpg, environment: "cliffwalking",
-                                                         firstStep: 300, firstEpisode: snapshot.episodes))
+        // The session's second agent trains with its seed + 1, and `rlterm train` with it replays its episodes.
+        #expect(snapshot.segments.last == SessionSegment(
+            cause: .algorithm, algorithm: .vpg, environment: "cliffwalking", seed: 4,
+            trainCommand: "rlterm train --env cliffwalking --algo vpg --steps 5000 --seed 4", firstStep: 300,
+            firstEpisode: snapshot.episodes))
+        #expect(snapshot.configuration.seed == 4)
         #expect(snapshot.timesteps == 300 && snapshot.mode == .running)
         #expect(snapshot.epsilon == nil && !snapshot.values.probabilities.isEmpty && snapshot.values.qValues.isEmpty)
         worker.stepOnce()
@@ -157,7 +161,9 @@ struct SessionWorkerTests {
         #expect(snapshot.configuration.options.hindsight == .none)
         #expect(snapshot.segments.last?.cause == .environment)
         #expect(snapshot.message?.isError == false)
-        #expect(snapshot.message?.text == "--her future dropped: cliffwalking has no goals to relabel")
+        #expect(snapshot.message?.text == "--her future dropped: cliffwalking has no goals to relabel; DQN on "
+            + "cliffwalking from preset dqn/cliffwalking, seed 2; headless: rlterm train --env cliffwalking --algo dqn "
+            + "--steps 2000 --seed 2")
     }
 
     @Test("switching environment rebuilds the agent for its shapes and starts from the new pair's preset")
@@ -246,7 +252,14 @@ struct SessionWorkerTests {
         worker.apply(.step)
         worker.apply(.saveCheckpoint(path: nil))
         let path = directory + "/checkpoint-dqn-1.safetensors"
-        #expect(worker.snapshot().message?.text == "checkpoint saved to \(path)")
+        // The configuration starts from DQN's defaults, not the cliff's preset, so the command restates them.
+        #expect(worker.snapshot().message?.text == "checkpoint saved to \(path); seed 3, headless: rlterm train "
+            + "--env cliffwalking --algo dqn --steps 5000 --seed 3 --gamma 0.99 --hidden 16 --learning-starts 50 "
+            + "--eps-start 1 --eps-end 0.04 --eps-fraction 0.12")
+        worker.apply(.set(.gamma, 0.95))
+        worker.apply(.step)
+        worker.apply(.saveCheckpoint(path: nil))
+        #expect(worker.snapshot().message?.text.contains("seed 3, headless up to its first edit, at step 1: ") == true)
         #expect(try AgentCheckpoint.load(from: path).agent.algorithm == .dqn)
     }
 

@@ -39,7 +39,7 @@ struct WatchTests {
     @Test("a paused DQN session on the cliff: status, map with the agent on S, Q heatmap, γ first in the panel")
     func cliffScreen() throws {
         let lines = Self.screen(try Self.worker().snapshot())
-        #expect(lines[0].contains("rlterm · cliffwalking · DQN · ‖ paused"))
+        #expect(lines[0].contains("rlterm · cliffwalking · DQN · seed 4 · ‖ paused"))
         #expect(lines[0].contains("step 0 · ep 0"))
         #expect(lines.contains { $0.contains("● ▒ ▒ ▒ ▒ ▒ ▒ ▒ ▒ ▒ ▒ G") })
         #expect(lines.contains { $0.contains("max_a Q(s,a)") })
@@ -302,7 +302,8 @@ struct WatchTests {
         while worker.isStepping { worker.stepOnce() }
         let lines = Self.screen(worker.snapshot(), view: WatchViewState(), width: 120, height: 40)
         #expect(lines[0].contains("✗ failed"))
-        #expect(lines.last?.contains("learning stopped") == true && lines.last?.contains("r resets") == true && lines.last?.contains("not finite") == true)
+        let bottom = lines.suffix(DashboardScreen.messageRows).joined(separator: " ")
+        #expect(bottom.contains("learning stopped") && bottom.contains("r resets") && bottom.contains("not finite"))
     }
 
     @Test("a diverging DQN (α = 1 on CartPole) shows as failed with the watchdog's message, never as training")
@@ -314,7 +315,9 @@ struct WatchTests {
         while worker.isStepping { worker.stepOnce() }
         let lines = Self.screen(worker.snapshot(), view: WatchViewState(), width: 120, height: 40)
         #expect(lines[0].contains("✗ failed") && !lines[0].contains("training"))
-        #expect(lines.last?.contains("learning stopped (r resets, a or e switches): diverging: |Q| reached") == true)
+        let bottom = lines.suffix(DashboardScreen.messageRows).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        #expect(bottom.contains("learning stopped (r resets, a or e switches): diverging: |Q| reached"))
     }
 
     @Test("the editor's steps: log-scale values double and halve, decimals stay clean, integers move by one at least")

@@ -38,8 +38,9 @@ public struct DashboardScreen {
     /// counters on the right, the pace among them when it fits without cutting the left side.
     public func status(width: Int, glyphs: Glyphs) -> StatusLine {
         let separator = glyphs.separator
-        let left = ["rlterm", glyphs.text(model.environmentName), glyphs.text(model.algorithmName),
-                    model.runState.label(charset: glyphs.charset)].joined(separator: separator)
+        let left = (["rlterm", glyphs.text(model.environmentName), glyphs.text(model.algorithmName)]
+                    + (model.seed.map { ["seed \($0)"] } ?? []) + [model.runState.label(charset: glyphs.charset)])
+            .joined(separator: separator)
         let counters = ["step \(Self.grouped(model.step))", "ep \(Self.grouped(model.episode))",
                         "\(Self.rate(model.stepsPerSecond)) steps/s"]
         let withPace = (counters + ["pace \(glyphs.text(model.pace))"]).joined(separator: separator)
@@ -90,13 +91,33 @@ public struct DashboardScreen {
         }
 
         if let message = model.message {
-            surface.put(" " + glyphs.truncate(glyphs.text(message), to: layout.hints.width - 2), x: layout.hints.x,
-                        y: layout.hints.y, style: .bold, clip: layout.hints)
+            renderMessage(glyphs.text(message), into: &surface, above: layout.hints, glyphs: glyphs)
         } else {
             KeyHintLine(hints(width: layout.hints.width, glyphs: glyphs)).render(into: &surface, area: layout.hints, theme: theme)
         }
         if model.showHelp {
             HelpOverlay(keyMap: keyMap).render(into: &surface, area: layout.body, theme: theme)
+        }
+    }
+
+    /// The most rows a message takes: a long one (the command that reruns a segment) wraps upwards over the
+    /// bottom of the panels, and a longer one is cut.
+    public static let messageRows = 3
+
+    /// `message` on the key-hint row, wrapped at spaces upwards over the rows above it when it is longer.
+    private func renderMessage<S: Surface>(_ message: String, into surface: inout S, above hints: Rect,
+                                           glyphs: Glyphs) {
+        let width = hints.width - 2
+        var lines = TextBlock.wrap(message, width: width)
+        if lines.count > Self.messageRows {
+            lines = Array(lines.prefix(Self.messageRows - 1))
+                + [glyphs.truncate(lines.dropFirst(Self.messageRows - 1).joined(separator: " "), to: width)]
+        }
+        let top = max(hints.y - lines.count + 1, 0)
+        for (index, line) in lines.enumerated() where top + index <= hints.y {
+            let row = Rect(x: hints.x, y: top + index, width: hints.width, height: 1)
+            surface.fill(row)
+            surface.put(" " + line, x: row.x, y: row.y, style: .bold, clip: row)
         }
     }
 

@@ -6,6 +6,8 @@ public struct DashboardViewModel {
     /// The environment's display name, e.g. `cliff 4×12`, and the algorithm's, e.g. `DQN`.
     public var environmentName: String
     public var algorithmName: String
+    /// The seed of the agent training now (`rlterm train --seed`); nil shows none.
+    public var seed: UInt64?
     public var runState: RunState
     /// Environment steps and finished episodes so far; the measured step rate; the pace as shown
     /// (e.g. `10/s`, `full`).
@@ -47,8 +49,8 @@ public struct DashboardViewModel {
     /// in place of the key hints; nil shows the hints.
     public var message: String?
 
-    public init(environmentName: String, algorithmName: String, runState: RunState, step: Int, episode: Int,
-                stepsPerSecond: Double, pace: String, scene: EnvironmentScene, sceneCaption: String = "",
+    public init(environmentName: String, algorithmName: String, seed: UInt64? = nil, runState: RunState, step: Int,
+                episode: Int, stepsPerSecond: Double, pace: String, scene: EnvironmentScene, sceneCaption: String = "",
                 plotView: PlotView = .returns, returnSegments: [ReturnSegment] = [], averageWindow: Int = 100,
                 losses: [Double] = [], tdErrors: [Double] = [], heatmapMode: HeatmapMode = .maxQ,
                 values: ValueView, hyperparameters: [HyperparameterRow] = [], selectedHyperparameter: Int? = nil,
@@ -56,6 +58,7 @@ public struct DashboardViewModel {
                 showHelp: Bool = false, message: String? = nil) {
         self.environmentName = environmentName
         self.algorithmName = algorithmName
+        self.seed = seed
         self.runState = runState
         self.step = step
         self.episode = episode

@@ -71,15 +71,17 @@ public final class Trainer {
     /// Builds and validates everything the run needs; nothing is half-configured if it throws.
     public convenience init(_ configuration: TrainingConfiguration,
                             clock: any TrainingClock = ContinuousTrainingClock()) throws(TrainingError) {
-        try self.init(configuration, continuing: .zero, resumePoint: nil, learns: true, clock: clock)
+        try self.init(configuration, continuing: .zero, seed: RunSeed(configuration.seed), resumePoint: nil,
+                      learns: true, clock: clock)
     }
 
     /// A trainer for `configuration` whose counts go on from `counters`: a live session's next agent after a
-    /// switch or reset. Its random streams are derived from the seed and the step count (as a resumed run's
-    /// are), so the same commands at the same steps give the same run.
+    /// switch or reset. Its random streams come from `configuration.seed` exactly as a new run's do, so
+    /// `rlterm train` with that seed and configuration replays its episodes.
     public convenience init(_ configuration: TrainingConfiguration, continuing counters: RunCounters,
                             clock: any TrainingClock = ContinuousTrainingClock()) throws(TrainingError) {
-        try self.init(configuration, continuing: counters, resumePoint: nil, learns: true, clock: clock)
+        try self.init(configuration, continuing: counters, seed: RunSeed(configuration.seed), resumePoint: nil,
+                      learns: true, clock: clock)
     }
 
     /// Continues the run of `point` up to `steps` environment steps in all (the run's own budget if nil):
@@ -100,7 +102,12 @@ public final class Trainer {
             throw .finished(timesteps: point.timesteps, steps: configuration.steps)
         }
         do {
-            try self.init(configuration, continuing: point.counters, resumePoint: point, learns: true, clock: clock)
+            let steps = point.counters.timesteps
+            let seed = steps > 0
+                ? RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64(steps)))
+                : RunSeed(configuration.seed)
+            try self.init(configuration, continuing: point.counters, seed: seed, resumePoint: point, learns: true,
+                          clock: clock)
         } catch {
             throw .invalid(path: point.runPath, reason: error.description)
         }
@@ -123,7 +130,8 @@ public final class Trainer {
                             clock: any TrainingClock = ContinuousTrainingClock()) throws(AgentCheckpointError) {
         let loaded = try AgentCheckpoint.load(from: path)
         do {
-            try self.init(loaded.configuration, continuing: .zero, resumePoint: nil, learns: false, clock: clock)
+            try self.init(loaded.configuration, continuing: .zero, seed: RunSeed(loaded.configuration.seed),
+                          resumePoint: nil, learns: false, clock: clock)
         } catch {
             throw .badMetadata(path: path, reason: error.description)
         }
@@ -134,8 +142,8 @@ public final class Trainer {
         }
     }
 
-    private init(_ configuration: TrainingConfiguration, continuing counters: RunCounters, resumePoint point: ResumePoint?,
-                 learns: Bool, clock: any TrainingClock) throws(TrainingError) {
+    private init(_ configuration: TrainingConfiguration, continuing counters: RunCounters, seed: RunSeed,
+                 resumePoint point: ResumePoint?, learns: Bool, clock: any TrainingClock) throws(TrainingError) {
         guard configuration.steps >= 1 else { throw .invalid("--steps must be a whole number ≥ 1, got \(configuration.steps)") }
         guard configuration.evaluationInterval >= 0 else {
             throw .invalid("--eval-every must be a whole number ≥ 0 (0: no evaluation), got \(configuration.evaluationInterval)")
@@ -153,9 +161,6 @@ public final class Trainer {
         lastReport = counters.timesteps
         beginning = clock.now
         stopwatch = Stopwatch(clock: clock)
-        let seed = counters.timesteps > 0
-            ? RunSeed(RunSeed(configuration.seed).derivedSeed(for: "resume", index: UInt64(counters.timesteps)))
-            : RunSeed(configuration.seed)
         let hyperparameters = configuration.hyperparameters
         let evaluationEnvironment: any Environment
         do {

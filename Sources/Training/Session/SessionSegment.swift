@@ -18,6 +18,11 @@ public struct SessionSegment: Sendable, Equatable {
     public var cause: Cause
     public var algorithm: Algorithm
     public var environment: String
+    /// The seed of the segment's agent (`rlterm train --seed`).
+    public var seed: UInt64
+    /// The `rlterm train` command whose episodes are this agent's, from its first step (up to the first edit
+    /// of a hyperparameter, which it does not contain); nil for a replayed checkpoint.
+    public var trainCommand: String?
     /// The session's step and episode counts when the segment started.
     public var firstStep: Int
     public var firstEpisode: Int
@@ -26,11 +31,13 @@ public struct SessionSegment: Sendable, Equatable {
     /// How many of the segment's earliest returns were dropped to keep within the capacity.
     public var droppedReturns: Int
 
-    public init(cause: Cause, algorithm: Algorithm, environment: String, firstStep: Int, firstEpisode: Int,
-                returns: [Double] = [], droppedReturns: Int = 0) {
+    public init(cause: Cause, algorithm: Algorithm, environment: String, seed: UInt64 = 0, trainCommand: String? = nil,
+                firstStep: Int, firstEpisode: Int, returns: [Double] = [], droppedReturns: Int = 0) {
         self.cause = cause
         self.algorithm = algorithm
         self.environment = environment
+        self.seed = seed
+        self.trainCommand = trainCommand
         self.firstStep = firstStep
         self.firstEpisode = firstEpisode
         self.returns = returns

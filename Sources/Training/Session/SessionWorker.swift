@@ -18,8 +18,16 @@ final class SessionWorker {
     /// The algorithm the session started with and its options; any other algorithm starts from the defaults.
     private let initialAlgorithm: Algorithm
     private let initialOptions: AgentOptions
+    /// The preset of the current algorithm on the current environment, nil where the pair has none.
+    private var preset: Preset?
     /// The values the current algorithm starts from on the current environment (its preset, or its defaults).
-    private var presetHyperparameters: Hyperparameters
+    private var presetHyperparameters: Hyperparameters {
+        preset?.hyperparameters ?? Hyperparameters(defaultsFor: trainer.configuration.algorithm)
+    }
+    /// The seed of the session's first agent; the n-th agent after it (a switch or reset) trains with this
+    /// seed + n, so each segment's agent is one `rlterm train --seed` away.
+    private let firstSeed: UInt64
+    private var agentsReplaced: UInt64 = 0
 
     private var recorder: EpisodeRecorder
     private var segments: [SessionSegment] = []
@@ -53,8 +61,8 @@ final class SessionWorker {
         initialAlgorithm = configuration.algorithm
         initialOptions = configuration.options
         // The command line has reported a preset file's mistakes already; here they mean the defaults.
-        let preset = try? settings.presets.preset(of: configuration.algorithm, on: configuration.environment.name)
-        presetHyperparameters = preset?.hyperparameters ?? Hyperparameters(defaultsFor: configuration.algorithm)
+        preset = try? settings.presets.preset(of: configuration.algorithm, on: configuration.environment.name)
+        firstSeed = configuration.seed
         recorder = EpisodeRecorder(capacity: settings.frameCapacity)
         layout = SceneLayout(of: trainer.environment)
         inspector = ValueInspector(environment: trainer.environment)
@@ -93,15 +101,15 @@ final class SessionWorker {
         case .switchAlgorithm(let algorithm):
             var configuration = trainer.configuration
             configuration.options = algorithm == initialAlgorithm ? initialOptions : AgentOptions()
-            startFromPreset(&configuration, algorithm: algorithm)
-            replaceTrainer(configuration, cause: .algorithm, preset: configuration.hyperparameters)
+            let preset = startFromPreset(&configuration, algorithm: algorithm)
+            replaceTrainer(configuration, cause: .algorithm, preset: preset)
         case .switchEnvironment(let environment):
             var configuration = currentConfiguration
             configuration.environment = environment
-            startFromPreset(&configuration, algorithm: configuration.algorithm)
-            replaceTrainer(configuration, cause: .environment, preset: configuration.hyperparameters)
+            let preset = startFromPreset(&configuration, algorithm: configuration.algorithm)
+            replaceTrainer(configuration, cause: .environment, preset: preset)
         case .reset:
-            replaceTrainer(currentConfiguration, cause: .reset)
+            replaceTrainer(currentConfiguration, cause: .reset, preset: preset)
         case .saveCheckpoint(let path):
             saveCheckpoint(to: path ?? defaultCheckpointPath)
         case .setPace(let newPace):
@@ -112,8 +120,8 @@ final class SessionWorker {
     }
 
     /// Starts `configuration` from the preset of `algorithm` on its environment (or the defaults where the pair
-    /// has none); a preset file with a mistake is reported and the defaults used.
-    private func startFromPreset(_ configuration: inout TrainingConfiguration, algorithm: Algorithm) {
+    /// has none) and returns that preset; a preset file with a mistake is reported and the defaults used.
+    private func startFromPreset(_ configuration: inout TrainingConfiguration, algorithm: Algorithm) -> Preset? {
         let preset: Preset?
         do {
             preset = try settings.presets.preset(of: algorithm, on: configuration.environment.name)
@@ -122,6 +130,7 @@ final class SessionWorker {
             preset = nil
         }
         configuration.start(from: preset, algorithm: algorithm)
+        return preset
     }
 
     /// The configuration as it stands: the trainer's, with the hyperparameters the agent has now.
@@ -165,9 +174,11 @@ final class SessionWorker {
         startSegment(.hyperparameter(key, from: old, to: value))
     }
 
-    private func replaceTrainer(_ configuration: TrainingConfiguration, cause: SessionSegment.Cause,
-                                preset: Hyperparameters? = nil) {
+    /// Replaces the agent with a new one for `configuration`, started from `preset` and trained with the next
+    /// agent seed, and says how to rerun it headless.
+    private func replaceTrainer(_ configuration: TrainingConfiguration, cause: SessionSegment.Cause, preset: Preset?) {
         var configuration = configuration
+        configuration.seed = firstSeed &+ agentsReplaced &+ 1
         var dropped: String?
         let replacement: Trainer
         do {
@@ -185,7 +196,8 @@ final class SessionWorker {
             say(error.description, isError: true)
             return
         }
-        if let preset { presetHyperparameters = preset }
+        self.preset = preset
+        agentsReplaced += 1
         trainer.suspendClock()
         let environmentChanged = configuration.environment != trainer.configuration.environment
         trainer = replacement
@@ -196,7 +208,10 @@ final class SessionWorker {
         failure = nil
         if mode == .finishingEpisode { mode = .running }
         install(replacement, cause: cause)
-        if let dropped { say(dropped, isError: false) }
+        let started = cause == .reset ? "a new agent" : "\(configuration.algorithm.displayName) on "
+            + "\(configuration.environment.displayName) from \(preset.map { "preset \($0.name)" } ?? "the defaults")"
+        let report = "\(started), seed \(configuration.seed); headless: \(segments[segments.count - 1].trainCommand ?? "")"
+        say([dropped, report].compactMap(\.self).joined(separator: "; "), isError: false)
     }
 
     /// Starts `trainer`'s run inside the session: its episodes go to the session's log, its first episode
@@ -211,11 +226,21 @@ final class SessionWorker {
         startSegment(cause)
     }
 
+    /// Opens a segment. One that starts an agent records the command that reruns that agent headless; one that
+    /// starts at an edit keeps its agent's, which covers the steps before the edit.
     private func startSegment(_ cause: SessionSegment.Cause) {
         let counters = trainer.counters
+        let configuration = trainer.configuration
+        let command: String?
+        if case .hyperparameter = cause, let last = segments.last {
+            command = last.trainCommand
+        } else {
+            command = trainer.learns ? configuration.trainCommand(startingFrom: preset) : nil
+        }
         segments.append(SessionSegment(
-            cause: cause, algorithm: trainer.configuration.algorithm, environment: trainer.configuration.environment.name,
-            firstStep: counters.timesteps, firstEpisode: counters.episodes))
+            cause: cause, algorithm: configuration.algorithm, environment: configuration.environment.name,
+            seed: configuration.seed, trainCommand: command, firstStep: counters.timesteps,
+            firstEpisode: counters.episodes))
         if segments.count > settings.segmentCapacity { segments.removeFirst(segments.count - settings.segmentCapacity) }
     }
 
@@ -226,10 +251,27 @@ final class SessionWorker {
     private func saveCheckpoint(to path: String) {
         do {
             try AgentCheckpoint.save(trainer.agent, configuration: currentConfiguration, timesteps: trainer.timesteps, to: path)
-            say("checkpoint saved to \(path)", isError: false)
+            say("checkpoint saved to \(path); \(reproduction)", isError: false)
         } catch {
             say("checkpoint not saved: \(error)", isError: true)
         }
+    }
+
+    /// How to rerun the current agent headless, and what the command leaves out.
+    private var reproduction: String {
+        guard let command = segments.last?.trainCommand else { return "a replay: nothing to rerun" }
+        let edits = segments.reversed().prefix { segment in
+            if case .hyperparameter = segment.cause { return true } else { return false }
+        }
+        let budget = trainer.configuration.steps
+        let scope: String
+        if let firstEdit = edits.last {
+            scope = " up to its first edit, at step \(firstEdit.firstStep)"
+        } else {
+            scope = trainer.timesteps - segments[segments.count - 1].firstStep > budget
+                ? " for its first \(budget) steps" : ""
+        }
+        return "seed \(trainer.configuration.seed), headless\(scope): \(command)"
     }
 
     /// Ends the session; with a run log, the final networks and optimizer state are written first, unless
