@@ -40,6 +40,7 @@ public struct AlgosCommand: ParsableCommand {
                 "\(key.rawValue)=\(HyperparameterSpec.format(start[key]))\(preset?.values[key] != nil ? "*" : "")"
             }
             if let limit = preset?.timeLimit { values.append("\(PresetFile.timeLimitKey)=\(limit)*") }
+            if let steps = preset?.steps { values.append("\(PresetFile.stepsKey)=\(steps)*") }
             print("    hyperparameters: " + values.joined(separator: " "))
         }
         print("\nhyperparameters")

@@ -12,7 +12,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The algorithm ('rlterm algos').")
     var algo: String?
 
-    @Option(help: "Environment steps (with --envs N: transitions over all N copies); ε and PER's β are scheduled over them.")
+    @Option(help: """
+        Environment steps (with --envs N: transitions over all N copies); ε and PER's β are scheduled over them. \
+        Default: the pair's preset budget ('rlterm algos --env E').
+        """)
     var steps: Int?
 
     @Option(help: "The run seed: every random draw of the run follows from it.")
@@ -87,8 +90,8 @@ struct RunOptions: ParsableArguments {
     func configuration(defaults: (env: String, algo: Algorithm, steps: Int)? = nil, evaluationInterval: Int = 0,
                        evaluationEpisodes: Int = 10, stopWhenSolved: Bool = false,
                        presets: PresetLibrary = PresetLibrary()) throws -> TrainingConfiguration {
-        guard let env = env ?? defaults?.env, let algo = algo ?? defaults?.algo.name, let steps = steps ?? defaults?.steps else {
-            throw CommandFailure("--env, --algo and --steps are required", status: .usage)
+        guard let env = env ?? defaults?.env, let algo = algo ?? defaults?.algo.name else {
+            throw CommandFailure("--env and --algo are required", status: .usage)
         }
         guard let replayKind = AgentOptions.Replay(rawValue: replay) else {
             throw CommandFailure("--replay must be uniform or prioritized, got '\(replay)'", status: .usage)
@@ -114,6 +117,10 @@ struct RunOptions: ParsableArguments {
         } catch {
             throw CommandFailure("\(error)", status: .dataError)
         }
+        guard let steps = steps ?? preset?.steps ?? defaults?.steps else {
+            throw CommandFailure("--steps is required: \(algorithm.name) on \(env) has no preset budget "
+                                 + "('rlterm algos --env \(env)' shows the presets)", status: .usage)
+        }
         var configuration = TrainingConfiguration(
             environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery),
             algorithm: algorithm,
@@ -134,6 +141,7 @@ struct RunOptions: ParsableArguments {
         let start = configuration.hyperparameters
         configuration.overridden = hyperparameters.keys.filter { hyperparameters[$0] != start[$0] }.map(\.rawValue)
         configuration.hyperparameters = hyperparameters
+        if let presetSteps = preset?.steps, steps != presetSteps { configuration.overridden.append(PresetFile.stepsKey) }
         if let timeLimit, timeLimit != configuration.environment.timeLimit {
             configuration.environment.timeLimit = timeLimit
             configuration.overridden.append(PresetFile.timeLimitKey)

@@ -83,8 +83,8 @@ public struct TrainCommand: ParsableCommand {
 
     /// The trainer and log of a new run from the command line's settings.
     private func newRun() throws -> (Trainer, RunLog?) {
-        guard runOptions.env != nil, runOptions.algo != nil, runOptions.steps != nil else {
-            throw CommandFailure("--env, --algo and --steps are required (or --resume DIR)", status: .usage)
+        guard runOptions.env != nil, runOptions.algo != nil else {
+            throw CommandFailure("--env and --algo are required (or --resume DIR)", status: .usage)
         }
         let configuration = try runOptions.configuration(evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
                                                          stopWhenSolved: stopWhenSolved)

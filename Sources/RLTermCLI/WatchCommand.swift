@@ -15,7 +15,7 @@ public struct WatchCommand: ParsableCommand {
             while the screen shows the environment, the episode returns (or the losses), the agent's values, \
             its hyperparameters and, on request, its last update written out with numbers. It takes the same \
             environment, algorithm, hyperparameter, --seed and --log-dir options as 'rlterm train' and writes \
-            the same files; --steps (default 30,000) is the horizon of the ε and β schedules, and training goes \
+            the same files; --steps (default: the pair's preset budget, else 30,000) is the horizon of the ε and β schedules, and training goes \
             on past it. --checkpoint FILE replays a trained agent's greedy policy instead, learning nothing.
             Keys: space pause/resume · . one step · n finish the episode · [ ] step back and forth through \
             the recorded frames · + - pace · a A next/previous algorithm · e next environment · ↑ ↓ select a \

@@ -28,7 +28,7 @@ struct TrainArgumentsTests {
     @Test("a run starts from the pair's preset; flags override it; the configuration names both")
     func presetThenFlags() throws {
         let presets = PresetLibrary(directory: "/nonexistent")
-        let plain = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "dqn", "--steps", "100"])
+        let plain = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "dqn"])
         let preset = try plain.runOptions.configuration(presets: presets)
         #expect(preset.hyperparameters == (try Hyperparameters(.dqn, [
             .gamma: 0.9, .epsilonStart: 0.5, .epsilonEnd: 0.02, .explorationFraction: 0.5, .learningStarts: 500,
@@ -43,18 +43,30 @@ struct TrainArgumentsTests {
         #expect(overridden.hyperparameters[.gamma] == 0.95 && overridden.hyperparameters[.learningRate] == 0.001)
         #expect(overridden.hyperparameters[.learningStarts] == 500 && overridden.environment.timeLimit == 300)
         // eps-end=0.02 is the preset's own value: nothing overridden.
-        #expect(overridden.preset == "dqn/cliffwalking" && overridden.overridden == ["gamma", "lr", "time-limit"])
-        let vpg = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "vpg", "--steps", "100"])
-        #expect(try vpg.runOptions.configuration(presets: presets).environment.timeLimit == 200)
-        let none = try TrainCommand.parse(["--env", "maze", "--algo", "dqn", "--steps", "100", "--gamma", "0.9"])
+        #expect(overridden.preset == "dqn/cliffwalking"
+            && overridden.overridden == ["gamma", "lr", "steps", "time-limit"])
+        let reinforce = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "reinforce"])
+        #expect(try reinforce.runOptions.configuration(presets: presets).environment.timeLimit == 200)
+        let none = try TrainCommand.parse(["--env", "frozenlake8x8", "--algo", "dqn", "--steps", "100", "--gamma", "0.9"])
         let defaults = try none.runOptions.configuration(presets: presets)
         #expect(defaults.preset == nil && defaults.overridden == ["gamma"])
+    }
+
+    @Test("without --steps a run takes its preset's budget; --steps overrides it and says so")
+    func presetBudget() throws {
+        let presets = PresetLibrary(directory: "/nonexistent")
+        let budget = try #require(try presets.preset(of: .dqn, on: "cartpole")?.steps)
+        let plain = try TrainCommand.parse(["--env", "cartpole", "--algo", "dqn"]).runOptions.configuration(presets: presets)
+        #expect(plain.steps == budget && plain.overridden.isEmpty)
+        let given = try TrainCommand.parse(["--env", "cartpole", "--algo", "dqn", "--steps", String(budget + 1)])
+            .runOptions.configuration(presets: presets)
+        #expect(given.steps == budget + 1 && given.overridden == ["steps"])
     }
 
     @Test("run.json records the preset and what was overridden, and reads files written before presets")
     func runFileRoundTrip() throws {
         let command = try TrainCommand.parse([
-            "--env", "cliffwalking", "--algo", "reinforce", "--steps", "100", "--pi-lr", "0.02",
+            "--env", "cliffwalking", "--algo", "reinforce", "--pi-lr", "0.02",
         ])
         let configuration = try command.runOptions.configuration(presets: PresetLibrary(directory: "/nonexistent"))
         let data = try JSONEncoder().encode(configuration)
@@ -96,10 +108,13 @@ struct TrainArgumentsTests {
         #expect(failure.message.hasSuffix("not --algo, --double"))
     }
 
-    @Test("a new run needs --env, --algo and --steps (64); a missing run directory is 66")
+    @Test("a new run needs --env, --algo, and --steps unless its preset has a budget (64); no run directory: 66")
     func requiredSettings() throws {
-        let incomplete = try TrainCommand.parse(["--env", "cartpole", "--algo", "dqn"])
-        #expect(try #require(throws: CommandFailure.self) { try incomplete.run() }.status == .usage)
+        let incomplete = try TrainCommand.parse(["--env", "bitflip", "--algo", "dqn"])
+        let failure = try #require(throws: CommandFailure.self) { try incomplete.run() }
+        #expect(failure.status == .usage && failure.message.hasPrefix("--steps is required: dqn on bitflip has no preset"))
+        let noAlgorithm = try TrainCommand.parse(["--env", "cartpole"])
+        #expect(try #require(throws: CommandFailure.self) { try noAlgorithm.run() }.status == .usage)
         let missing = try TrainCommand.parse(["--resume", "/nonexistent/rlterm-run"])
         #expect(try #require(throws: CommandFailure.self) { try missing.run() }.status == .noInput)
     }

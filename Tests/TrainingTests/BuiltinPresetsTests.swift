@@ -67,18 +67,21 @@ struct BuiltinPresetsTests {
         }
     }
 
-    @Test("the shipped presets keep the tuned settings: DQN's defaults on CartPole, γ 0.9 on the maps, a time limit")
+    @Test("the shipped presets keep the tuned settings: DQN's defaults but K on CartPole, γ 0.9 on the maps, budgets")
     func shippedValues() throws {
         let library = PresetLibrary(directory: "/nonexistent")
         let cartPole = try #require(try library.preset(of: .dqn, on: "cartpole"))
-        #expect(cartPole.hyperparameters == Hyperparameters(defaultsFor: .dqn) && cartPole.timeLimit == nil)
+        var expected = Hyperparameters(defaultsFor: .dqn)
+        try expected.set(.targetPeriod, to: 250)
+        #expect(cartPole.hyperparameters == expected && cartPole.timeLimit == nil && cartPole.steps == 50_000)
         let cliff = try #require(try library.preset(of: .dqn, on: "cliffwalking"))
         #expect(cliff.values == [.gamma: 0.9, .epsilonStart: 0.5, .epsilonEnd: 0.02, .explorationFraction: 0.5,
                                  .learningStarts: 500, .targetPeriod: 100])
-        for algorithm in [Algorithm.reinforce, .vpg] {
-            let preset = try #require(try library.preset(of: algorithm, on: "cliffwalking"))
-            #expect(preset.timeLimit == 200 && preset.hyperparameters == Hyperparameters(defaultsFor: algorithm))
-        }
-        #expect(try library.preset(of: .dqn, on: "maze") == nil)
+        let reinforce = try #require(try library.preset(of: .reinforce, on: "cliffwalking"))
+        #expect(reinforce.timeLimit == 200 && reinforce.hyperparameters == Hyperparameters(defaultsFor: .reinforce))
+        // VPG's batches cut episodes and bootstrap there, so it needs no time limit on the cliff.
+        let vpg = try #require(try library.preset(of: .vpg, on: "cliffwalking"))
+        #expect(vpg.timeLimit == nil && vpg.values[.hiddenLayers] == 0 && vpg.steps == 300_000)
+        #expect(try library.preset(of: .dqn, on: "frozenlake8x8") == nil)
     }
 }

@@ -12,12 +12,13 @@ struct PresetFileTests {
         // Trailing blanks, a CRLF line end, a tab-indented comment and a file without a final line break.
         let text = [
             "# a comment", "cartpole:", "  gamma: 0.98", "  lr: 1e-3 \t ", "", "cliffwalking:\r",
-            "\t# indented comment", "  time-limit: 150", "  eps-end: 0.02",
+            "\t# indented comment", "  time-limit: 150", "  eps-end: 0.02", "  steps: 30000",
         ].joined(separator: "\n")
         let presets = try PresetFile.parse(text, source: "dqn.txt", algorithm: .dqn)
         #expect(presets == [
             Preset(algorithm: .dqn, environment: "cartpole", values: [.gamma: 0.98, .learningRate: 1e-3], timeLimit: nil),
-            Preset(algorithm: .dqn, environment: "cliffwalking", values: [.epsilonEnd: 0.02], timeLimit: 150),
+            Preset(algorithm: .dqn, environment: "cliffwalking", values: [.epsilonEnd: 0.02], timeLimit: 150,
+                   steps: 30_000),
         ])
         #expect(presets[0].name == "dqn/cartpole")
         var expected = Hyperparameters(defaultsFor: .dqn)
@@ -36,13 +37,14 @@ struct PresetFileTests {
         ("cartpole:\n  gamma:\n", .dqn, "2:3: expected 'environment:' at the start of a line, or an indented 'key: value'"),
         ("cartpole:\n  gamma: 0.9\n\ncartpole:\n", .dqn, "4:1: environment 'cartpole' is given twice (first on line 1)"),
         ("maze:\n   gama: 0.9\n", .dqn, "2:4: unknown key 'gama'; known: "
-            + (HyperparameterKey.allCases.map(\.rawValue) + ["time-limit"]).joined(separator: ", ")),
+            + (HyperparameterKey.allCases.map(\.rawValue) + ["time-limit", "steps"]).joined(separator: ", ")),
         ("maze:\n  lambda: 0.9\n", .dqn, "2:3: lambda is not a hyperparameter of dqn ('rlterm algos' lists its keys)"),
         ("maze:\n  gamma: 0.9\n  gamma: 0.8\n", .dqn, "3:3: 'gamma' is given twice in this section (first on line 2)"),
         ("maze:\n  gamma:  1.5\n", .dqn, "2:11: bad value '1.5' for gamma: expected a number in [0, 1]"),
         ("maze:\n  batch-size: 2.5\n", .dqn, "2:15: bad value '2.5' for batch-size: expected a whole number in [1, 65536]"),
         ("maze:\n  lr: fast\n", .dqn, "2:7: bad value 'fast' for lr: expected a number in (0, 1]"),
         ("maze:\n  time-limit: 0\n", .vpg, "2:15: bad value '0' for time-limit: expected a whole number in [1, 10000000]"),
+        ("cartpole:\n  steps: 5e4\n", .dqn, "2:10: bad value '5e4' for steps: expected a whole number in [1, 1000000000]"),
         ("cartpole:\n  time-limit: 100\n", .vpg,
          "2:3: time-limit applies to gridworld maps; cartpole keeps its own episode limit"),
     ]
@@ -67,7 +69,7 @@ struct PresetFileTests {
         let library = PresetLibrary(directory: directory.path)
         #expect(try library.preset(of: .dqn, on: "maze")?.values == [.gamma: 0.5])
         #expect(try library.preset(of: .dqn, on: "cartpole") == nil)
-        #expect(try library.preset(of: .vpg, on: "cliffwalking")?.timeLimit == 200)
+        #expect(try library.preset(of: .reinforce, on: "cliffwalking")?.timeLimit == 200)
         try "maze:\n  gamma: 5\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: PresetError(source: "envs/presets/dqn.txt", line: 2, column: 10,
                                     problem: .badValue(key: "gamma", value: "5", expected: "a number in [0, 1]"))) {

@@ -134,13 +134,14 @@ struct SessionWorkerTests {
         worker.apply(.switchAlgorithm(.vpg))
         let snapshot = worker.snapshot()
         #expect(snapshot.configuration.algorithm == .vpg)
-        // vpg/cliffwalking's preset keeps VPG's defaults and truncates episodes at 200 steps.
-        #expect(snapshot.hyperparameters == Hyperparameters(defaultsFor: .vpg))
-        #expect(snapshot.configuration.environment.timeLimit == 200 && snapshot.configuration.preset == "vpg/cliffwalking")
+        // vpg/cliffwalking's preset: a tabular policy and critic, no time limit, its own budget.
+        let preset = try #require(try PresetLibrary().preset(of: .vpg, on: "cliffwalking"))
+        #expect(snapshot.hyperparameters == preset.hyperparameters && snapshot.configuration.steps == preset.steps)
+        #expect(snapshot.configuration.environment.timeLimit == nil && snapshot.configuration.preset == "vpg/cliffwalking")
         // The session's second agent trains with its seed + 1, and `rlterm train` with it replays its episodes.
         #expect(snapshot.segments.last == SessionSegment(
             cause: .algorithm, algorithm: .vpg, environment: "cliffwalking", seed: 4,
-            trainCommand: "rlterm train --env cliffwalking --algo vpg --steps 5000 --seed 4", firstStep: 300,
+            trainCommand: "rlterm train --env cliffwalking --algo vpg --steps 300000 --seed 4", firstStep: 300,
             firstEpisode: snapshot.episodes))
         #expect(snapshot.configuration.seed == 4)
         #expect(snapshot.timesteps == 300 && snapshot.mode == .running)
@@ -163,7 +164,7 @@ struct SessionWorkerTests {
         #expect(snapshot.message?.isError == false)
         #expect(snapshot.message?.text == "--her future dropped: cliffwalking has no goals to relabel; DQN on "
             + "cliffwalking from preset dqn/cliffwalking, seed 2; headless: rlterm train --env cliffwalking --algo dqn "
-            + "--steps 2000 --seed 2")
+            + "--steps 30000 --seed 2")
     }
 
     @Test("switching environment rebuilds the agent for its shapes and starts from the new pair's preset")
@@ -174,7 +175,8 @@ struct SessionWorkerTests {
         let snapshot = worker.snapshot()
         #expect(snapshot.configuration.environment.name == "cartpole")
         #expect(snapshot.layout == .cartPole(trackLimit: 2.4))
-        #expect(snapshot.hyperparameters == Hyperparameters(defaultsFor: .dqn))
+        let preset = try #require(try PresetLibrary().preset(of: .dqn, on: "cartpole"))
+        #expect(snapshot.hyperparameters == preset.hyperparameters && snapshot.configuration.steps == preset.steps)
         #expect(snapshot.configuration.preset == "dqn/cartpole")
         #expect(snapshot.segments.last?.cause == .environment)
         guard case .cartPoleSlice(_, _, let rows, let columns) = snapshot.values.domain else {
@@ -197,9 +199,11 @@ struct SessionWorkerTests {
         #expect(snapshot.hyperparameters == (try Hyperparameters(.onlineQ, [.gamma: 0.9, .epsilonEnd: 0.02,
                                                                            .explorationFraction: 0.5, .learningRate: 3e-4])))
         #expect(snapshot.configuration.preset == "online-q/cliffwalking" && snapshot.configuration.overridden.isEmpty)
-        worker.apply(.switchEnvironment(EnvironmentSpec(name: "maze")))
+        worker.apply(.switchEnvironment(EnvironmentSpec(name: "frozenlake8x8")))
         snapshot = worker.snapshot()
         #expect(snapshot.hyperparameters == Hyperparameters(defaultsFor: .onlineQ) && snapshot.configuration.preset == nil)
+        // Without a preset budget the first agent's horizon stays.
+        #expect(snapshot.configuration.steps == 5_000)
         worker.apply(.switchAlgorithm(.reinforce))
         worker.apply(.switchEnvironment(EnvironmentSpec(name: "cliffwalking")))
         snapshot = worker.snapshot()

@@ -11,12 +11,17 @@ public struct Preset: Sendable, Equatable {
     public let values: [HyperparameterKey: Double]
     /// Steps after which a map's episodes are truncated (`time-limit`), nil to keep the map's own.
     public let timeLimit: Int?
+    /// The step budget the values were tuned for (`steps`): `rlterm train`'s `--steps` when not given, and the
+    /// horizon of ε's and β's schedules in the live view. Nil where the preset gives none.
+    public let steps: Int?
 
-    public init(algorithm: Algorithm, environment: String, values: [HyperparameterKey: Double], timeLimit: Int?) {
+    public init(algorithm: Algorithm, environment: String, values: [HyperparameterKey: Double], timeLimit: Int?,
+                steps: Int? = nil) {
         self.algorithm = algorithm
         self.environment = environment
         self.values = values
         self.timeLimit = timeLimit
+        self.steps = steps
     }
 
     /// How `run.json` and messages name it: `dqn/cartpole`.

@@ -3,21 +3,26 @@ import Environments
 
 /// Reads one algorithm's preset file (`envs/presets/ALGORITHM.txt`, format in envs/README.md): sections headed
 /// `environment:` at the start of a line, each followed by indented `key: value` lines with the keys of
-/// `rlterm algos` and `time-limit`; `#` starts a comment line. Every key is checked against the algorithm and
+/// `rlterm algos`, `time-limit` and `steps`; `#` starts a comment line. Every key is checked against the algorithm and
 /// `HyperparameterSpec`, so a preset that loads is one the algorithm accepts.
 public enum PresetFile {
     /// The key that sets a map's time limit.
     public static let timeLimitKey = "time-limit"
+    /// The key that sets the pair's step budget.
+    public static let stepsKey = "steps"
+    /// The largest budget a preset may give, as `--steps` takes.
+    public static let stepsLimit = 1_000_000_000
 
     /// The presets of `algorithm` in `text`, in file order, or the first mistake with its place in `source`.
     public static func parse(_ text: String, source: String, algorithm: Algorithm) throws(PresetError) -> [Preset] {
         var presets: [Preset] = []
         var sectionLines: [String: Int] = [:]
-        var current: (name: String, values: [HyperparameterKey: Double], timeLimit: Int?, keyLines: [String: Int])?
+        var current: (name: String, values: [HyperparameterKey: Double], timeLimit: Int?, steps: Int?,
+                      keyLines: [String: Int])?
         func finish() {
             guard let section = current else { return }
             presets.append(Preset(algorithm: algorithm, environment: section.name, values: section.values,
-                                  timeLimit: section.timeLimit))
+                                  timeLimit: section.timeLimit, steps: section.steps))
         }
         for (index, rawLine) in lines(of: text).enumerated() {
             let number = index + 1
@@ -36,28 +41,32 @@ public enum PresetFile {
                 if let firstLine = sectionLines[key] { throw fail(1, .duplicateSection(key, firstLine: firstLine)) }
                 finish()
                 sectionLines[key] = number
-                current = (key, [:], nil, [:])
+                current = (key, [:], nil, nil, [:])
                 continue
             }
             guard var section = current else { throw fail(first + 1, .entryOutsideSection) }
             guard !key.isEmpty, !value.isEmpty else { throw fail(first + 1, .notAnEntry) }
             if let firstLine = section.keyLines[key] { throw fail(first + 1, .duplicateKey(key, firstLine: firstLine)) }
             section.keyLines[key] = number
-            if key == timeLimitKey {
-                guard !EnvironmentRegistry.fixedNames.contains(section.name) else {
-                    throw fail(first + 1, .timeLimitNotAMap(section.name))
-                }
-                let limit = GridSettings.maxStepsLimit
-                guard value.allSatisfy({ $0.isASCII && $0.isWholeNumber }), let steps = Int(value), steps >= 1,
-                    steps <= limit
+            func wholeNumber(atMost limit: Int) throws(PresetError) -> Int {
+                guard value.allSatisfy({ $0.isASCII && $0.isWholeNumber }), let number = Int(value), number >= 1,
+                    number <= limit
                 else {
                     let expected = "a whole number in [1, \(limit)]"
                     throw fail(valueStart + 1, .badValue(key: key, value: value, expected: expected))
                 }
-                section.timeLimit = steps
+                return number
+            }
+            if key == timeLimitKey {
+                guard !EnvironmentRegistry.fixedNames.contains(section.name) else {
+                    throw fail(first + 1, .timeLimitNotAMap(section.name))
+                }
+                section.timeLimit = try wholeNumber(atMost: GridSettings.maxStepsLimit)
+            } else if key == stepsKey {
+                section.steps = try wholeNumber(atMost: stepsLimit)
             } else {
                 guard let hyperparameter = HyperparameterKey(rawValue: key) else {
-                    let known = HyperparameterKey.allCases.map(\.rawValue) + [timeLimitKey]
+                    let known = HyperparameterKey.allCases.map(\.rawValue) + [timeLimitKey, stepsKey]
                     throw fail(first + 1, .unknownKey(key, known: known))
                 }
                 guard algorithm.defaults[hyperparameter] != nil else {

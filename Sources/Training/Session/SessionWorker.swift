@@ -27,6 +27,8 @@ final class SessionWorker {
     /// The seed of the session's first agent; the n-th agent after it (a switch or reset) trains with this
     /// seed + n, so each segment's agent is one `rlterm train --seed` away.
     private let firstSeed: UInt64
+    /// The first agent's step budget: the horizon of a new pair's schedules where its preset gives none.
+    private let firstSteps: Int
     private var agentsReplaced: UInt64 = 0
 
     private var recorder: EpisodeRecorder
@@ -63,6 +65,7 @@ final class SessionWorker {
         // The command line has reported a preset file's mistakes already; here they mean the defaults.
         preset = try? settings.presets.preset(of: configuration.algorithm, on: configuration.environment.name)
         firstSeed = configuration.seed
+        firstSteps = configuration.steps
         recorder = EpisodeRecorder(capacity: settings.frameCapacity)
         layout = SceneLayout(of: trainer.environment)
         inspector = ValueInspector(environment: trainer.environment)
@@ -120,7 +123,8 @@ final class SessionWorker {
     }
 
     /// Starts `configuration` from the preset of `algorithm` on its environment (or the defaults where the pair
-    /// has none) and returns that preset; a preset file with a mistake is reported and the defaults used.
+    /// has none), with the preset's budget as the horizon of its schedules (else the first agent's), and returns
+    /// that preset; a preset file with a mistake is reported and the defaults used.
     private func startFromPreset(_ configuration: inout TrainingConfiguration, algorithm: Algorithm) -> Preset? {
         let preset: Preset?
         do {
@@ -130,6 +134,7 @@ final class SessionWorker {
             preset = nil
         }
         configuration.start(from: preset, algorithm: algorithm)
+        configuration.steps = preset?.steps ?? firstSteps
         return preset
     }
 
