@@ -34,7 +34,7 @@ struct ReproduceOverestimationCommand: ReproduceExperiment {
 
             --csv FILE writes part,actions,estimator,seed,quantity,value, one value per line (see the report's \
             CSV header). Work goes on --threads threads (default 2); every draw and run depends only on its \
-            seed, so the numbers do not depend on the thread count. About 20 s with the defaults on 2 cores.
+            seed, so the numbers do not depend on the thread count. The defaults take about 50 s of CPU.
             Exit status: 64 bad usage (a bad --actions item is named with its column), 74 CSV file not writable.
             """
     )
