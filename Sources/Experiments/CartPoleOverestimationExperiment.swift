@@ -7,13 +7,14 @@ import Training
 /// measure it on Atari (Sec. 4, Fig. 3): the value the network predicts against the discounted return the
 /// greedy policy actually obtains from the same states.
 ///
-/// Each agent trains with DQN's defaults (the engine's `Trainer`; `--double` picks a′ = argmax_a′ Q(s′,a′;θ)
-/// and evaluates it with θ⁻). The probe states are fixed for every agent: the states visited by episodes of
-/// uniformly random actions from a seeded stream. For each probe state s the report compares
-/// max_a Q(s, a; θ) with G(s) = Σₜ γᵗ·rₜ of the greedy policy started in s, run for `Settings.horizon` steps or
-/// until the pole falls. The 500-step time limit is ignored there, as the Q-learning target ignores it (a
-/// truncated transition bootstraps), so G(s) is the value max_a Q(s, a) estimates; the steps beyond the
-/// horizon could add at most γ^horizon/(1 − γ) (0.004 for 1,000 steps at γ = 0.99).
+/// Each agent trains with DQN's hyperparameters (the engine's `Trainer`; `--double` picks
+/// a′ = argmax_a′ Q(s′,a′;θ) and evaluates it with θ⁻). Two sets of states: probe states, fixed for every
+/// agent (those visited by episodes of uniformly random actions from a seeded stream), and the states the
+/// agent's own greedy policy visits. For each state s the report compares max_a Q(s, a; θ) with
+/// G(s) = Σₜ γᵗ·rₜ of the greedy policy started in s, run for `Settings.horizon` steps or until the pole falls.
+/// The 500-step time limit is ignored there, as the Q-learning target ignores it (a truncated transition
+/// bootstraps), so G(s) is the value max_a Q(s, a) estimates; the steps beyond the horizon could add at most
+/// γ^horizon/(1 − γ) (0.004 for 1,000 steps at γ = 0.99).
 public enum CartPoleOverestimationExperiment {
     /// The knobs of one comparison.
     public struct Settings: Sendable, Equatable {
