@@ -10,6 +10,9 @@ struct ReproduceCommand: ParsableCommand {
             on stdout (progress goes to stderr when it is a terminal) and with --csv FILE writes the numbers \
             for plotting. docs/RESULTS.md records what they printed and how it compares with the paper.
             """,
-        subcommands: [ReproduceHERBitFlipCommand.self, ReproducePERCliffwalkCommand.self, ReproducePsiVarianceCommand.self]
+        subcommands: [
+            ReproduceHERBitFlipCommand.self, ReproducePERCliffwalkCommand.self, ReproducePsiVarianceCommand.self,
+            ReproduceDeadlyTriadCommand.self, ReproduceOverestimationCommand.self,
+        ]
     )
 }
