@@ -51,7 +51,7 @@ extension HyperparameterSpec {
         HyperparameterSpec(
             key: .maxGradientNorm, symbol: "‖g‖max", meaning: "gradient-norm clipping threshold", minimum: 0,
             minimumIncluded: false, maximum: .infinity, step: 2, logScale: true, integer: false, live: true,
-            usedWhen: .only("the plain step clips nothing; only the Adam step (--adam) clips") { algorithm, options in
+            usedWhen: .only("online Q clips only with --adam: the notes' plain step clips nothing") { algorithm, options in
                 !algorithm.options.contains(.adam) || options.adam
             }),
         HyperparameterSpec(
