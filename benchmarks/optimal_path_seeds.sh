@@ -22,5 +22,5 @@ run cliffwalking dqn 30000 --gamma 0.9 --eps-start 0.5 --eps-end 0.02 --eps-frac
 run frozenlake4x4 dqn 10000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5 --learning-starts 500 --target-period 100
 run cliffwalking fqi 20000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5 --batch-size 128
 run frozenlake4x4 fqi 10000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5
-run cliffwalking online-q 30000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5 --lr 3e-4
-run frozenlake4x4 online-q 10000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5
+run cliffwalking online-q 30000 --adam --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5 --lr 3e-4
+run frozenlake4x4 online-q 10000 --gamma 0.9 --eps-end 0.02 --eps-fraction 0.5 --lr 0.1

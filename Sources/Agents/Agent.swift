@@ -35,8 +35,8 @@ public protocol Agent: AnyObject {
 
     /// The networks to checkpoint, by prefix ("q" → the online Q-network).
     var networks: [String: MLP] { get }
-    /// The optimizer of each network that learns, by the network's prefix: a resumed run continues with their
-    /// moments and step counts.
+    /// The Adam optimizer of each network that learns with one, by the network's prefix: a resumed run continues
+    /// with their moments and step counts (a plain gradient step keeps no state).
     var optimizers: [String: Adam] { get }
     /// The target network that trails each network that has one, by the online network's prefix ("q" → θ⁻).
     var targetNetworks: [String: MLP] { get }

@@ -7,7 +7,7 @@ extension AgentOptions {
             case .replay: [option.flag, replay.rawValue]
             case .hindsight: [option.flag, hindsight.rawValue]
             case .psi: [option.flag] + (psi.map { [$0.rawValue] } ?? [])
-            case .double, .noReplay, .noTarget, .bootstrapCritic: [option.flag]
+            case .double, .noReplay, .noTarget, .bootstrapCritic, .adam, .herTerminal: [option.flag]
             }
         }
     }

@@ -30,9 +30,15 @@ public struct AgentOptions: Sendable, Equatable, Codable {
     public var psi: Psi?
     /// `--bootstrap-critic`: batch actor-critic fits V̂ to r + γ·V̂(s′) instead of sampled reward sums.
     public var bootstrapCritic: Bool
+    /// `--adam`: online Q-iteration takes an Adam step with gradient-norm clipping instead of the notes' plain step.
+    public var adam: Bool
+    /// `--her-terminal`: a relabelled transition that reaches its goal is stored as terminated (no bootstrap),
+    /// instead of the paper's bootstrapping of every transition.
+    public var herTerminal: Bool
 
     public init(replay: Replay = .uniform, hindsight: Hindsight = .none, double: Bool = false,
-                noReplay: Bool = false, noTarget: Bool = false, psi: Psi? = nil, bootstrapCritic: Bool = false) {
+                noReplay: Bool = false, noTarget: Bool = false, psi: Psi? = nil, bootstrapCritic: Bool = false,
+                adam: Bool = false, herTerminal: Bool = false) {
         self.replay = replay
         self.hindsight = hindsight
         self.double = double
@@ -40,13 +46,16 @@ public struct AgentOptions: Sendable, Equatable, Codable {
         self.noTarget = noTarget
         self.psi = psi
         self.bootstrapCritic = bootstrapCritic
+        self.adam = adam
+        self.herTerminal = herTerminal
     }
 
     private enum CodingKeys: String, CodingKey {
-        case replay, hindsight, double, noReplay, noTarget, psi, bootstrapCritic
+        case replay, hindsight, double, noReplay, noTarget, psi, bootstrapCritic, adam, herTerminal
     }
 
-    /// Decodes options saved before `psi` and `bootstrapCritic` existed as well as current ones.
+    /// Decodes options saved before `psi`, `bootstrapCritic`, `adam` and `herTerminal` existed as well as current
+    /// ones.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(replay: try container.decode(Replay.self, forKey: .replay),
@@ -55,14 +64,17 @@ public struct AgentOptions: Sendable, Equatable, Codable {
                   noReplay: try container.decode(Bool.self, forKey: .noReplay),
                   noTarget: try container.decode(Bool.self, forKey: .noTarget),
                   psi: try container.decodeIfPresent(Psi.self, forKey: .psi),
-                  bootstrapCritic: try container.decodeIfPresent(Bool.self, forKey: .bootstrapCritic) ?? false)
+                  bootstrapCritic: try container.decodeIfPresent(Bool.self, forKey: .bootstrapCritic) ?? false,
+                  adam: try container.decodeIfPresent(Bool.self, forKey: .adam) ?? false,
+                  herTerminal: try container.decodeIfPresent(Bool.self, forKey: .herTerminal) ?? false)
     }
 
     /// The options that differ from the defaults: the ones an algorithm must take for these options to run.
     public var chosen: [AlgorithmOption] {
         let differs: [(AlgorithmOption, Bool)] = [
             (.replay, replay != .uniform), (.hindsight, hindsight != .none), (.double, double), (.noReplay, noReplay),
-            (.noTarget, noTarget), (.psi, psi != nil), (.bootstrapCritic, bootstrapCritic),
+            (.noTarget, noTarget), (.psi, psi != nil), (.bootstrapCritic, bootstrapCritic), (.adam, adam),
+            (.herTerminal, herTerminal),
         ]
         return differs.filter(\.1).map(\.0)
     }

@@ -11,7 +11,9 @@ import Training
 /// θ⁻ ← (1 − τ)·θ⁻ + τ·θ (τ larger than the paper's, see `Settings.tau`). Targets y = r + γ·max_a′ Q(s′‖g, a′; θ⁻) are clipped to [−1/(1−γ), 0], the
 /// returns possible with rewards in {−1, 0}. The network is the paper's one hidden layer of 256 units,
 /// trained with Adam at 10⁻³, γ = 0.98. Inputs are bits already, so the paper's running normalisation is
-/// left out; DQN's Huber loss and gradient-norm clipping stay on.
+/// left out; DQN's Huber loss and gradient-norm clipping stay on. As in the paper, every transition HER stores
+/// bootstraps (γ applies to all of them, `HindsightRelabeller`); `Settings.herTerminal` makes reaching a goal
+/// terminal instead.
 public enum HindsightBitFlipExperiment {
     /// The knobs of one run; the defaults are the paper's where it states them.
     public struct Settings: Sendable, Hashable {
@@ -39,6 +41,9 @@ public enum HindsightBitFlipExperiment {
         public var epsilon = 0.2
         /// k, relabelled copies per transition for `future` (the paper's best: 4).
         public var herK = 4
+        /// Whether HER stores a transition that reaches its goal as terminated (`--her-terminal`) rather than
+        /// bootstrapping every transition as the paper does.
+        public var herTerminal = false
         /// Greedy test episodes after training whose success rate is the result.
         public var testEpisodes = 100
         /// Epochs for n bits are ⌈epochsPerBit·n⌉, at least `minimumEpochs`: longer goals need more
@@ -104,7 +109,8 @@ public enum HindsightBitFlipExperiment {
             environments = try LockstepEnvironments(environment(bits: bits), count: 1, seed: runSeed)
             agent = try DQNAgent(AgentConfiguration(
                 observationCount: 2 * bits, actionCount: bits, totalSteps: cycles * settings.episodesPerCycle * bits,
-                seed: runSeed, hyperparameters: try settings.hyperparameters(), options: AgentOptions(hindsight: hindsight),
+                seed: runSeed, hyperparameters: try settings.hyperparameters(),
+                options: AgentOptions(hindsight: hindsight, herTerminal: settings.herTerminal && hindsight != .none),
                 isGoalEnvironment: true))
         } catch {
             preconditionFailure("HER bit-flipping settings are invalid: \(error)")

@@ -62,7 +62,9 @@ public struct HindsightBitFlipReport: ExperimentReport {
                 + "\(seedCount == 1 ? "" : "s") (0…\(seedCount - 1)) × \(s.testEpisodes) test episodes (min–max over seeds)",
             "DQN, 1×\(s.hiddenSize) ReLU, Adam \(s.learningRate), γ = \(s.gamma), B = \(s.batchSize), ε = \(s.epsilon); "
                 + "an epoch is \(s.cyclesPerEpoch) cycles of \(s.episodesPerCycle) episodes + \(s.optimisationSteps) updates; "
-                + "future: k = \(s.herK)",
+                + "future: k = \(s.herK); "
+                + (s.herTerminal ? "a relabelled success is terminal (--her-terminal)"
+                    : "every stored transition bootstraps"),
             "",
         ]
         let header = ["bits", "epochs"] + strategies.map(\.rawValue)

@@ -6,6 +6,9 @@
 public enum RegressionLoss: String, Sendable, CaseIterable {
     /// ℓ(e) = e², PyTorch's `mse_loss`.
     case meanSquaredError
+    /// ℓ(e) = e²/2, the notes' ½‖Q_φ(s,a) − y‖²: its gradient is ∇Q·(Q − y), so a plain step of size α is
+    /// exactly the notes' φ ← φ − α·∇Q_φ(s,a)·(Q_φ(s,a) − y).
+    case halfSquaredError
     /// Smooth L1 with δ = 1, the DQN error clipping: ℓ(e) = e²/2 for |e| < 1, |e| − 1/2 otherwise
     /// (PyTorch's `smooth_l1_loss` with β = 1 and `huber_loss` with δ = 1); ℓ′(e) = clamp(e, −1, 1).
     case huber
@@ -14,6 +17,7 @@ public enum RegressionLoss: String, Sendable, CaseIterable {
     public func value(_ error: Float) -> Float {
         switch self {
         case .meanSquaredError: return error * error
+        case .halfSquaredError: return 0.5 * error * error
         case .huber: return abs(error) < 1 ? 0.5 * error * error : abs(error) - 0.5
         }
     }
@@ -22,6 +26,7 @@ public enum RegressionLoss: String, Sendable, CaseIterable {
     public func derivative(_ error: Float) -> Float {
         switch self {
         case .meanSquaredError: return 2 * error
+        case .halfSquaredError: return error
         case .huber: return min(max(error, -1), 1)
         }
     }

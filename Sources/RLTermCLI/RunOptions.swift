@@ -39,11 +39,17 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Hindsight relabelling on goal environments: none, final or future (k = --her-k).")
     var her = "none"
 
+    @Flag(help: "With --her: a transition that reaches its goal is terminal, instead of bootstrapped as in the paper.")
+    var herTerminal = false
+
     @Option(help: "Policy-gradient weight Ψ: total, reward-to-go, baseline, q, advantage or td-residual (which ones an algorithm takes: 'rlterm algos').")
     var psi: String?
 
     @Flag(help: "Batch actor-critic: fit V̂ to bootstrapped targets r + γ·V̂(s′) instead of sampled reward sums.")
     var bootstrapCritic = false
+
+    @Flag(help: "Online Q-iteration: an Adam step with gradient-norm clipping instead of the notes' plain step.")
+    var adam = false
 
     @Option(help: "Bits of the bit-flipping environment.")
     var bits = 10
@@ -76,7 +82,8 @@ struct RunOptions: ParsableArguments {
         let given: [(String, Bool)] = [
             ("--seed", seed != 0), ("--log-dir", logDir != nil), ("--double", double), ("--no-replay", noReplay),
             ("--no-target", noTarget), ("--replay", replay != "uniform"), ("--her", her != "none"), ("--psi", psi != nil),
-            ("--bootstrap-critic", bootstrapCritic), ("--bits", bits != 10), ("--states", states != 10),
+            ("--bootstrap-critic", bootstrapCritic), ("--adam", adam), ("--her-terminal", herTerminal),
+            ("--bits", bits != 10), ("--states", states != 10),
             ("--slippery", slippery), ("--time-limit", timeLimit != nil), ("--set", !assignments.isEmpty),
             ("hyperparameter flags", !hyperparameterFlags.isEmpty),
         ]
@@ -125,7 +132,8 @@ struct RunOptions: ParsableArguments {
             environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery),
             algorithm: algorithm,
             options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay,
-                                  noTarget: noTarget, psi: psiChoice, bootstrapCritic: bootstrapCritic),
+                                  noTarget: noTarget, psi: psiChoice, bootstrapCritic: bootstrapCritic, adam: adam,
+                                  herTerminal: herTerminal),
             steps: steps, seed: seed, evaluationInterval: evaluationInterval, evaluationEpisodes: evaluationEpisodes,
             stopWhenSolved: stopWhenSolved)
         configuration.start(from: preset, algorithm: algorithm)

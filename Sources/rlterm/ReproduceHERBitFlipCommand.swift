@@ -21,7 +21,10 @@ struct ReproduceHERBitFlipCommand: ReproduceExperiment {
             at 0.001, γ = 0.98, targets clipped to [−1/(1−γ), 0], ε-greedy with ε = 0.2; an epoch is 50 cycles, \
             each 16 episodes then 40 updates on minibatches of 128 and a Polyak update of the target network. \
             The paper trains 200 epochs with 8 workers and τ = 0.05; here n bits train ⌈0.4·n⌉ epochs (--epochs \
-            sets one number for all) on one thread each, and τ = 0.2 so the target keeps up with the shorter run.
+            sets one number for all) on one thread each, and τ = 0.2 so the target keeps up with the shorter run. \
+            As in the paper, every transition HER stores bootstraps, y = r + γ·max Q(s′‖g, a′), even one that \
+            reaches its goal or ends the episode; --her-terminal stores a transition that reaches its goal as \
+            terminal (y = r) instead.
 
             Success rate: after training, the fraction of 100 greedy test episodes (an environment of their \
             own) whose state equals the goal at some step; the table and CSV give its mean over seeds \
@@ -49,6 +52,9 @@ struct ReproduceHERBitFlipCommand: ReproduceExperiment {
 
     @Option(help: ArgumentHelp("Epochs of training for every n (default: ⌈0.4·n⌉).", valueName: "n"))
     var epochs: Int?
+
+    @Flag(help: "Store a HER transition that reaches its goal as terminal instead of bootstrapping it (the paper).")
+    var herTerminal = false
 
     @OptionGroup var parallel: ParallelRunOptions
 
@@ -86,6 +92,7 @@ struct ReproduceHERBitFlipCommand: ReproduceExperiment {
         let strategies = try strategies()
         var settings = HindsightBitFlipExperiment.Settings()
         settings.fixedEpochs = epochs
+        settings.herTerminal = herTerminal
         let runs = bitCounts.flatMap { n in
             strategies.flatMap { strategy in (0..<seeds).map { Run(bits: n, strategy: strategy, seed: $0) } }
         }

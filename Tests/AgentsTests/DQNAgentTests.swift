@@ -87,11 +87,14 @@ struct DQNAgentTests {
         #expect(abs(loss - weighted) < 1e-4 * max(1, abs(weighted)))
     }
 
-    @Test("HER final and future store each episode with its own goal and relabelled copies, rewards recomputed",
-          arguments: [(AgentOptions.Hindsight.final, AgentOptions.Replay.uniform, 1), (.future, .prioritized, 3)])
-    func hindsightComposes(strategy: AgentOptions.Hindsight, replay: AgentOptions.Replay, copies: Int) throws {
+    @Test("HER stores each episode with its own goal and relabelled copies, terminal on success only with --her-terminal",
+          arguments: [(AgentOptions.Hindsight.final, AgentOptions.Replay.uniform, 1, false),
+                      (.future, .prioritized, 3, true)])
+    func hindsightComposes(strategy: AgentOptions.Hindsight, replay: AgentOptions.Replay, copies: Int,
+                           terminal: Bool) throws {
         var environment: any Environment = BitFlipping(bits: 6, generator: RunSeed(3).generator(for: "env"))
-        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, options: AgentOptions(replay: replay, hindsight: strategy),
+        let options = AgentOptions(replay: replay, hindsight: strategy, herTerminal: terminal)
+        let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, options: options,
             [.learningStarts: 1_000, .herK: Double(copies)]) as? DQNAgent)
         let lengths = AgentTestSupport.drive(agent, on: &environment, steps: 40)
         let stored = lengths.reduce(0, +) * (1 + copies)
@@ -102,19 +105,37 @@ struct DQNAgentTests {
             let achieved = Array(transition.nextObservation[..<6]), goal = Array(transition.nextObservation[6...])
             #expect(Array(transition.observation[6...]) == goal, "both observations carry the new goal")
             #expect(transition.reward == (achieved == goal ? 0 : -1))
-            #expect(transition.terminated == (achieved == goal))
+            #expect(transition.terminated == (terminal && achieved == goal))
             relabelled += 1
         }
         #expect(relabelled == stored * copies / (1 + copies))
     }
 
-    @Test("--no-replay keeps only the last B transitions")
+    @Test("--no-replay keeps only the last B transitions and each update takes exactly those, each once, oldest first")
     func noReplay() throws {
         var environment = AgentTestSupport.cartPole()
         let agent = try #require(try AgentTestSupport.agent(.dqn, for: environment, options: AgentOptions(noReplay: true), [.batchSize: 8, .learningStarts: 1]) as? DQNAgent)
         AgentTestSupport.drive(agent, on: &environment, steps: 50)
         #expect(agent.memory.capacity == 8 && agent.memory.count == 8)
-        #expect(agent.gradientSteps == 50)
+        // The first update waits for B = 8 transitions: steps 8…50 update.
+        #expect(agent.gradientSteps == 43)
+        // 50 transitions in a ring of 8: the newest in slot 1, the oldest in slot 2.
+        #expect(agent.batch.indices == [2, 3, 4, 5, 6, 7, 0, 1])
+        #expect(agent.batch.weights == [Float](repeating: 1, count: 8))
+        for row in 0..<8 {
+            let slot = agent.batch.indices[row]
+            #expect(agent.batch.transitions.transition(at: row) == agent.memory.transition(at: slot))
+        }
+    }
+
+    @Test("--her-terminal needs --her")
+    func herTerminalNeedsHindsight() {
+        let environment = AgentTestSupport.cartPole()
+        let refusal = AlgorithmError.incompatibleOptions("--her-terminal", "--her none",
+                                                         reason: "only relabelled transitions can be made terminal")
+        #expect(throws: refusal) {
+            try AgentTestSupport.agent(.dqn, for: environment, options: AgentOptions(herTerminal: true))
+        }
     }
 
     @Test("with --no-replay a live B edit resizes the memory to the last B transitions, newest kept in order")

@@ -40,11 +40,12 @@ struct HindsightRelabellerTests {
         return (episode, env)
     }
 
-    @Test("final: each step stored twice, the copy aimed at the last achieved goal with recomputed reward and end flags")
+    @Test("final with --her-terminal: each step stored twice, the copy aimed at the last goal, terminal on success")
     func finalStrategy() {
         let (episode, env) = Self.episode(length: 5)
         var generator = RunSeed(1).generator(for: "her")
-        let transitions = HindsightRelabeller(strategy: .final).transitions(of: episode, environment: env, using: &generator)
+        let transitions = HindsightRelabeller(strategy: .final, terminalOnSuccess: true)
+            .transitions(of: episode, environment: env, using: &generator)
         #expect(transitions.count == 10)
         for t in 0..<5 {
             let original = transitions[2 * t], copy = transitions[2 * t + 1]
@@ -56,12 +57,42 @@ struct HindsightRelabellerTests {
         }
     }
 
-    @Test("future: k goals per step, each achieved after that step (indices t+1…T), all of them reachable", arguments: [1, 4, 8])
+    @Test("by default, as in the paper, nothing stored is terminated: a success bootstraps, an end is truncated")
+    func paperBootstrapsEveryTransition() {
+        // The 5-step episode above (goal 100, truncated at t = 4): the copy of t = 4 reaches g_5 = 5 with reward 0
+        // and is stored truncated (the episode ended there), not terminated, so its target is 0 + γ·max Q(5‖5, ·).
+        let (episode, env) = Self.episode(length: 5)
+        var generator = RunSeed(1).generator(for: "her")
+        let transitions = HindsightRelabeller(strategy: .final)
+            .transitions(of: episode, environment: env, using: &generator)
+        #expect(transitions.map(\.reward) == [-1, -1, -1, -1, -1, -1, -1, -1, -1, 0])
+        #expect(transitions.allSatisfy { !$0.terminated })
+        #expect(transitions.map(\.truncated) == [false, false, false, false, false, false, false, false, true, true])
+
+        // An episode that reaches its goal 3 at t = 2 and is terminated there by the environment: the original
+        // and its copy (the final goal is the same 3) both bootstrap by default; with --her-terminal both end.
+        var reaching = NumberedStates(goal: 3)
+        var ended = GoalEpisode(startingFrom: reaching)
+        for _ in 0..<3 { ended.append(action: 0, outcome: reaching.step(0), environment: reaching) }
+        #expect(ended.terminated == [false, false, true])
+        let paper = HindsightRelabeller(strategy: .final)
+            .transitions(of: ended, environment: reaching, using: &generator)
+        #expect(paper.map(\.reward) == [-1, -1, -1, -1, 0, 0])
+        #expect(paper.map(\.terminated) == [false, false, false, false, false, false])
+        #expect(paper.map(\.truncated) == [false, false, false, false, true, true])
+        let terminal = HindsightRelabeller(strategy: .final, terminalOnSuccess: true)
+            .transitions(of: ended, environment: reaching, using: &generator)
+        #expect(terminal.map(\.terminated) == [false, false, false, false, true, true])
+        #expect(terminal.allSatisfy { !$0.truncated })
+    }
+
+    @Test("future, --her-terminal: k goals per step, each achieved after that step (indices t+1…T), all reachable",
+          arguments: [1, 4, 8])
     func futureStrategy(k: Int) {
         let length = 6
         let (episode, env) = Self.episode(length: length)
         var generator = RunSeed(UInt64(k)).generator(for: "her")
-        let relabeller = HindsightRelabeller(strategy: .future(k: k))
+        let relabeller = HindsightRelabeller(strategy: .future(k: k), terminalOnSuccess: true)
         var seen = [Set<Int>](repeating: [], count: length)
         for _ in 0..<200 {
             let transitions = relabeller.transitions(of: episode, environment: env, using: &generator)
@@ -110,7 +141,8 @@ struct HindsightRelabellerTests {
             episode.append(action: action, outcome: outcome, environment: env)
         }
         var generator = RunSeed(4).generator(for: "her")
-        let transitions = HindsightRelabeller(strategy: .future(k: 4)).transitions(of: episode, environment: env, using: &generator)
+        let transitions = HindsightRelabeller(strategy: .future(k: 4), terminalOnSuccess: true)
+            .transitions(of: episode, environment: env, using: &generator)
         // The last step's copies can only aim at the final state (t+1…T is just T), and they all succeed.
         let last = transitions.suffix(4).filter { Array($0.observation[6...]) == env.state }
         #expect(last.count == 4 && last.allSatisfy { $0.reward == 0 && $0.terminated })

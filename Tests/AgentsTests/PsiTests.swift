@@ -1,3 +1,4 @@
+import RLCore
 import Testing
 @testable import Agents
 
@@ -20,25 +21,39 @@ struct PsiTests {
         a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-12 }
     }
 
-    @Test("total: every step of a path gets the path's discounted return from its first step, never bootstrapped")
+    @Test("total: every step of a path gets the path's discounted return from its first step, bootstrapped at cuts")
     func total() {
-        // 1 + 0.5·2 + 0.25·3 = 2.75; 1 + 0.5·1 = 1.5; 2 + 0.5·0 = 2.
-        #expect(close(weights(.total), [2.75, 2.75, 2.75, 1.5, 1.5, 2, 2]))
+        // 1 + 0.5·2 + 0.25·3 = 2.75 (terminated); 1 + 0.5·1 + 0.25·4 = 2.5 (truncated, V(s_T) = 4);
+        // 2 + 0.5·0 + 0.25·8 = 4 (cut by the batch, V(s_T) = 8).
+        #expect(close(weights(.total), [2.75, 2.75, 2.75, 2.5, 2.5, 4, 4]))
     }
 
-    @Test("reward-to-go: only the rewards from t on, cut paths not bootstrapped")
+    @Test("reward-to-go: the rewards from t on, plus γ^(T−t)·V(s_T) where a path is truncated or cut")
     func rewardToGo() {
-        #expect(close(weights(.rewardToGo), [2.75, 3.5, 3, 1.5, 1, 2, 0]))
+        // Step 3: 1 + 0.5·1 + 0.25·4; step 4: 1 + 0.5·4; step 5: 2 + 0.5·0 + 0.25·8; step 6: 0 + 0.5·8.
+        #expect(close(weights(.rewardToGo), [2.75, 3.5, 3, 2.5, 3, 4, 4]))
     }
 
-    @Test("baseline: reward-to-go minus V(s_t)")
+    @Test("baseline: the bootstrapped reward-to-go minus V(s_t)")
     func baseline() {
+        #expect(close(weights(.baseline), [1.75, 1.5, 2.5, 1.5, 1, 3, 2]))
+    }
+
+    @Test("without a value function (REINFORCE) total, reward-to-go and baseline end every path with 0")
+    func unbootstrapped() {
+        func weights(_ psi: Psi) -> [Double] {
+            psi.weights(rewards: rewards, terminated: terminated, truncated: truncated, values: values, bootstrapValues: nil,
+                        gamma: 0.5, lambda: 0.5)
+        }
+        // Path 2: 1 + 0.5·1 = 1.5; path 3: 2 + 0.5·0 = 2.
+        #expect(close(weights(.total), [2.75, 2.75, 2.75, 1.5, 1.5, 2, 2]))
+        #expect(close(weights(.rewardToGo), [2.75, 3.5, 3, 1.5, 1, 2, 0]))
         #expect(close(weights(.baseline), [1.75, 1.5, 2.5, 0.5, -1, 1, -2]))
     }
 
     @Test("q: the discounted return bootstrapped from V(s_T) after truncations and cuts, 0 after termination")
     func q() {
-        // Path 2: 1 + 0.5·(1 + 0.5·4) = 2.5; path 3: 2 + 0.5·(0 + 0.5·8) = 4.
+        // Path 2: 1 + 0.5·(1 + 0.5·4) = 2.5; path 3: 2 + 0.5·(0 + 0.5·8) = 4: the bootstrapped reward-to-go.
         #expect(close(weights(.q), [2.75, 3.5, 3, 2.5, 3, 4, 4]))
     }
 
@@ -52,6 +67,25 @@ struct PsiTests {
     func advantage() {
         // γλ = 0.25. Path 1: Â2 = 2.5, Â1 = 0.25 + 0.25·2.5, Â0 = 1 + 0.25·0.875. Path 2: 1, 1 + 0.25·1. Path 3: 2, 2 + 0.25·2.
         #expect(close(weights(.advantage), [1.21875, 0.875, 2.5, 1.25, 1, 2.5, 2]))
+    }
+
+    @Test("VPG's reward-to-go on an epoch cut mid-episode adds γ³·V(s₃) to three CartPole rewards of 1; REINFORCE adds nothing",
+          arguments: [Algorithm.vpg, .reinforce])
+    func agentBootstrapsCutEpoch(_ algorithm: Algorithm) throws {
+        var environment = AgentTestSupport.cartPole()
+        let agent = try AgentTestSupport.agent(algorithm, for: environment, options: AgentOptions(psi: .rewardToGo),
+                                               [.gamma: 0.9, .stepsPerEpoch: 3])
+        // VPG cuts its batch after 3 steps; REINFORCE waits for the episode's end (CartPole lasts ≥ 8 steps).
+        AgentTestSupport.drive(agent, on: &environment, steps: algorithm == .vpg ? 3 : 600)
+        let explanation = try #require(agent.lastAdvantage)
+        if algorithm == .vpg {
+            let value = try #require(explanation.bootstrap)
+            #expect(abs(explanation.weight - (1 + 0.9 + 0.81 + 0.729 * value)) < 1e-9)
+        } else {
+            #expect(explanation.bootstrap == nil)
+            let sum = explanation.terms.reversed().reduce(0) { $1 + 0.9 * $0 }
+            #expect(abs(explanation.weight - sum) < 1e-9)
+        }
     }
 
     @Test("only baseline, q, advantage and td-residual read V")
@@ -79,5 +113,28 @@ struct PsiTests {
             psi: .tdResidual, rewards: [1], terminated: [true], truncated: [false], values: [0.5], bootstrapValues: [],
             gamma: 0.9, lambda: 0, weight: 0.5)
         #expect(terminal.description == "δ_t = r + γ·V(s′) − V(s) = 1.00 + 0.90·0.00 − 0.50 = 0.50; Ψ_t = δ_t")
+    }
+
+    @Test("the explanation of a return-based Ψ writes the bootstrapped tail of a cut path, or says it is not bootstrapped")
+    func explanationOfCutPaths() {
+        // A path of two rewards cut by the batch, V(s_T) = 10, γ = 0.5: 1 + 0.5·2 + 0.25·10 = 4.5.
+        let cut = AdvantageExplanation(
+            psi: .rewardToGo, rewards: [1, 2], terminated: [false, false], truncated: [false, false], values: [],
+            bootstrapValues: [10], gamma: 0.5, lambda: 0, weight: 4.5)
+        #expect(cut.description == "Ψ_t = Σ γ^l r_t+l + γ^(T−t)·V(s_T) = 1.00 + 0.50·(2.00) + 0.50^2·(10.00) = 4.50")
+        let baseline = AdvantageExplanation(
+            psi: .baseline, rewards: [1, 2], terminated: [false, false], truncated: [false, false], values: [3, 1],
+            bootstrapValues: [10], gamma: 0.5, lambda: 0, weight: 1.5)
+        #expect(baseline.description
+            == "Ψ_t = Σ γ^l r_t+l + γ^(T−t)·V(s_T) − V(s) = 1.00 + 0.50·(2.00) + 0.50^2·(10.00) − 3.00 = 4.50 − 3.00 = 1.50")
+        let reinforce = AdvantageExplanation(
+            psi: .total, rewards: [1, 2], terminated: [false, false], truncated: [false, true], values: [],
+            bootstrapValues: nil, gamma: 0.5, lambda: 0, weight: 2)
+        #expect(reinforce.description
+            == "Ψ_t = R(τ) = Σ γ^t r_t = 1.00 + 0.50·(2.00) (cut: not bootstrapped) = 2.00 (the same for every step of the path)")
+        let ended = AdvantageExplanation(
+            psi: .q, rewards: [1, 2], terminated: [false, true], truncated: [false, false], values: [3, 1],
+            bootstrapValues: [], gamma: 0.5, lambda: 0, weight: 2)
+        #expect(ended.description == "Ψ_t = Q̂(s,a) = Σ γ^l r_t+l = 1.00 + 0.50·(2.00) = 2.00")
     }
 }

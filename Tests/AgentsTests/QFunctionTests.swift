@@ -84,4 +84,20 @@ struct QFunctionTests {
                                      separateTarget: true, action: 1, target: -4.168, prediction: -3.9).description
         #expect(text == "y = r + γ·max Q(s′,a′;θ⁻) = −1.00 + 0.990·(−3.20) = −4.17; Q(s,a=1;θ) = −3.90, δ = y − Q = −0.27")
     }
+
+    @Test("FQI's explanation says how the argmin is approximated (G minibatch steps, I iterations), D accumulating")
+    func fittedQIterationStep() throws {
+        var environment = AgentTestSupport.cartPole()
+        let agent = try AgentTestSupport.agent(.fqi, for: environment, [
+            .collectSteps: 30, .fittingIterations: 2, .gradientSteps: 3, .batchSize: 4, .hiddenSize: 8,
+        ])
+        AgentTestSupport.drive(agent, on: &environment, steps: 65)
+        #expect(agent.gradientSteps == 2 * 2 * 3)
+        let lines = try #require(agent.lastUpdate).description.components(separatedBy: "; ")
+        #expect(lines.dropFirst(2) == [
+            "φ ← argmin_φ ½Σᵢ‖Q_φ(sᵢ,aᵢ) − yᵢ‖² ≈ G = 3 Adam steps (α = 0.001) on minibatches of B = 4 from D",
+            "y recomputed I = 2 times per round",
+            "D accumulates: 65 transitions, 30 more per round, up to N = 50000",
+        ])
+    }
 }

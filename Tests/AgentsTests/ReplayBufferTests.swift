@@ -21,6 +21,23 @@ struct ReplayBufferTests {
         #expect(buffer.count == 0)
     }
 
+    @Test("takeLatest copies the newest B transitions, oldest first, each once, with weight 1")
+    func takeLatest() {
+        let buffer = ReplayBuffer(capacity: 5, observationCount: 3)
+        for id in 0..<8 { buffer.add(Self.transition(id)) }
+        // Transitions 3…7 are held; 5, 6, 7 sit in slots 0, 1, 2 and 3, 4 in slots 3, 4.
+        var batch = ReplayBatch(size: 3, observationCount: 3)
+        batch.weights = [0, 0, 0]
+        buffer.takeLatest(into: &batch)
+        #expect(batch.indices == [0, 1, 2])
+        #expect((0..<3).map { batch.transitions.transition(at: $0) } == [5, 6, 7].map { Self.transition($0) })
+        #expect(batch.weights == [1, 1, 1])
+        var whole = ReplayBatch(size: 5, observationCount: 3)
+        buffer.takeLatest(into: &whole)
+        #expect(whole.indices == [3, 4, 0, 1, 2])
+        #expect((0..<5).map { whole.transitions.transition(at: $0) } == (3..<8).map { Self.transition($0) })
+    }
+
     @Test("sampled rows copy the transition of the slot they name, and every slot is drawn equally often")
     func uniformSampling() {
         let buffer = ReplayBuffer(capacity: 10, observationCount: 3)

@@ -15,6 +15,12 @@ struct LossTests {
         #expect(RegressionLoss.meanSquaredError.value(-3) == 9)
     }
 
+    @Test("half squared error is e²/2 with derivative e, so a plain step is the notes' α·∇Q·(Q − y)")
+    func halfSquaredError() {
+        #expect(RegressionLoss.halfSquaredError.value(-3) == 4.5)
+        #expect(RegressionLoss.halfSquaredError.derivative(-3) == -3)
+    }
+
     @Test("weighted Q loss averages wᵢ·ℓ(Q(sᵢ,aᵢ) − yᵢ) over the batch")
     func weightedSelectedLoss() {
         let predictions: [Float] = [1, 2, 3, 4]

@@ -197,7 +197,7 @@ struct SessionWorkerTests {
         worker.apply(.switchAlgorithm(.onlineQ))
         var snapshot = worker.snapshot()
         #expect(snapshot.hyperparameters == (try Hyperparameters(.onlineQ, [.gamma: 0.9, .epsilonEnd: 0.02,
-                                                                           .explorationFraction: 0.5, .learningRate: 3e-4])))
+                                                                           .explorationFraction: 0.8, .learningRate: 1e-3])))
         #expect(snapshot.configuration.preset == "online-q/cliffwalking" && snapshot.configuration.overridden.isEmpty)
         worker.apply(.switchEnvironment(EnvironmentSpec(name: "frozenlake8x8")))
         snapshot = worker.snapshot()

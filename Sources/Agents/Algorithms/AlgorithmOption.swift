@@ -8,6 +8,8 @@ public enum AlgorithmOption: Sendable, Hashable, CaseIterable {
     case noTarget
     case psi
     case bootstrapCritic
+    case adam
+    case herTerminal
 
     /// The command-line flag.
     public var flag: String {
@@ -19,6 +21,8 @@ public enum AlgorithmOption: Sendable, Hashable, CaseIterable {
         case .noTarget: "--no-target"
         case .psi: "--psi"
         case .bootstrapCritic: "--bootstrap-critic"
+        case .adam: "--adam"
+        case .herTerminal: "--her-terminal"
         }
     }
 
@@ -29,7 +33,7 @@ public enum AlgorithmOption: Sendable, Hashable, CaseIterable {
         case .replay: "\(flag) \(AgentOptions.Replay.allCases.map(\.rawValue).joined(separator: "|"))"
         case .hindsight: "\(flag) \(AgentOptions.Hindsight.allCases.map(\.rawValue).joined(separator: "|"))"
         case .psi: "\(flag) \(Psi.list(psiChoices))"
-        case .double, .noReplay, .noTarget, .bootstrapCritic: flag
+        case .double, .noReplay, .noTarget, .bootstrapCritic, .adam, .herTerminal: flag
         }
     }
 }

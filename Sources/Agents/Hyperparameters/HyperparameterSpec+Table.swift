@@ -12,7 +12,8 @@ extension HyperparameterSpec {
                 (options.psi ?? algorithm.defaultPsi) == .advantage
             }),
         HyperparameterSpec(
-            key: .learningRate, symbol: "α", meaning: "learning rate (Adam step size)", minimum: 0, minimumIncluded: false,
+            key: .learningRate, symbol: "α", meaning: "learning rate (step size of Adam, or of online Q's plain step)",
+            minimum: 0, minimumIncluded: false,
             maximum: 1, step: 2, logScale: true, integer: false, live: true),
         HyperparameterSpec(
             key: .hiddenSize, symbol: "H", meaning: "units per hidden layer", minimum: 1, minimumIncluded: true,
@@ -49,7 +50,10 @@ extension HyperparameterSpec {
             }),
         HyperparameterSpec(
             key: .maxGradientNorm, symbol: "‖g‖max", meaning: "gradient-norm clipping threshold", minimum: 0,
-            minimumIncluded: false, maximum: .infinity, step: 2, logScale: true, integer: false, live: true),
+            minimumIncluded: false, maximum: .infinity, step: 2, logScale: true, integer: false, live: true,
+            usedWhen: .only("online Q clips only with --adam: the notes' plain step clips nothing") { algorithm, options in
+                !algorithm.options.contains(.adam) || options.adam
+            }),
         HyperparameterSpec(
             key: .epsilonStart, symbol: "ε₀", meaning: "exploration rate at the start", minimum: 0, minimumIncluded: true,
             maximum: 1, step: 0.05, logScale: false, integer: false, live: true),

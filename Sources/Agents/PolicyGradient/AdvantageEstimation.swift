@@ -13,22 +13,29 @@ public enum AdvantageEstimation {
     /// Gₜ = Σ_{l<T−t} γˡ r_{t+l} + γ^{T−t}·V(s_T) for a path cut at T.
     public static func discountedReturns(rewards: [Double], terminated: [Bool], truncated: [Bool],
                                          bootstrapValues: [Double], gamma: Double) -> [Double] {
+        rewardToGo(rewards: rewards, terminated: terminated, truncated: truncated, bootstrapValues: bootstrapValues, gamma: gamma)
+    }
+
+    /// Reward-to-go, the policy-gradient weight Ψₜ = Σ_{t′=t}^{T−1} γ^{t′−t} r_{t′} of the rewards that
+    /// follow action aₜ in its path (γ = 1 gives the notes' undiscounted sum). With `bootstrapValues`, a path
+    /// that was truncated or cut adds the rewards it did not see as γ^{T−t}·V(s_T), as Spinning Up's
+    /// `finish_path(last_val)` does, which makes it equal to `discountedReturns`; nil bootstraps nothing
+    /// (REINFORCE, which has no V(s_T) to add).
+    public static func rewardToGo(rewards: [Double], terminated: [Bool], truncated: [Bool], bootstrapValues: [Double]? = nil,
+                                  gamma: Double = 1) -> [Double] {
         let ends = pathEnds(terminated: terminated, truncated: truncated, bootstrapValues: bootstrapValues, count: rewards.count)
         return accumulateBackwards(rewards, factor: gamma, ends: ends)
     }
 
-    /// Reward-to-go, the policy-gradient weight Ψₜ = Σ_{t′=t}^{T−1} γ^{t′−t} r_{t′} of the rewards that
-    /// follow action aₜ in its path, with no bootstrapping (γ = 1 gives the notes' undiscounted sum).
-    public static func rewardToGo(rewards: [Double], terminated: [Bool], truncated: [Bool], gamma: Double = 1) -> [Double] {
+    /// The total return of each step's path, Ψₜ = R(τ) = Σ_{t′} γ^{t′} r_{t′} from the path's first step in
+    /// the batch (γ = 1 gives the simplest policy gradient's undiscounted R(τ)), the same for every step of a
+    /// path. With `bootstrapValues`, a truncated or cut path adds γ^T·V(s_T) for the rewards it did not see;
+    /// nil bootstraps nothing.
+    public static func totalReturns(rewards: [Double], terminated: [Bool], truncated: [Bool], bootstrapValues: [Double]? = nil,
+                                    gamma: Double = 1) -> [Double] {
+        let toGo = rewardToGo(rewards: rewards, terminated: terminated, truncated: truncated, bootstrapValues: bootstrapValues,
+                              gamma: gamma)
         let ends = pathEnds(terminated: terminated, truncated: truncated, bootstrapValues: nil, count: rewards.count)
-        return accumulateBackwards(rewards, factor: gamma, ends: ends)
-    }
-
-    /// The total return of each step's path, Ψₜ = R(τ) = Σ_{t′} γ^{t′} r_{t′} from the path's first step
-    /// (γ = 1 gives the simplest policy gradient's undiscounted R(τ)), the same for every step of a path.
-    public static func totalReturns(rewards: [Double], terminated: [Bool], truncated: [Bool], gamma: Double = 1) -> [Double] {
-        let ends = pathEnds(terminated: terminated, truncated: truncated, bootstrapValues: nil, count: rewards.count)
-        let toGo = accumulateBackwards(rewards, factor: gamma, ends: ends)
         var totals = toGo
         var pathStart = 0
         for t in rewards.indices where ends[t] != nil {

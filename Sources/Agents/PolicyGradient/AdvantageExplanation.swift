@@ -15,14 +15,17 @@ public struct AdvantageExplanation: Sendable, Equatable, CustomStringConvertible
     public var nextValue: Double?
     /// The quantities summed along the path: rewards, or δ's for GAE.
     public var terms: [Double]
-    /// V(s_T) that ends the path's return (Q estimate), nil when the path ended in a terminal state.
+    /// V(s_T) that ends the path's return, nil when the path ended in a terminal state or is not bootstrapped.
     public var bootstrap: Double?
+    /// Whether the path ended in a terminal state (nothing follows, so nothing is bootstrapped).
+    public var terminal: Bool
     /// Ψ₀ as the update used it (before any normalisation).
     public var weight: Double
 
-    /// The explanation of Ψ₀ in a batch laid out as in `AdvantageEstimation`.
+    /// The explanation of Ψ₀ in a batch laid out as in `AdvantageEstimation`; `bootstrapValues` nil when the
+    /// agent bootstraps nothing (REINFORCE).
     public init(psi: Psi, rewards: [Double], terminated: [Bool], truncated: [Bool], values: [Double],
-                bootstrapValues: [Double], gamma: Double, lambda: Double, weight: Double) {
+                bootstrapValues: [Double]?, gamma: Double, lambda: Double, weight: Double) {
         precondition(!rewards.isEmpty, "an explanation needs a step")
         self.psi = psi
         self.gamma = gamma
@@ -30,8 +33,9 @@ public struct AdvantageExplanation: Sendable, Equatable, CustomStringConvertible
         self.weight = weight
         reward = rewards[0]
         let end = rewards.indices.first { terminated[$0] || truncated[$0] } ?? rewards.count - 1
-        let endValue = terminated[end] ? 0 : (bootstrapValues.first ?? 0)
-        bootstrap = terminated[end] ? nil : endValue
+        terminal = terminated[end]
+        let endValue = terminal ? 0 : (bootstrapValues?.first ?? 0)
+        bootstrap = terminal || bootstrapValues == nil ? nil : endValue
         if psi.needsValues {
             value = values[0]
             nextValue = end == 0 ? endValue : values[1]
@@ -56,17 +60,32 @@ public struct AdvantageExplanation: Sendable, Equatable, CustomStringConvertible
         case .tdResidual:
             parts.append("Ψ_t = δ_t")
         case .total:
-            parts.append("Ψ_t = R(τ) = Σ γ^t r_t = \(n(weight)) (the same for every step of the path)")
+            parts.append("Ψ_t = R(τ) = Σ γ^t r_t\(returnSum) = \(n(weight)) (the same for every step of the path)")
         case .rewardToGo:
-            parts.append("Ψ_t = Σ γ^l r_t+l = \(series(factor: gamma)) = \(n(weight))")
+            parts.append("Ψ_t = Σ γ^l r_t+l\(returnSum) = \(n(weight))")
         case .baseline:
             let toGo = weight + (value ?? 0)
-            parts.append("Ψ_t = Σ γ^l r_t+l − V(s) = \(series(factor: gamma)) − \(n(value ?? 0)) = \(n(toGo)) − \(n(value ?? 0)) = \(n(weight))")
+            let symbol = bootstrap == nil ? "" : " + γ^(T−t)·V(s_T)"
+            parts.append("Ψ_t = Σ γ^l r_t+l\(symbol) − V(s) = \(numericSum) − \(n(value ?? 0)) = \(n(toGo)) − \(n(value ?? 0))"
+                         + " = \(n(weight))")
         case .q:
-            let tail = bootstrap.map { " + γ^\(terms.count)·V(s_T) [\(n($0))]" } ?? " (terminal: no bootstrap)"
-            parts.append("Ψ_t = Q̂(s,a) = Σ γ^l r_t+l\(tail) = \(series(factor: gamma)) … = \(n(weight))")
+            parts.append("Ψ_t = Q̂(s,a) = Σ γ^l r_t+l\(returnSum) = \(n(weight))")
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// The discounted sum of the path's rewards written out: its bootstrapped tail γ^(T−t)·V(s_T) in symbols, then
+    /// the numbers, or a note that a cut path was not bootstrapped.
+    private var returnSum: String {
+        let symbol = bootstrap == nil ? "" : " + γ^(T−t)·V(s_T)"
+        return "\(symbol) = \(numericSum)"
+    }
+
+    /// r₀ + γ·(r₁) + … + γ^T·(V(s_T)) with the numbers.
+    private var numericSum: String {
+        let n = Self.number
+        if let bootstrap { return "\(series(factor: gamma)) + \(n(gamma))^\(terms.count)·(\(n(bootstrap)))" }
+        return series(factor: gamma) + (terminal ? "" : " (cut: not bootstrapped)")
     }
 
     /// x₀ + f·(x₁) + f²·(x₂) + … over the path's terms (at most three written out).

@@ -7,7 +7,9 @@ import RLCore
 ///
 /// with Ψ the total return R(τ) (default), the reward-to-go, or the reward-to-go minus a learned baseline
 /// V_φ(sₜ) (`--psi baseline`; V_φ then takes I_V Adam steps towards the rewards-to-go). All sums are
-/// discounted by γ (γ = 1 is the textbook form); nothing is bootstrapped, and Ψ is not normalised.
+/// discounted by γ (γ = 1 is the textbook form), and Ψ is not normalised. Nothing is bootstrapped: REINFORCE
+/// has no value function to estimate the rewards after a time limit's cut, so a truncated episode counts as
+/// if it had ended there (and the baseline is fitted to the same unbootstrapped sums); VPG bootstraps them.
 public final class ReinforceAgent: PolicyGradientAgent {
     public let algorithm = Algorithm.reinforce
     public let options: AgentOptions
@@ -45,10 +47,10 @@ public final class ReinforceAgent: PolicyGradientAgent {
         let gamma = hyperparameters[.gamma]
         let values = valueFunction?.values(rollout.observations, count: rollout.count) ?? []
         let weights = psi.weights(rewards: rollout.rewards, terminated: rollout.terminated, truncated: rollout.truncated,
-                                  values: values, bootstrapValues: [], gamma: gamma, lambda: 1)
+                                  values: values, bootstrapValues: nil, gamma: gamma, lambda: 1)
         lastAdvantage = AdvantageExplanation(
             psi: psi, rewards: rollout.rewards, terminated: rollout.terminated, truncated: rollout.truncated, values: values,
-            bootstrapValues: [], gamma: gamma, lambda: 1, weight: weights[0])
+            bootstrapValues: nil, gamma: gamma, lambda: 1, weight: weights[0])
         policy.step(observations: rollout.observations, actions: rollout.actions, psi: weights)
         if let valueFunction {
             let toGo = AdvantageEstimation.rewardToGo(rewards: rollout.rewards, terminated: rollout.terminated,

@@ -5,7 +5,9 @@ import RLCore
 /// truncated one, while a terminal step bootstraps from 0):
 ///
 /// 1. Ψₜ for every step (default: GAE(γ,λ) advantages Âₜ = Σ (γλ)ˡ δ_{t+l}, δₜ = rₜ + γV_φ(s_{t+1}) − V_φ(sₜ);
-///    `--psi` selects any of the six choices), normalised to mean 0 and std 1 over the epoch;
+///    `--psi` selects any of the six choices), normalised to mean 0 and std 1 over the epoch. Every choice
+///    bootstraps a truncated or cut path from V_φ(s_T), the total return and reward-to-go included, so Ψ and
+///    the value targets Ĝₜ agree on what follows a cut;
 /// 2. one Adam step (α_π) on −(1/T)·Σₜ [Ψₜ·log πθ(aₜ|sₜ) + β_H·H(πθ(·|sₜ))];
 /// 3. I_V full-batch Adam steps (α_V) of V_φ(sₜ) towards the bootstrapped discounted returns Ĝₜ.
 ///

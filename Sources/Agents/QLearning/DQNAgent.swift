@@ -9,18 +9,22 @@ import RLCore
 /// with ℓ the Huber loss (the paper's error clipping). Transitions go into a replay memory D — a uniform
 /// ring buffer of N transitions, or proportional prioritized replay (`--replay prioritized`, wᵢ the
 /// importance-sampling weights with β annealed from β₀ to 1 over the budget, priorities |δ| + ε after each
-/// replay) — or, with `--no-replay`, a memory of only the last B transitions. Every f environment steps
-/// after n₀ it takes G gradient steps; K gradient steps after its last move the target network moves
-/// θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1: a copy) — the paper's C, so a live K edit counts from the last move.
+/// replay) — or, with `--no-replay`, no replay: each update uses exactly the latest B transitions, each once
+/// (the first waits until B are there). Every f environment steps after n₀ it takes G gradient steps; K gradient
+/// steps after its last move the target network moves θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1: a copy) — the paper's C,
+/// so a live K edit counts from the last move.
 /// `--double` picks a′ with θ and evaluates it with θ⁻; `--no-target` bootstraps from θ.
 /// With `--her final|future` on a goal environment, each finished episode is stored with its own goal and
-/// relabelled with achieved goals (Andrychowicz et al. 2017), into either memory.
+/// relabelled with achieved goals (Andrychowicz et al. 2017), into either memory; as in the paper every
+/// stored transition bootstraps, unless `--her-terminal` makes reaching a goal terminal.
 public final class DQNAgent: QFunctionAgent {
     public let algorithm = Algorithm.dqn
     public let options: AgentOptions
     public private(set) var hyperparameters: Hyperparameters
     public let qFunction: QFunction
     public let memory: any ReplayMemory
+    /// With `--no-replay`, `memory` itself: the last B transitions, which every update takes whole.
+    private let latest: ReplayBuffer?
     private let totalSteps: Int
     /// The minibatch of the last update (its slots, importance weights and transitions), for inspection.
     public private(set) var batch: ReplayBatch
@@ -37,6 +41,10 @@ public final class DQNAgent: QFunctionAgent {
     public init(_ configuration: AgentConfiguration) throws(AlgorithmError) {
         let options = configuration.options
         if options.hindsight != .none && !configuration.isGoalEnvironment { throw .hindsightNeedsGoals }
+        if options.herTerminal && options.hindsight == .none {
+            throw .incompatibleOptions("--her-terminal", "--her none",
+                                       reason: "only relabelled transitions can be made terminal")
+        }
         if options.noReplay && options.replay == .prioritized {
             throw .incompatibleOptions("--no-replay", "--replay prioritized", reason: "without a memory there is nothing to prioritize")
         }
@@ -49,9 +57,12 @@ public final class DQNAgent: QFunctionAgent {
         let capacity = configuration.replayCapacity ?? h.integer(.bufferSize)
         switch options.replay {
         case .uniform:
-            memory = ReplayBuffer(capacity: capacity, observationCount: configuration.observationCount)
+            let buffer = ReplayBuffer(capacity: capacity, observationCount: configuration.observationCount)
+            memory = buffer
+            latest = options.noReplay ? buffer : nil
         case .prioritized:
             memory = PrioritizedReplayBuffer(capacity: capacity, observationCount: configuration.observationCount, alpha: h[.alpha])
+            latest = nil
         }
         batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
         exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"), totalSteps: configuration.totalSteps)
@@ -59,8 +70,10 @@ public final class DQNAgent: QFunctionAgent {
         hindsightGenerator = configuration.seed.generator(for: "her")
         switch options.hindsight {
         case .none: hindsight = nil
-        case .final: hindsight = HindsightRelabeller(strategy: .final)
-        case .future: hindsight = HindsightRelabeller(strategy: .future(k: h.integer(.herK)))
+        case .final: hindsight = HindsightRelabeller(strategy: .final, terminalOnSuccess: options.herTerminal)
+        case .future:
+            hindsight = HindsightRelabeller(strategy: .future(k: h.integer(.herK)),
+                                            terminalOnSuccess: options.herTerminal)
         }
     }
 
@@ -87,16 +100,22 @@ public final class DQNAgent: QFunctionAgent {
                        terminated: outcome.terminated, truncated: outcome.truncated)
         }
         let learningStarts = hyperparameters.integer(.learningStarts)
-        guard steps >= learningStarts, steps % hyperparameters.integer(.trainFrequency) == 0, memory.count > 0 else { return }
+        guard steps >= learningStarts, steps % hyperparameters.integer(.trainFrequency) == 0,
+              memory.count >= (latest == nil ? 1 : batch.size) else { return }
         for _ in 0..<hyperparameters.integer(.gradientSteps) {
             update()
         }
     }
 
-    /// One gradient step: sample a minibatch, compute y = r + γ·Q(s′, a′; θ⁻), regress Q(s,a;θ) onto it,
-    /// feed |δ| back to a prioritized memory, and move θ⁻ once K gradient steps have passed since it last moved.
+    /// One gradient step: sample a minibatch (or, without replay, take the latest B transitions), compute
+    /// y = r + γ·Q(s′, a′; θ⁻), regress Q(s,a;θ) onto it, feed |δ| back to a prioritized memory, and move θ⁻
+    /// once K gradient steps have passed since it last moved.
     public func update() {
-        memory.sample(into: &batch, beta: beta, using: &replayGenerator)
+        if let latest {
+            latest.takeLatest(into: &batch)
+        } else {
+            memory.sample(into: &batch, beta: beta, using: &replayGenerator)
+        }
         qFunction.computeTargets(batch.transitions, gamma: hyperparameters[.gamma], double: options.double)
         qFunction.fit(batch.transitions, weights: batch.weights, maxGradientNorm: hyperparameters[.maxGradientNorm])
         guard qFunction.failure == nil else { return }
@@ -109,6 +128,20 @@ public final class DQNAgent: QFunctionAgent {
         }
     }
 
+    public var updateStep: String {
+        let h = hyperparameters
+        let count = { (key: HyperparameterKey) in HyperparameterSpec.format(h[key]) }
+        let data: String
+        if latest != nil {
+            data = "the latest B = \(count(.batchSize)) transitions, each once (no replay)"
+        } else if options.replay == .prioritized {
+            data = "B = \(count(.batchSize)) drawn from D with P(i) ∝ p_i^α, weighted by w_i = (N·P(i))^−β"
+        } else {
+            data = "B = \(count(.batchSize)) drawn uniformly from D (up to N = \(count(.bufferSize)))"
+        }
+        return "θ ← θ − Adam step (α = \(count(.learningRate))) on the Huber loss over \(data)"
+    }
+
     public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {
         try hyperparameters.setLive(key, to: value)
         qFunction.apply(key, value)
@@ -116,11 +149,11 @@ public final class DQNAgent: QFunctionAgent {
         case .batchSize:
             batch = ReplayBatch(size: Int(value), observationCount: observationCount)
             // Without replay the memory is the last B transitions, so it follows B.
-            if options.noReplay { (memory as? ReplayBuffer)?.resize(capacity: Int(value)) }
+            latest?.resize(capacity: Int(value))
         case .alpha:
             (memory as? PrioritizedReplayBuffer)?.alpha = value
         case .herK:
-            if options.hindsight == .future { hindsight = HindsightRelabeller(strategy: .future(k: Int(value))) }
+            if options.hindsight == .future { hindsight?.strategy = .future(k: Int(value)) }
         default:
             break
         }
@@ -131,7 +164,7 @@ extension Algorithm {
     public static let dqn = Algorithm(
         name: "dqn", displayName: "DQN",
         summary: "deep Q-network: replay memory, target network every K steps, Huber loss, ε-greedy",
-        options: [.double, .noReplay, .noTarget, .replay, .hindsight],
+        options: [.double, .noReplay, .noTarget, .replay, .hindsight, .herTerminal],
         defaults: [
             .gamma: 0.99, .hiddenSize: 64, .hiddenLayers: 2, .maxGradientNorm: 10, .epsilonStart: 1, .learningRate: 2.3e-3, .batchSize: 64, .bufferSize: 50_000, .learningStarts: 1000,
             .trainFrequency: 1, .gradientSteps: 1, .targetPeriod: 100, .tau: 1, .epsilonEnd: 0.04, .explorationFraction: 0.12,

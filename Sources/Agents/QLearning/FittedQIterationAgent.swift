@@ -5,8 +5,9 @@ import RLCore
 ///
 /// 1. collect |D| more transitions (s, a, r, s′) with the current ε-greedy policy into the dataset D;
 /// 2. repeat I times: set yᵢ ← rᵢ + γ·max_a′ Q_φ(s′ᵢ,a′) with φ frozen (no bootstrap through a terminal
-///    s′, bootstrap through a truncated one), then regress φ ← argmin ½·Σᵢ‖Q_φ(sᵢ,aᵢ) − yᵢ‖² by G
-///    minibatch gradient steps of B transitions drawn from D;
+///    s′, bootstrap through a truncated one), then regress φ ← argmin ½·Σᵢ‖Q_φ(sᵢ,aᵢ) − yᵢ‖². The argmin is
+///    not solved: it is approximated by G Adam steps, each on a minibatch of B transitions drawn uniformly
+///    (with replacement) from D, starting from the φ of the last iteration;
 /// 3. collect again with the improved policy.
 ///
 /// D keeps the transitions of earlier rounds too (up to N, the oldest dropped first), as neural fitted Q
@@ -50,6 +51,16 @@ public final class FittedQIterationAgent: QFunctionAgent {
         }
     }
 
+    public var updateStep: String {
+        let h = hyperparameters
+        let count = { (key: HyperparameterKey) in HyperparameterSpec.format(h[key]) }
+        return "φ ← argmin_φ ½Σᵢ‖Q_φ(sᵢ,aᵢ) − yᵢ‖² ≈ G = \(count(.gradientSteps)) Adam steps "
+            + "(α = \(count(.learningRate))) on minibatches of B = \(count(.batchSize)) from D; "
+            + "y recomputed I = \(count(.fittingIterations)) times per round; "
+            + "D accumulates: \(dataset.count) transitions, \(count(.collectSteps)) more per round, "
+            + "up to N = \(count(.bufferSize))"
+    }
+
     /// Step 2: I fitting iterations on D.
     func fit() {
         for _ in 0..<hyperparameters.integer(.fittingIterations) {
@@ -76,7 +87,8 @@ public final class FittedQIterationAgent: QFunctionAgent {
 extension Algorithm {
     public static let fqi = Algorithm(
         name: "fqi", displayName: "FQI",
-        summary: "full fitted Q-iteration: collect a dataset, regress Q onto r + γ·max Q(s′) repeatedly",
+        summary: "full fitted Q-iteration: add |D| transitions to a growing dataset D, then I times: "
+            + "y ← r + γ·max Q(s′), argmin ½Σ(Q − y)² approximated by G minibatch steps",
         defaults: [
             .gamma: 0.99, .hiddenSize: 64, .hiddenLayers: 2, .maxGradientNorm: 10, .epsilonStart: 1, .learningRate: 1e-3, .batchSize: 64, .bufferSize: 50_000, .gradientSteps: 50,
             .epsilonEnd: 0.05, .explorationFraction: 0.3, .collectSteps: 1000, .fittingIterations: 10,

@@ -13,7 +13,13 @@ public final class QFunction {
     public let network: MLP
     /// θ⁻: a target network (DQN) or the frozen φ of a fitting iteration (FQI); nil bootstraps from θ.
     public let target: MLP?
-    public let optimizer: Adam
+    /// How θ moves along the loss gradient: Adam or a plain step.
+    public let step: Step
+    /// The optimizer that takes that step.
+    public let optimizer: any Optimizer
+    /// The optimizer when it is Adam, whose moments and step count a checkpoint keeps; nil for the plain step,
+    /// which keeps no state.
+    public let adam: Adam?
     public let loss: RegressionLoss
     public private(set) var targets: [Float]
     /// δᵢ = yᵢ − Q(sᵢ,aᵢ;θ) of the last update's rows.
@@ -35,10 +41,19 @@ public final class QFunction {
     public var targetBounds: ClosedRange<Float>?
     private var bestNextActions: [Int]
 
+    /// The step θ takes along ∇θL.
+    public enum Step: Sendable {
+        /// Adam (PyTorch's defaults) at step size α: the step of DQN and FQI.
+        case adam
+        /// θ ← θ − α·∇θL and nothing else (plain SGD, no momentum): the notes' online Q-iteration step.
+        case plain
+    }
+
     /// A network of `hiddenLayers` ReLU layers of `hiddenSize` units, initialised from `generator`; the
     /// target network, when `separateTarget`, starts as an exact copy.
     public init(observationCount: Int, actionCount: Int, hiddenSize: Int, hiddenLayers: Int, learningRate: Double,
-                loss: RegressionLoss, separateTarget: Bool, batchSize: Int, generator: inout Xoshiro256StarStar) {
+                loss: RegressionLoss, step: Step = .adam, separateTarget: Bool, batchSize: Int,
+                generator: inout Xoshiro256StarStar) {
         let sizes = [observationCount] + [Int](repeating: hiddenSize, count: hiddenLayers) + [actionCount]
         network = MLP(sizes: sizes, activation: .relu, generator: &generator, batchCapacity: batchSize)
         if separateTarget {
@@ -49,7 +64,16 @@ public final class QFunction {
         } else {
             target = nil
         }
-        optimizer = Adam(network: network, learningRate: Float(learningRate))
+        self.step = step
+        switch step {
+        case .adam:
+            let adam = Adam(network: network, learningRate: Float(learningRate))
+            optimizer = adam
+            self.adam = adam
+        case .plain:
+            optimizer = SGD(network: network, learningRate: Float(learningRate))
+            adam = nil
+        }
         self.loss = loss
         targets = [Float](repeating: 0, count: batchSize)
         tdErrors = [Float](repeating: 0, count: batchSize)
@@ -58,12 +82,13 @@ public final class QFunction {
 
     /// The network an agent's configuration describes (`hidden`, `layers`, `lr`), initialised from the run's
     /// "init" stream.
-    public convenience init(_ configuration: AgentConfiguration, loss: RegressionLoss, separateTarget: Bool, batchSize: Int) {
+    public convenience init(_ configuration: AgentConfiguration, loss: RegressionLoss, step: Step = .adam,
+                            separateTarget: Bool, batchSize: Int) {
         let h = configuration.hyperparameters
         var generator = configuration.seed.generator(for: "init")
         self.init(observationCount: configuration.observationCount, actionCount: configuration.actionCount,
                   hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
-                  loss: loss, separateTarget: separateTarget, batchSize: batchSize, generator: &generator)
+                  loss: loss, step: step, separateTarget: separateTarget, batchSize: batchSize, generator: &generator)
     }
 
     /// Applies a hyperparameter change that concerns the Q-function: the learning rate, the batch size.
@@ -130,10 +155,11 @@ public final class QFunction {
     }
 
     /// One gradient step on L = (1/B)·Σᵢ wᵢ·ℓ(Q(sᵢ,aᵢ;θ) − yᵢ) towards the targets of `computeTargets`,
-    /// with the gradient norm clipped to `maxGradientNorm`; records δᵢ (and `lastFit`) and returns L. A step whose
-    /// loss or gradient norm is not finite is not taken and sets `failure`; after that every call returns at once.
+    /// with the gradient norm clipped to `maxGradientNorm` (nil: not clipped); records δᵢ (and `lastFit`) and
+    /// returns L. A step whose loss or gradient norm is not finite is not taken and sets `failure`; after that
+    /// every call returns at once.
     @discardableResult
-    public func fit(_ batch: TransitionColumns, weights: [Float], maxGradientNorm: Double) -> Float {
+    public func fit(_ batch: TransitionColumns, weights: [Float], maxGradientNorm: Double?) -> Float {
         guard failure == nil else { return .nan }
         let rows = batch.rowCount
         let q = batch.observations.withUnsafeBufferPointer { network.forward($0, batch: rows) }
@@ -149,7 +175,7 @@ public final class QFunction {
         let value = loss.evaluate(predictions: q, actions: batch.actions, targets: targets, weights: weights,
                                   gradient: network.outputGradient)
         network.backward()
-        let norm = network.clipGradientNorm(maxNorm: Float(maxGradientNorm))
+        let norm = maxGradientNorm.map { network.clipGradientNorm(maxNorm: Float($0)) } ?? network.gradientNorm()
         guard value.isFinite, norm.isFinite else {
             failure = "the Q loss (\(value)) or its gradient norm (\(norm)) is not finite; stopping before the update"
             return value

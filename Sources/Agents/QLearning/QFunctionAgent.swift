@@ -8,6 +8,9 @@ public protocol QFunctionAgent: Agent {
     var exploration: EpsilonGreedy { get }
     /// Environment steps observed so far.
     var steps: Int { get }
+    /// The step that moves θ towards the targets, as the notes write it with this agent's current numbers,
+    /// for the explain panel (which data, how many gradient steps, which optimizer).
+    var updateStep: String { get }
 }
 
 extension QFunctionAgent {
@@ -24,7 +27,7 @@ extension QFunctionAgent {
     public func actGreedily(_ observation: UnsafeBufferPointer<Float>) -> Int { qFunction.greedyAction(observation) }
     public func startEpisode(in environment: any Environment) {}
     public var networks: [String: MLP] { ["q": qFunction.network] }
-    public var optimizers: [String: Adam] { ["q": qFunction.optimizer] }
+    public var optimizers: [String: Adam] { qFunction.adam.map { ["q": $0] } ?? [:] }
     public var targetNetworks: [String: MLP] { qFunction.target.map { ["q": $0] } ?? [:] }
     public var explorationRate: Double? { epsilon }
     public var idleHyperparameters: [HyperparameterKey: String] {
@@ -35,7 +38,11 @@ extension QFunctionAgent {
     public func qValues(for observation: [Float]) -> [Float] { qFunction.values(for: observation) }
     public var lastLoss: Float? { qFunction.lastLoss }
     public var lastTDErrors: [Float] { qFunction.tdErrors }
-    public var lastUpdate: UpdateExplanation? { qFunction.lastExplanation }
+    public var lastUpdate: UpdateExplanation? {
+        guard var explanation = qFunction.lastExplanation else { return nil }
+        explanation.step = updateStep
+        return explanation
+    }
     public var gradientSteps: Int { qFunction.gradientSteps }
     public var lastValueFit: ValueFitReading? { qFunction.lastFit }
     public var failure: String? { qFunction.failure }

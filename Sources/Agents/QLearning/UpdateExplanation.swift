@@ -21,9 +21,12 @@ public struct UpdateExplanation: Sendable, Equatable, CustomStringConvertible {
     public var action: Int
     public var target: Float
     public var prediction: Float
+    /// The step that moves θ towards y, written out by the agent with its current settings (FQI's G minibatch
+    /// steps, online Q's plain step); nil leaves it out.
+    public var step: String?
 
     public init(reward: Float, gamma: Float, nextValue: Float, terminated: Bool, truncated: Bool, double: Bool,
-                separateTarget: Bool, action: Int, target: Float, prediction: Float) {
+                separateTarget: Bool, action: Int, target: Float, prediction: Float, step: String? = nil) {
         self.reward = reward
         self.gamma = gamma
         self.nextValue = nextValue
@@ -34,6 +37,7 @@ public struct UpdateExplanation: Sendable, Equatable, CustomStringConvertible {
         self.action = action
         self.target = target
         self.prediction = prediction
+        self.step = step
     }
 
     /// δ = y − Q(s,a;θ).
@@ -50,7 +54,8 @@ public struct UpdateExplanation: Sendable, Equatable, CustomStringConvertible {
             first = "y = r + γ·\(value) = \(Self.number(reward)) + \(Self.number(gamma, digits: 3))·(\(Self.number(nextValue)))"
                 + " = \(Self.number(target))\(cut)"
         }
-        return first + "; Q(s,a=\(action);θ) = \(Self.number(prediction)), δ = y − Q = \(Self.number(tdError))"
+        let update = first + "; Q(s,a=\(action);θ) = \(Self.number(prediction)), δ = y − Q = \(Self.number(tdError))"
+        return step.map { update + "; " + $0 } ?? update
     }
 
     /// `value` with `digits` decimals and a true minus sign.

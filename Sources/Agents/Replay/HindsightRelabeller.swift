@@ -6,10 +6,15 @@ import RLCore
 ///
 /// A relabelled copy of step t (sₜ‖g, aₜ, s_{t+1}‖g) with goal g′ replaces the goal part (the last
 /// `goalCount` floats) of both observations with g′ and recomputes through the environment
-/// r = reward(g_{t+1}, g′) and terminated = isSuccess(g_{t+1}, g′), where g_{t+1} is the goal achieved
-/// after the step. A copy that does not succeed is marked truncated when the episode ended at that step
-/// (for g′ the episode was cut there, not finished). The output is plain `Transition`s, stored into any
-/// `ReplayMemory`, uniform or prioritized.
+/// r = reward(g_{t+1}, g′), where g_{t+1} is the goal achieved after the step.
+///
+/// End flags follow the paper by default: γ = 0.98 applies to all transitions, including those that end an
+/// episode (Appendix A), so nothing stored is terminated — every target bootstraps, y = r + γ·max Q(s′‖g′) —
+/// and a step that ended the episode, original or copy, is marked truncated. With `terminalOnSuccess`
+/// (`--her-terminal`) the environment's rule is applied to each goal instead: the original keeps its own
+/// flags, and a copy is terminated when it reaches g′ (isSuccess(g_{t+1}, g′)) and truncated when it does not
+/// but the episode ended there. The output is plain `Transition`s, stored into any `ReplayMemory`, uniform or
+/// prioritized.
 public struct HindsightRelabeller: Sendable, Hashable {
     /// Which achieved goals replace the episode's goal.
     public enum Strategy: Sendable, Hashable {
@@ -21,10 +26,14 @@ public struct HindsightRelabeller: Sendable, Hashable {
     }
 
     public var strategy: Strategy
+    /// Whether reaching a goal ends the transition (terminated, no bootstrap) rather than bootstrapping as the
+    /// paper does.
+    public var terminalOnSuccess: Bool
 
-    public init(strategy: Strategy) {
+    public init(strategy: Strategy, terminalOnSuccess: Bool = false) {
         if case let .future(k) = strategy { precondition(k >= 1, "HER future needs k ≥ 1") }
         self.strategy = strategy
+        self.terminalOnSuccess = terminalOnSuccess
     }
 
     /// The indices j into `GoalEpisode.achievedGoals` whose goals relabel step t of an episode of length T.
@@ -77,14 +86,15 @@ public struct HindsightRelabeller: Sendable, Hashable {
         var relabelled = [Float](repeating: 0, count: observationCount), relabelledNext = relabelled
         for t in 0..<episode.length {
             let observation = episode.observations[t], next = episode.observations[t + 1]
+            let episodeEnds = episode.terminated[t] || episode.truncated[t]
+            let terminated = terminalOnSuccess && episode.terminated[t]
+            let truncated = terminalOnSuccess ? episode.truncated[t] : episodeEnds
             observation.withUnsafeBufferPointer { current in
                 next.withUnsafeBufferPointer { following in
-                    sink(current, episode.actions[t], Float(episode.rewards[t]), following,
-                         episode.terminated[t], episode.truncated[t])
+                    sink(current, episode.actions[t], Float(episode.rewards[t]), following, terminated, truncated)
                 }
             }
             let achieved = episode.achievedGoals[t + 1]
-            let episodeEnds = episode.terminated[t] || episode.truncated[t]
             for j in goalIndices(forStep: t, episodeLength: episode.length, using: &generator) {
                 let goal = episode.achievedGoals[j]
                 let success = environment.isSuccess(achieved: achieved, desired: goal)
@@ -99,7 +109,7 @@ public struct HindsightRelabeller: Sendable, Hashable {
                 relabelled.withUnsafeBufferPointer { current in
                     relabelledNext.withUnsafeBufferPointer { following in
                         sink(current, episode.actions[t], Float(environment.reward(achieved: achieved, desired: goal)), following,
-                             success, !success && episodeEnds)
+                             terminalOnSuccess && success, (!terminalOnSuccess || !success) && episodeEnds)
                     }
                 }
             }

@@ -50,6 +50,18 @@ public final class ReplayBuffer: ReplayMemory {
         sample(into: &batch, using: &generator)
     }
 
+    /// Fills `batch` with the newest `batch.size` transitions, oldest first, each exactly once, and sets every
+    /// weight to 1: learning without replay (`--no-replay`) from the latest transitions, rather than drawing
+    /// from them with replacement. The buffer must hold at least `batch.size` transitions.
+    public func takeLatest(into batch: inout ReplayBatch) {
+        precondition(count >= batch.size, "\(count) transitions held, \(batch.size) asked for")
+        let oldest = nextSlot - batch.size + capacity
+        for row in 0..<batch.size {
+            copy(slot: (oldest + row) % capacity, into: &batch, row: row)
+            batch.weights[row] = 1
+        }
+    }
+
     /// Uniform replay keeps no priorities, so TD errors change nothing.
     public func updatePriorities(indices: [Int], tdErrors: [Float]) {}
 

@@ -192,9 +192,11 @@ final class SessionWorker {
             } catch .algorithm(.hindsightNeedsGoals) {
                 // Hindsight relabelling belongs to goal environments: a switch away from one drops it rather
                 // than refusing every environment without goals.
-                dropped = "--her \(configuration.options.hindsight.rawValue) dropped: "
+                let terminal = configuration.options.herTerminal ? " --her-terminal" : ""
+                dropped = "--her \(configuration.options.hindsight.rawValue)\(terminal) dropped: "
                     + "\(configuration.environment.name) has no goals to relabel"
                 configuration.options.hindsight = .none
+                configuration.options.herTerminal = false
                 replacement = try Trainer(configuration, continuing: trainer.counters)
             }
         } catch {
