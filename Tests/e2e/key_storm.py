@@ -139,9 +139,17 @@ def main():
     check("after the storm training still advances", first is not None and second is not None and second > first,
           f"step {first} then {second}\n" + terminal.text())
 
+    # Paused, the picture changes only when a message from the storm (a switch names its headless command and
+    # stays up for several seconds) runs out: the comparison waits until the key bar is back and the picture still.
     terminal.write(b" ")
     terminal.pump(1)
     before = terminal.text()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        terminal.pump(1)
+        if terminal.text() == before and "space run" in terminal.screen.display[-1]:
+            break
+        before = terminal.text()
     terminal.resize(101, 31)
     terminal.pump(0.5)
     terminal.resize(100, 30)
