@@ -65,11 +65,26 @@ terminal_restored() {
         [[ "$(tmux_ display-message -p -t "$session" '#{cursor_flag}')" == 1 ]]
 }
 
+# tmux_fresh_session WIDTH HEIGHT [new-session arguments...]: a new session in place of the current one. The
+# new session is made before the old one is killed: killing a server's last session makes it exit, and a
+# new-session that reaches the socket while it is exiting fails with "server exited unexpectedly".
+tmux_fresh_session() {
+    local previous=$session width=$1 height=$2
+    shift 2
+    session="$session_base-$((++session_count))"
+    tmux_ -f /dev/null new-session -d -s "$session" -x "$width" -y "$height" "$@"
+    tmux_ set-option -t "$session" status off
+    # "=" asks for that exact name: tmux would otherwise take "watch" to mean the new "watch-1".
+    if [[ -n "$previous" ]]; then tmux_ kill-session -t "=$previous" 2>/dev/null || true; fi
+}
+
 # tmux_setup NAME SESSION: a private tmux server (socket rlterm-NAME-PID) and a scratch directory `work`,
 # both removed when the script exits.
 tmux_setup() {
     socket="rlterm-$1-$$"
     session=$2
+    session_base=$2
+    session_count=0
     work=$(mktemp -d)
     trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 }

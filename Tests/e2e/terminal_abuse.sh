@@ -41,10 +41,8 @@ whole_after_repaint() {
 
 # start ENV...: a fresh 100x30 window running rlterm watch with the environment variables ENV.
 start() {
-    tmux_ kill-session -t "$session" 2>/dev/null || true
-    tmux_ -f /dev/null new-session -d -s "$session" -x 100 -y 30 -c "$work" \
+    tmux_fresh_session 100 30 -c "$work" \
         env -i HOME="$HOME" PATH="$PATH" PS1='abuse$ ' "$@" bash --norc --noprofile
-    tmux_ set-option -t "$session" status off
     wait_for 5 screen_has 'abuse$'
     tmux_ send-keys -t "$session" "$binary watch; echo \"rlterm-exit=\$?\"" Enter
 }

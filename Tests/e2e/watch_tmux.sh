@@ -30,10 +30,8 @@ panels_shown() { common_panels_shown && screen_has "max_a Q(s,a)"; }
 # start_watch ARGS...: a fresh shell in a fresh 100x30 window, running rlterm watch ARGS and then printing
 # its exit status.
 start_watch() {
-    tmux_ kill-session -t "$session" 2>/dev/null || true
-    tmux_ -f /dev/null new-session -d -s "$session" -x 100 -y 30 \
+    tmux_fresh_session 100 30 \
         env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 PS1='e2e$ ' bash --norc --noprofile
-    tmux_ set-option -t "$session" status off
     wait_for 5 screen_has 'e2e$'
     local command
     printf -v command '%q ' "$binary" watch "$@"
