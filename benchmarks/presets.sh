@@ -37,7 +37,7 @@ cliffwalking online-q 1000 1
 cliffwalking ac 5000 1
 cliffwalking online-ac 5000 1
 cliffwalking vpg 5000 1
-cliffwalking reinforce 5000 1
+cliffwalking reinforce 50000 1
 frozenlake4x4 dqn 1000 1
 frozenlake4x4 fqi 1000 1
 frozenlake4x4 online-q 1000 1
@@ -58,7 +58,7 @@ maze online-q 1000 1
 maze ac 5000 1
 maze online-ac 5000 1
 maze vpg 5000 1
-maze reinforce 5000 1
+maze reinforce 50000 1
 EOF
 }
 

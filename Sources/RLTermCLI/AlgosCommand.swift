@@ -41,6 +41,7 @@ public struct AlgosCommand: ParsableCommand {
             }
             if let limit = preset?.timeLimit { values.append("\(PresetFile.timeLimitKey)=\(limit)*") }
             if let steps = preset?.steps { values.append("\(PresetFile.stepsKey)=\(steps)*") }
+            if let psi = preset?.psi { values.append("\(PresetFile.psiKey)=\(psi.rawValue)*") }
             print("    hyperparameters: " + values.joined(separator: " "))
         }
         print("\nhyperparameters")

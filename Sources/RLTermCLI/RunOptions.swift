@@ -137,6 +137,9 @@ struct RunOptions: ParsableArguments {
             steps: steps, seed: seed, evaluationInterval: evaluationInterval, evaluationEpisodes: evaluationEpisodes,
             stopWhenSolved: stopWhenSolved)
         configuration.start(from: preset, algorithm: algorithm)
+        if let psiChoice {
+            configuration.options.psi = psiChoice
+        }
         var hyperparameters = configuration.hyperparameters
         do {
             try hyperparameters.apply(flags: hyperparameterFlags)
@@ -150,6 +153,9 @@ struct RunOptions: ParsableArguments {
         configuration.overridden = hyperparameters.keys.filter { hyperparameters[$0] != start[$0] }.map(\.rawValue)
         configuration.hyperparameters = hyperparameters
         if let presetSteps = preset?.steps, steps != presetSteps { configuration.overridden.append(PresetFile.stepsKey) }
+        if let presetPsi = preset?.psi, configuration.options.psi != presetPsi {
+            configuration.overridden.append(PresetFile.psiKey)
+        }
         if let timeLimit, timeLimit != configuration.environment.timeLimit {
             configuration.environment.timeLimit = timeLimit
             configuration.overridden.append(PresetFile.timeLimitKey)

@@ -46,7 +46,12 @@ struct TrainArgumentsTests {
         #expect(overridden.preset == "dqn/cliffwalking"
             && overridden.overridden == ["gamma", "lr", "steps", "time-limit"])
         let reinforce = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "reinforce"])
-        #expect(try reinforce.runOptions.configuration(presets: presets).environment.timeLimit == 200)
+            .runOptions.configuration(presets: presets)
+        #expect(reinforce.environment.timeLimit == 100_000 && reinforce.options.psi == .rewardToGo)
+        #expect(reinforce.overridden.isEmpty)
+        let total = try TrainCommand.parse(["--env", "cliffwalking", "--algo", "reinforce", "--psi", "total"])
+            .runOptions.configuration(presets: presets)
+        #expect(total.options.psi == .total && total.overridden == ["psi"])
         let none = try TrainCommand.parse(["--env", "frozenlake8x8", "--algo", "dqn", "--steps", "100", "--gamma", "0.9"])
         let defaults = try none.runOptions.configuration(presets: presets)
         #expect(defaults.preset == nil && defaults.overridden == ["gamma"])

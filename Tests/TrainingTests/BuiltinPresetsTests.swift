@@ -78,7 +78,8 @@ struct BuiltinPresetsTests {
         #expect(cliff.values == [.gamma: 0.9, .epsilonStart: 0.5, .epsilonEnd: 0.02, .explorationFraction: 0.5,
                                  .learningStarts: 500, .targetPeriod: 100])
         let reinforce = try #require(try library.preset(of: .reinforce, on: "cliffwalking"))
-        #expect(reinforce.timeLimit == 200 && reinforce.hyperparameters == Hyperparameters(defaultsFor: .reinforce))
+        #expect(reinforce.timeLimit == 100_000 && reinforce.psi == .rewardToGo && reinforce.values[.gamma] == 1
+            && reinforce.values[.hiddenLayers] == 0)
         // VPG's batches cut episodes and bootstrap there, so it needs no time limit on the cliff.
         let vpg = try #require(try library.preset(of: .vpg, on: "cliffwalking"))
         #expect(vpg.timeLimit == nil && vpg.values[.hiddenLayers] == 0 && vpg.steps == 300_000)

@@ -3,7 +3,7 @@
 # 'a' through every algorithm and back, then 'e' through every environment and back, a few seconds on each.
 # After each switch: the status line names the new pair and its agent trains, and no watchdog or failure
 # message appears. At the end, with --log-dir: every episode in monitor.csv that ended while a pair was on
-# screen lasted no longer than that pair's time limit (REINFORCE's preset truncates cliffwalking at 200;
+# screen lasted no longer than that pair's time limit (REINFORCE's preset truncates cliffwalking at 100,000;
 # the maps' own max_steps, CartPole's 500, n for bit flipping and the Blind Cliffwalk).
 #
 #   Tests/e2e/switch_tour_tmux.sh PATH/TO/rlterm [SECONDS-PER-STOP]
@@ -34,7 +34,7 @@ check "the default screen trains DQN on cliffwalking" wait_for 20 status_has "cl
 
 # Each stop: the key, what the status line then shows, and the time limit of its episodes ("-": none).
 stops=(
-    "a|cliffwalking · REINFORCE|200" "a|cliffwalking · VPG|-" "a|cliffwalking · AC|-"
+    "a|cliffwalking · REINFORCE|100000" "a|cliffwalking · VPG|-" "a|cliffwalking · AC|-"
     "a|cliffwalking · online AC|-" "a|cliffwalking · FQI|-" "a|cliffwalking · online Q|-"
     "a|cliffwalking · DQN|-"
     "e|fourrooms · DQN|500" "e|frozenlake4x4 · DQN|100" "e|frozenlake8x8 · DQN|200" "e|maze · DQN|200"

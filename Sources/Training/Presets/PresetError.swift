@@ -36,6 +36,8 @@ public struct PresetError: Error, Sendable, Equatable, CustomStringConvertible {
         case badValue(key: String, value: String, expected: String)
         /// `time-limit` on an environment that is not a gridworld map, which keeps its own limit.
         case timeLimitNotAMap(String)
+        /// `psi` for an algorithm without a policy gradient.
+        case psiWithoutPolicyGradient(algorithm: String)
 
         public var description: String {
             switch self {
@@ -57,6 +59,8 @@ public struct PresetError: Error, Sendable, Equatable, CustomStringConvertible {
                 return "bad value '\(value)' for \(key): expected \(expected)"
             case .timeLimitNotAMap(let name):
                 return "time-limit applies to gridworld maps; \(name) keeps its own episode limit"
+            case .psiWithoutPolicyGradient(let algorithm):
+                return "psi weights a policy gradient; \(algorithm) has none ('rlterm algos' lists its keys)"
             }
         }
     }

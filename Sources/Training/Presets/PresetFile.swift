@@ -3,13 +3,15 @@ import Environments
 
 /// Reads one algorithm's preset file (`envs/presets/ALGORITHM.txt`, format in envs/README.md): sections headed
 /// `environment:` at the start of a line, each followed by indented `key: value` lines with the keys of
-/// `rlterm algos`, `time-limit` and `steps`; `#` starts a comment line. Every key is checked against the algorithm and
+/// `rlterm algos`, `time-limit`, `steps` and `psi`; `#` starts a comment line. Every key is checked against the algorithm and
 /// `HyperparameterSpec`, so a preset that loads is one the algorithm accepts.
 public enum PresetFile {
     /// The key that sets a map's time limit.
     public static let timeLimitKey = "time-limit"
     /// The key that sets the pair's step budget.
     public static let stepsKey = "steps"
+    /// The key that sets the policy-gradient weight Ψ.
+    public static let psiKey = "psi"
     /// The largest budget a preset may give, as `--steps` takes.
     public static let stepsLimit = 1_000_000_000
 
@@ -17,12 +19,12 @@ public enum PresetFile {
     public static func parse(_ text: String, source: String, algorithm: Algorithm) throws(PresetError) -> [Preset] {
         var presets: [Preset] = []
         var sectionLines: [String: Int] = [:]
-        var current: (name: String, values: [HyperparameterKey: Double], timeLimit: Int?, steps: Int?,
+        var current: (name: String, values: [HyperparameterKey: Double], timeLimit: Int?, steps: Int?, psi: Psi?,
                       keyLines: [String: Int])?
         func finish() {
             guard let section = current else { return }
             presets.append(Preset(algorithm: algorithm, environment: section.name, values: section.values,
-                                  timeLimit: section.timeLimit, steps: section.steps))
+                                  timeLimit: section.timeLimit, steps: section.steps, psi: section.psi))
         }
         for (index, rawLine) in lines(of: text).enumerated() {
             let number = index + 1
@@ -41,7 +43,7 @@ public enum PresetFile {
                 if let firstLine = sectionLines[key] { throw fail(1, .duplicateSection(key, firstLine: firstLine)) }
                 finish()
                 sectionLines[key] = number
-                current = (key, [:], nil, nil, [:])
+                current = (key, [:], nil, nil, nil, [:])
                 continue
             }
             guard var section = current else { throw fail(first + 1, .entryOutsideSection) }
@@ -64,9 +66,18 @@ public enum PresetFile {
                 section.timeLimit = try wholeNumber(atMost: GridSettings.maxStepsLimit)
             } else if key == stepsKey {
                 section.steps = try wholeNumber(atMost: stepsLimit)
+            } else if key == psiKey {
+                guard !algorithm.psiChoices.isEmpty else {
+                    throw fail(first + 1, .psiWithoutPolicyGradient(algorithm: algorithm.name))
+                }
+                guard let psi = Psi(rawValue: value), algorithm.psiChoices.contains(psi) else {
+                    let expected = "one of " + Psi.list(algorithm.psiChoices)
+                    throw fail(valueStart + 1, .badValue(key: key, value: value, expected: expected))
+                }
+                section.psi = psi
             } else {
                 guard let hyperparameter = HyperparameterKey(rawValue: key) else {
-                    let known = HyperparameterKey.allCases.map(\.rawValue) + [timeLimitKey, stepsKey]
+                    let known = HyperparameterKey.allCases.map(\.rawValue) + [timeLimitKey, stepsKey, psiKey]
                     throw fail(first + 1, .unknownKey(key, known: known))
                 }
                 guard algorithm.defaults[hyperparameter] != nil else {

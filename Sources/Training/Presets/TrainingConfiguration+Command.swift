@@ -4,7 +4,7 @@ import Foundation
 extension TrainingConfiguration {
     /// The `rlterm train` command that runs this configuration from its first step: the environment and its
     /// options, the algorithm and its switches, budget and seed, evaluations, and every hyperparameter (and the
-    /// time limit) whose value differs from `preset`, the starting point `train` takes for the pair (nil: the
+    /// time limit and Ψ) whose value differs from `preset`, the starting point `train` takes for the pair (nil: the
     /// algorithm's defaults and the map's own time limit). Values print as the shortest text that reads back
     /// as the same number, so the command reproduces the run bit for bit.
     public func trainCommand(startingFrom preset: Preset?) -> String {
@@ -17,7 +17,11 @@ extension TrainingConfiguration {
         if let timeLimit = environment.timeLimit, timeLimit != preset?.timeLimit {
             arguments += ["--time-limit", String(timeLimit)]
         }
-        arguments += options.commandLineArguments
+        var chosenOptions = options
+        // `train` starts from the preset's Ψ: name Ψ only where this run's differs from it.
+        let psi = options.psi ?? algorithm.defaultPsi
+        chosenOptions.psi = psi == (preset?.psi ?? algorithm.defaultPsi) ? nil : psi
+        arguments += chosenOptions.commandLineArguments
         let start = preset?.hyperparameters ?? Hyperparameters(defaultsFor: algorithm)
         for key in hyperparameters.keys where hyperparameters[key] != start[key] {
             arguments += ["--\(key.rawValue)", HyperparameterSpec.format(hyperparameters[key])]
