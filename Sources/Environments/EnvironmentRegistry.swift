@@ -42,7 +42,8 @@ public enum EnvironmentRegistry {
         }
         if options.forceSlippery { map.settings.slippery = true }
         if let limit = options.timeLimit { map.settings.maxSteps = limit }
-        return Gridworld(map: map, observation: options.gridObservation, generator: generator)
+        return Gridworld(map: map, observation: options.gridObservation,
+                         random: EnvironmentRandom(gymSeed: options.gymSeed, generator: generator))
     }
 
     /// How a screen names environment `name` built with `options`: a registered environment's own name for
