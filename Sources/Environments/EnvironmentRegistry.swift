@@ -46,6 +46,12 @@ public enum EnvironmentRegistry {
                          random: EnvironmentRandom(gymSeed: options.gymSeed, generator: generator))
     }
 
+    /// Whether environment `name` honours a gym seed (`RegisteredEnvironment.takesGymSeed`); every gridworld map
+    /// does, drawing as gymnasium's FrozenLake and CliffWalking draw.
+    public static func takesGymSeed(_ name: String) -> Bool {
+        registered.first { $0.descriptor.name == name }?.takesGymSeed ?? true
+    }
+
     /// How a screen names environment `name` built with `options`: a registered environment's own name for
     /// itself (`bitflip 10`), a map's file name without its extension.
     public static func displayName(of name: String, options: EnvironmentOptions = EnvironmentOptions()) -> String {

@@ -13,6 +13,9 @@ extension CartPole: RegisteredEnvironment {
     public static let sliceRows = 9
     public static let sliceColumns = 25
 
+    /// Its resets draw exactly what CartPole-v1's do after `env.reset(seed: N)`.
+    public static let takesGymSeed = true
+
     /// With `options.gymSeed`, its resets draw from gymnasium's generator seeded with it (`--gym-seed`).
     public init(options: EnvironmentOptions, generator: Xoshiro256StarStar) {
         self.init(random: EnvironmentRandom(gymSeed: options.gymSeed, generator: generator))
