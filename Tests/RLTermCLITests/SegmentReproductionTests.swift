@@ -105,4 +105,15 @@ struct SegmentReproductionTests {
         let parsed = try TrainCommand.parse(words).runOptions.configuration(presets: PresetLibrary(directory: "/nonexistent"))
         #expect(parsed.environment == configuration.environment)
     }
+
+    @Test("the watch cycle (e) carries the gym seed to the environments that take one and drops it elsewhere")
+    func cycleKeepsGymSeed() throws {
+        let options = try RunOptions.parse(["--gym-seed", "4"])
+        let cycle = WatchCommand.environmentCycle(starting: EnvironmentSpec(name: "cartpole", gymSeed: GymSeed(4)),
+                                                  options: options)
+        let seeds = Dictionary(uniqueKeysWithValues: cycle.map { ($0.name, $0.gymSeed) })
+        #expect(seeds["cartpole"] == GymSeed(4) && seeds["cliffwalking"] == GymSeed(4))
+        #expect(seeds["bitflip"] == .some(nil) && seeds["cliffwalk"] == .some(nil))
+        #expect(cycle.allSatisfy { $0.problem == nil })
+    }
 }
