@@ -63,7 +63,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
+        .testTarget(name: "RLCoreTests", dependencies: ["RLCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "EnvironmentsTests", dependencies: ["Environments", "RLCore", "CorpusSupport"],
             resources: [.copy("Fixtures")]

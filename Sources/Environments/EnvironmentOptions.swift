@@ -1,3 +1,5 @@
+import RLCore
+
 /// The command line's say in how an environment is built, beyond its name.
 public struct EnvironmentOptions: Sendable {
     /// n for bit-flipping (`--bits`).
@@ -13,11 +15,14 @@ public struct EnvironmentOptions: Sendable {
     public var gridObservation: GridObservation
     /// Where `./envs/` and relative map paths are looked up.
     public var mapLocator: MapLocator
+    /// Draw start states and slips from gymnasium's generator as `env.reset(seed: gymSeed)` seeds it, instead of
+    /// the run's stream (`--gym-seed`); nil keeps the run's stream.
+    public var gymSeed: GymSeed?
 
     public init(
         bits: Int = 10, states: Int = 10, forceSlippery: Bool = false, timeLimit: Int? = nil,
         gridObservation: GridObservation = .oneHot,
-        mapLocator: MapLocator = MapLocator()
+        mapLocator: MapLocator = MapLocator(), gymSeed: GymSeed? = nil
     ) {
         self.bits = bits
         self.states = states
@@ -25,5 +30,6 @@ public struct EnvironmentOptions: Sendable {
         self.timeLimit = timeLimit
         self.gridObservation = gridObservation
         self.mapLocator = mapLocator
+        self.gymSeed = gymSeed
     }
 }

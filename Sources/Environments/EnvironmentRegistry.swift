@@ -42,7 +42,14 @@ public enum EnvironmentRegistry {
         }
         if options.forceSlippery { map.settings.slippery = true }
         if let limit = options.timeLimit { map.settings.maxSteps = limit }
-        return Gridworld(map: map, observation: options.gridObservation, generator: generator)
+        return Gridworld(map: map, observation: options.gridObservation,
+                         random: EnvironmentRandom(gymSeed: options.gymSeed, generator: generator))
+    }
+
+    /// Whether environment `name` honours a gym seed (`RegisteredEnvironment.takesGymSeed`); every gridworld map
+    /// does, drawing as gymnasium's FrozenLake and CliffWalking draw.
+    public static func takesGymSeed(_ name: String) -> Bool {
+        registered.first { $0.descriptor.name == name }?.takesGymSeed ?? true
     }
 
     /// How a screen names environment `name` built with `options`: a registered environment's own name for

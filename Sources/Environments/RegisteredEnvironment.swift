@@ -9,8 +9,13 @@ public protocol RegisteredEnvironment: DescribedEnvironment, Sendable {
     static func displayName(options: EnvironmentOptions) -> String
     /// Builds it from the command line's options with its randomness drawn from `generator`.
     init(options: EnvironmentOptions, generator: Xoshiro256StarStar)
+    /// Whether it honours `EnvironmentOptions.gymSeed`, drawing exactly what its gymnasium counterpart draws
+    /// after `env.reset(seed: N)`. False by default: an environment without a gymnasium counterpart has nothing
+    /// to reproduce, and `--gym-seed` on it is refused.
+    static var takesGymSeed: Bool { get }
 }
 
 extension RegisteredEnvironment {
     public static func displayName(options: EnvironmentOptions) -> String { descriptor.name }
+    public static var takesGymSeed: Bool { false }
 }

@@ -30,6 +30,12 @@ public struct EvalCommand: ParsableCommand {
     @Option(help: "Seed of the evaluation environment's random stream.")
     var seed: UInt64 = 0
 
+    @Option(help: ArgumentHelp("""
+        Seed the environment as gymnasium's env.reset(seed=N) does and reset without a seed after each \
+        episode: the episodes SB3's evaluate_policy runs on an environment seeded with N (replaces --seed).
+        """, valueName: "N"))
+    var gymSeed: String?
+
     @Option(help: "Print every frame of every episode: 'ascii'.")
     var render: String?
 
@@ -69,9 +75,12 @@ public struct EvalCommand: ParsableCommand {
             print(ObservationQuery.json(agent: loaded.agent, observation: observation))
             return
         }
+        var spec = loaded.environment
+        spec.gymSeed = try gymSeed.map { text throws(CommandFailure) in try GymSeedArgument.parse(text) }
+        if let problem = spec.problem { throw CommandFailure(problem, status: .usage) }
         var environment: any Environment
         do {
-            environment = try loaded.environment.make(generator: RunSeed(seed).generator(for: "eval-env"))
+            environment = try spec.make(generator: RunSeed(seed).generator(for: "eval-env"))
         } catch {
             throw CommandFailure(error.description, status: .dataError)
         }

@@ -21,6 +21,12 @@ struct RunOptions: ParsableArguments {
     @Option(help: "The run seed: every random draw of the run follows from it.")
     var seed: UInt64 = 0
 
+    @Option(help: ArgumentHelp("""
+        Reset (and slip) as gymnasium's env.reset(seed=N) does: start states from gymnasium's own generator \
+        (copy i of --envs gets N + i, as SB3 seeds them) instead of the run's stream. CartPole and the maps.
+        """, valueName: "N"))
+    var gymSeed: String?
+
     @Option(help: "Write run.json, monitor.csv, progress.csv and checkpoints into this directory.")
     var logDir: String?
 
@@ -80,7 +86,7 @@ struct RunOptions: ParsableArguments {
     /// to them, which change nothing anyway).
     var settingsGiven: [String] {
         let given: [(String, Bool)] = [
-            ("--seed", seed != 0), ("--log-dir", logDir != nil), ("--double", double), ("--no-replay", noReplay),
+            ("--seed", seed != 0), ("--gym-seed", gymSeed != nil), ("--log-dir", logDir != nil), ("--double", double), ("--no-replay", noReplay),
             ("--no-target", noTarget), ("--replay", replay != "uniform"), ("--her", her != "none"), ("--psi", psi != nil),
             ("--bootstrap-critic", bootstrapCritic), ("--adam", adam), ("--her-terminal", herTerminal),
             ("--bits", bits != 10), ("--states", states != 10),
@@ -128,8 +134,12 @@ struct RunOptions: ParsableArguments {
             throw CommandFailure("--steps is required: \(algorithm.name) on \(env) has no preset budget "
                                  + "('rlterm algos --env \(env)' shows the presets)", status: .usage)
         }
+        let environment = EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery,
+                                          gymSeed: try gymSeed.map { text throws(CommandFailure) in
+                                              try GymSeedArgument.parse(text)
+                                          })
         var configuration = TrainingConfiguration(
-            environment: EnvironmentSpec(name: env, bits: bits, states: states, slippery: slippery),
+            environment: environment,
             algorithm: algorithm,
             options: AgentOptions(replay: replayKind, hindsight: hindsight, double: double, noReplay: noReplay,
                                   noTarget: noTarget, psi: psiChoice, bootstrapCritic: bootstrapCritic, adam: adam,

@@ -139,11 +139,14 @@ public struct WatchCommand: ParsableCommand {
         }
     }
 
-    /// The environments `e` steps through: every registered one with this run's options, the one the session
-    /// starts on first when it is a map file of the user's.
+    /// The environments `e` steps through: every registered one with this run's options (its gym seed on those
+    /// that take one), the one the session starts on first when it is a map file of the user's.
     static func environmentCycle(starting: EnvironmentSpec, options: RunOptions) -> [EnvironmentSpec] {
         let names = EnvironmentRegistry.descriptors().map(\.name)
-        let specs = names.map { EnvironmentSpec(name: $0, bits: options.bits, states: options.states, slippery: options.slippery) }
+        let specs = names.map { name in
+            EnvironmentSpec(name: name, bits: options.bits, states: options.states, slippery: options.slippery,
+                            gymSeed: EnvironmentRegistry.takesGymSeed(name) ? starting.gymSeed : nil)
+        }
         return names.contains(starting.name) ? specs : [starting] + specs
     }
 

@@ -14,4 +14,12 @@ struct EvalArgumentsTests {
         let first = try EvalCommand.parse(["--q-values", "-1", "--checkpoint", "run/model.safetensors"])
         #expect(first.qValues == "-1" && first.checkpoint == "run/model.safetensors")
     }
+
+    @Test("--gym-seed is read as decimal text, so seeds past 2⁶⁴ reach gymnasium's seeding whole")
+    func gymSeed() throws {
+        let command = try EvalCommand.parse(["--checkpoint", "run/model.safetensors", "--gym-seed", "36893488147419103232"])
+        #expect(command.gymSeed == "36893488147419103232")
+        #expect(try GymSeedArgument.parse(#require(command.gymSeed)).words == [0, 0, 2])
+        #expect(throws: CommandFailure.self) { try GymSeedArgument.parse("-1") }
+    }
 }

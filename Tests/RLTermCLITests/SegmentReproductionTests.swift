@@ -1,5 +1,6 @@
 import Agents
 import Foundation
+import RLCore
 import Testing
 @testable import RLTermCLI
 @testable import Training
@@ -91,5 +92,28 @@ struct SegmentReproductionTests {
                                          options: AgentOptions(hindsight: .future), steps: 10, seed: 0)
         #expect(bits.trainCommand(startingFrom: nil) == "rlterm train --env bitflip --algo dqn --steps 10 --seed 0 "
             + "--bits 30 --her future")
+    }
+
+    @Test("a gym seed is part of the command, written whole, and the command reads back to the same configuration")
+    func commandNamesGymSeed() throws {
+        let configuration = TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cartpole", gymSeed: GymSeed("18446744073709551621")), algorithm: .dqn,
+            steps: 100, seed: 2)
+        let command = configuration.trainCommand(startingFrom: nil)
+        #expect(command == "rlterm train --env cartpole --algo dqn --steps 100 --seed 2 --gym-seed 18446744073709551621")
+        let words = command.split(separator: " ").dropFirst(2).map(String.init)
+        let parsed = try TrainCommand.parse(words).runOptions.configuration(presets: PresetLibrary(directory: "/nonexistent"))
+        #expect(parsed.environment == configuration.environment)
+    }
+
+    @Test("the watch cycle (e) carries the gym seed to the environments that take one and drops it elsewhere")
+    func cycleKeepsGymSeed() throws {
+        let options = try RunOptions.parse(["--gym-seed", "4"])
+        let cycle = WatchCommand.environmentCycle(starting: EnvironmentSpec(name: "cartpole", gymSeed: GymSeed(4)),
+                                                  options: options)
+        let seeds = Dictionary(uniqueKeysWithValues: cycle.map { ($0.name, $0.gymSeed) })
+        #expect(seeds["cartpole"] == GymSeed(4) && seeds["cliffwalking"] == GymSeed(4))
+        #expect(seeds["bitflip"] == .some(nil) && seeds["cliffwalk"] == .some(nil))
+        #expect(cycle.allSatisfy { $0.problem == nil })
     }
 }

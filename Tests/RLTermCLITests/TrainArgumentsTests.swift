@@ -88,6 +88,24 @@ struct TrainArgumentsTests {
         #expect(old.hyperparameters == configuration.hyperparameters)
     }
 
+    @Test("--gym-seed takes any non-negative integer, past 2⁶⁴ too, and run.json keeps it as decimal text")
+    func gymSeed() throws {
+        let command = try TrainCommand.parse([
+            "--env", "frozenlake4x4", "--algo", "dqn", "--steps", "100", "--gym-seed", "18446744073709551616",
+        ])
+        #expect(command.settingsGiven.contains("--gym-seed"))
+        let configuration = try command.runOptions.configuration(presets: PresetLibrary(directory: "/nonexistent"))
+        #expect(configuration.environment.gymSeed?.words == [0, 0, 1])
+        let data = try JSONEncoder().encode(configuration)
+        #expect(try JSONDecoder().decode(TrainingConfiguration.self, from: data) == configuration)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let environment = try #require(object["environment"] as? [String: Any])
+        #expect(environment["gymSeed"] as? String == "18446744073709551616")
+        let plain = try TrainCommand.parse(["--env", "cartpole", "--algo", "dqn", "--steps", "100"])
+        let plainData = try JSONEncoder().encode(try plain.runOptions.configuration())
+        #expect(!String(decoding: plainData, as: UTF8.self).contains("gymSeed"))
+    }
+
     @Test("a preset file with a mistake stops the run with its file:line:col and status 65")
     func badPresetFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rlterm-badpreset-\(UUID())")
@@ -131,6 +149,8 @@ struct TrainArgumentsTests {
             ["--env", "cartpole", "--algo", "dqn", "--steps", "100", "--gamma", "2"],
             ["--env", "cartpole", "--algo", "nope", "--steps", "100"],
             ["--env", "cartpole", "--algo", "dqn", "--steps", "0"],
+            ["--env", "cartpole", "--algo", "dqn", "--steps", "100", "--gym-seed", "1.5"],
+            ["--env", "bitflip", "--algo", "dqn", "--steps", "100", "--gym-seed", "3"],
         ] {
             let command = try TrainCommand.parse(arguments)
             #expect(try #require(throws: CommandFailure.self) { try command.run() }.status == .usage, "\(arguments)")

@@ -23,6 +23,26 @@ struct LockstepEnvironmentsTests {
         #expect(starts[0] != starts[1] && starts[1] != starts[2] && starts[0] != starts[2])
     }
 
+    @Test("with a gym seed N, copy i starts where CartPole under gymnasium's generator seeded with N + i starts")
+    func gymSeededCopies() throws {
+        let seed = RunSeed(5)
+        let spec = EnvironmentSpec(name: "cartpole", gymSeed: GymSeed(UInt64.max - 1))
+        var environments = try LockstepEnvironments(spec, count: 3, seed: seed)
+        let agent = try AlgorithmRegistry.make(AgentConfiguration(
+            observationCount: 4, actionCount: 2, totalSteps: 10, seed: seed,
+            hyperparameters: Hyperparameters(defaultsFor: .onlineAC)))
+        environments.reset(for: agent)
+        let seeds = ["18446744073709551614", "18446744073709551615", "18446744073709551616"]
+        for (copy, text) in zip(environments.copies, seeds) {
+            var reference = CartPole(random: .gymnasium(GymnasiumRandom(seed: GymSeed(text)!)))
+            reference.reset()
+            #expect(copy.observation() == reference.observation(), "gym seed \(text)")
+        }
+        var stream = CartPole(generator: seed.generator(for: "env"))
+        stream.reset()
+        #expect(environments.copies[0].observation() != stream.observation())
+    }
+
     @Test("stepping four copies in turn makes no heap allocation in steady state, episode ends included",
           .enabled(if: rlterm_malloc_counting_available(),
                    "malloc counting needs glibc's allocator (Linux, no sanitizer); not checked here"))

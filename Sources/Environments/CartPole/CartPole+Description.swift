@@ -13,8 +13,12 @@ extension CartPole: RegisteredEnvironment {
     public static let sliceRows = 9
     public static let sliceColumns = 25
 
+    /// Its resets draw exactly what CartPole-v1's do after `env.reset(seed: N)`.
+    public static let takesGymSeed = true
+
+    /// With `options.gymSeed`, its resets draw from gymnasium's generator seeded with it (`--gym-seed`).
     public init(options: EnvironmentOptions, generator: Xoshiro256StarStar) {
-        self.init(generator: generator)
+        self.init(random: EnvironmentRandom(gymSeed: options.gymSeed, generator: generator))
     }
 
     public var observationLayout: ObservationLayout { .vector(count: 4, components: ["x", "ẋ", "θ", "θ̇"]) }

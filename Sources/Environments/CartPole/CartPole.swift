@@ -51,7 +51,7 @@ public struct CartPole: Environment, Sendable {
     /// `reset()` draws each state component uniformly from [−resetBound, resetBound).
     public static let resetBound = 0.05
 
-    private var generator: Xoshiro256StarStar
+    private var random: EnvironmentRandom
     /// The current state in doubles (gymnasium's `env.unwrapped.state`).
     public private(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
@@ -62,21 +62,33 @@ public struct CartPole: Environment, Sendable {
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {
-        self.generator = generator
-        state = State(x: 0, xDot: 0, theta: 0, thetaDot: 0)
-        reset()
+        self.init(random: .stream(generator))
+    }
+
+    /// Builds the environment drawing its start states from `random`. Its state before the first `reset()` is a
+    /// start state drawn by `EnvironmentRandom.drawBeforeFirstReset` (under gymnasium's generator, the one the
+    /// first `reset()` will draw).
+    public init(random: EnvironmentRandom) {
+        self.random = random
+        state = self.random.drawBeforeFirstReset(Self.startState(drawing:))
     }
 
     public var observationCount: Int { 4 }
     public var actionCount: Int { 2 }
 
-    /// Starts an episode from x, ẋ, θ, θ̇ drawn in that order, each uniform in [−0.05, 0.05).
+    /// Starts an episode from x, ẋ, θ, θ̇ drawn in that order, each uniform in [−0.05, 0.05) (gymnasium's
+    /// `np_random.uniform(low=-0.05, high=0.05, size=(4,))`, kept in doubles).
     public mutating func reset() {
-        let x = generator.uniform(-Self.resetBound, Self.resetBound)
-        let xDot = generator.uniform(-Self.resetBound, Self.resetBound)
-        let theta = generator.uniform(-Self.resetBound, Self.resetBound)
-        let thetaDot = generator.uniform(-Self.resetBound, Self.resetBound)
-        reset(to: State(x: x, xDot: xDot, theta: theta, thetaDot: thetaDot))
+        reset(to: Self.startState(drawing: &random))
+    }
+
+    /// A start state: x, ẋ, θ, θ̇ drawn in that order, each uniform in [−0.05, 0.05).
+    static func startState(drawing random: inout EnvironmentRandom) -> State {
+        let x = random.uniform(-resetBound, resetBound)
+        let xDot = random.uniform(-resetBound, resetBound)
+        let theta = random.uniform(-resetBound, resetBound)
+        let thetaDot = random.uniform(-resetBound, resetBound)
+        return State(x: x, xDot: xDot, theta: theta, thetaDot: thetaDot)
     }
 
     /// Starts an episode from `state` (any state, even out of bounds), as writing `env.unwrapped.state` right

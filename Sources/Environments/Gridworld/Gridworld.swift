@@ -5,7 +5,10 @@ import RLCore
 /// Each step samples the next cell from the map's `TransitionModel` (the table value iteration solves), so
 /// a plain FrozenLake map behaves as FrozenLake-v1 and the shipped cliffwalking map as CliffWalking-v1.
 /// Slips are drawn from the generator given at construction, one uniform draw per step that has more than
-/// one possible outcome (deterministic moves draw nothing). The episode is truncated when `max_steps`
+/// one possible outcome (deterministic moves draw nothing). Under gymnasium's generator (`--gym-seed`) it draws as
+/// FrozenLake and CliffWalking do instead: one `random()` on every reset (their `categorical_sample` of the single
+/// start) and one on every step, which picks among the moves in gymnasium's unmerged order
+/// (`TransitionModel.gymnasiumOutcome`), so the slips are gymnasium's own. The episode is truncated when `max_steps`
 /// steps have been taken (gymnasium's TimeLimit: truncated = elapsed ≥ limit); a step into G or H is
 /// terminated. Stepping on after termination stays in the absorbing cell with reward 0.
 public struct Gridworld: Environment, Sendable {
@@ -16,14 +19,19 @@ public struct Gridworld: Environment, Sendable {
     public private(set) var position: Int
     /// Steps taken since the last reset.
     public private(set) var elapsedSteps = 0
-    private var generator: Xoshiro256StarStar
+    private var random: EnvironmentRandom
 
     /// An environment on `map` with its settings (set `map.settings.slippery` first to override slipping).
     public init(map: GridMap, observation: GridObservation = .oneHot, generator: Xoshiro256StarStar) {
+        self.init(map: map, observation: observation, random: .stream(generator))
+    }
+
+    /// An environment on `map` drawing its slips from `random`.
+    public init(map: GridMap, observation: GridObservation = .oneHot, random: EnvironmentRandom) {
         self.map = map
         model = TransitionModel(map: map)
         observationKind = observation
-        self.generator = generator
+        self.random = random
         position = map.start
     }
 
@@ -33,8 +41,10 @@ public struct Gridworld: Environment, Sendable {
     public var observationCount: Int { observationKind.count(rows: map.rows, cols: map.cols) }
     public var actionCount: Int { model.actionCount }
 
-    /// Puts the agent on the start cell (the start is fixed, so this draws nothing).
+    /// Puts the agent on the start cell. The start is fixed, so this draws nothing, except under gymnasium's
+    /// generator, where it discards one draw as gymnasium's reset does.
     public mutating func reset() {
+        if random.isGymnasium { _ = random.uniform() }
         position = map.start
         elapsedSteps = 0
     }
@@ -43,8 +53,10 @@ public struct Gridworld: Environment, Sendable {
         precondition(action >= 0 && action < actionCount, "action \(action) outside 0..<\(actionCount)")
         let outcomes = model.outcomes(state: position, action: action)
         var chosen = outcomes[outcomes.endIndex - 1]
-        if outcomes.count > 1 {
-            let draw = generator.uniform()
+        if random.isGymnasium {
+            chosen = model.gymnasiumOutcome(in: map, state: position, action: action, draw: random.uniform())
+        } else if outcomes.count > 1 {
+            let draw = random.uniform()
             var cumulative = 0.0
             for outcome in outcomes {
                 cumulative += outcome.probability

@@ -43,6 +43,8 @@ public struct TransitionModel: Sendable {
     private let outcomes: [Outcome]
     /// Outcomes of (s, a) are `outcomes[offsets[s·A + a] ..< offsets[s·A + a + 1]]`.
     private let offsets: [Int]
+    /// gymnasium's unmerged outcome list of any action, as turns of it (`gymnasiumOutcome`).
+    private let gymnasiumMoves: [(turn: Int, probability: Double)]
 
     /// The largest |r| over every outcome of the table (0 for a map without moves).
     public var maximumAbsoluteReward: Double { outcomes.reduce(0) { max($0, abs($1.reward)) } }
@@ -56,12 +58,7 @@ public struct TransitionModel: Sendable {
         isWall = map.cells.map { $0 == .wall }
         var outcomes: [Outcome] = []
         var offsets = [0]
-        let perpendicular = (1 - settings.successRate) / 2
-        let moves: (Int) -> [(direction: Int, probability: Double)] = { action in
-            settings.slippery
-                ? [((action + 1) % 4, perpendicular), (action, settings.successRate), ((action + 3) % 4, perpendicular)]
-                : [(action, 1)]
-        }
+        let moves = { action in Self.moves(action: action, settings: settings) }
         for state in 0..<stateCount {
             for action in 0..<GridAction.allCases.count {
                 let cell = map.cells[state]
@@ -86,6 +83,51 @@ public struct TransitionModel: Sendable {
         }
         self.outcomes = outcomes
         self.offsets = offsets
+        gymnasiumMoves = Self.gymnasiumMoves(map: map)
+    }
+
+    /// The directions action `action` may go under `settings`, with their probabilities, in FrozenLake's order.
+    private static func moves(action: Int, settings: GridSettings) -> [(direction: Int, probability: Double)] {
+        let perpendicular = (1 - settings.successRate) / 2
+        return settings.slippery
+            ? [((action + 1) % 4, perpendicular), (action, settings.successRate), ((action + 3) % 4, perpendicular)]
+            : [(action, 1)]
+    }
+
+    /// gymnasium's unmerged list `P[s][a]` for a cell that is not G or H, as (turn, probability): the direction
+    /// is (a + turn) mod 4. FrozenLake lists the clockwise neighbour, a, the counterclockwise one, with
+    /// (1 − q)/2, q, (1 − q)/2; CliffWalking (a map with cliff cells) lists them counterclockwise first, each with
+    /// 1/3 (its `1 / len(deltas)`, which differs from (1 − 1/3)/2 by an ulp). A map that does not slip lists one
+    /// entry of probability 1.
+    private static func gymnasiumMoves(map: GridMap) -> [(turn: Int, probability: Double)] {
+        let settings = map.settings
+        guard settings.slippery else { return [(0, 1)] }
+        guard map.cells.contains(.cliff) else {
+            return moves(action: 0, settings: settings).map { ($0.direction, $0.probability) }
+        }
+        let perpendicular = settings.successRate == 1.0 / 3.0 ? 1.0 / 3.0 : (1 - settings.successRate) / 2
+        let intended = settings.successRate == 1.0 / 3.0 ? 1.0 / 3.0 : settings.successRate
+        return [(3, perpendicular), (0, intended), (1, perpendicular)]
+    }
+
+    /// The outcome gymnasium's FrozenLake/CliffWalking `step` picks for a draw u = `np_random.random()`
+    /// (`categorical_sample`): the first entry of its unmerged list `P[s][a]` whose cumulative probability
+    /// exceeds u, or the first entry if none does (numpy's `argmax` of an all-false array). On G or H the list is
+    /// the one absorbing entry. Merged entries would map u to outcomes differently, hence this walk.
+    public func gymnasiumOutcome(in map: GridMap, state: Int, action: Int, draw: Double) -> Outcome {
+        if isTerminal[state] { return Outcome(probability: 1, next: state, reward: 0, terminated: true) }
+        var chosen = gymnasiumMoves[0]
+        var cumulative = 0.0
+        for move in gymnasiumMoves {
+            cumulative += move.probability
+            if cumulative > draw {
+                chosen = move
+                break
+            }
+        }
+        var outcome = Self.move(from: state, direction: (action + chosen.turn) % 4, in: map)
+        outcome.probability = chosen.probability
+        return outcome
     }
 
     /// The outcomes of taking `action` in `state` (empty for a wall). A slice of the table: no copy.

@@ -10,7 +10,8 @@ import RLCore
 /// Copy i draws its randomness from the run's stream "env" with index i, so copy 0 is the environment a
 /// single-environment run uses, and N = 1 steps exactly as a run without copies. Each copy keeps its own
 /// observation and its own episode's return and length; an episode that ends is reported and that copy alone
-/// is reset.
+/// is reset. With a gym seed N (`EnvironmentSpec.gymSeed`), copy i draws from gymnasium's generator seeded with
+/// N + i instead, as SB3's vectorised environments seed their copies.
 public struct LockstepEnvironments {
     public private(set) var copies: [any Environment]
     /// The current observation of each copy.
@@ -29,12 +30,14 @@ public struct LockstepEnvironments {
     /// With `keepsFinishedCopy`, the last copy whose episode ended, in its final state.
     public private(set) var finishedCopy: (any Environment)?
 
-    /// `count` copies of `spec`, copy i built from `seed.generator(for: "env", index: i)`.
+    /// `count` copies of `spec`, copy i built from `seed.generator(for: "env", index: i)` (or gym seed N + i).
     public init(_ spec: EnvironmentSpec, count: Int, seed: RunSeed) throws(MapLoadError) {
         precondition(count >= 1, "at least one environment")
         var copies: [any Environment] = []
         for index in 0..<count {
-            copies.append(try spec.make(generator: seed.generator(for: "env", index: UInt64(index))))
+            var copy = spec
+            copy.gymSeed = spec.gymSeed?.adding(UInt64(index))
+            copies.append(try copy.make(generator: seed.generator(for: "env", index: UInt64(index))))
         }
         self.copies = copies
         let observationCount = copies[0].observationCount

@@ -163,10 +163,15 @@ public final class Trainer {
         stopwatch = Stopwatch(clock: clock)
         let hyperparameters = configuration.hyperparameters
         let evaluationEnvironment: any Environment
+        // A gym seed seeds the training copies only: evaluations keep the run's "eval-env" stream, and a resumed
+        // segment its own derived streams, since gymnasium's generator state is not saved with the run.
+        var trainingSpec = configuration.environment, evaluationSpec = configuration.environment
+        evaluationSpec.gymSeed = nil
+        if let point, point.counters.timesteps > 0 { trainingSpec.gymSeed = nil }
         do {
-            environments = try LockstepEnvironments(configuration.environment,
+            environments = try LockstepEnvironments(trainingSpec,
                                                     count: hyperparameters.values[.environments].map(Int.init) ?? 1, seed: seed)
-            evaluationEnvironment = try configuration.environment.make(generator: seed.generator(for: "eval-env"))
+            evaluationEnvironment = try evaluationSpec.make(generator: seed.generator(for: "eval-env"))
         } catch {
             throw .environment(error)
         }

@@ -3,10 +3,10 @@ import Foundation
 
 extension TrainingConfiguration {
     /// The `rlterm train` command that runs this configuration from its first step: the environment and its
-    /// options, the algorithm and its switches, budget and seed, evaluations, and every hyperparameter (and the
-    /// time limit and Ψ) whose value differs from `preset`, the starting point `train` takes for the pair (nil: the
-    /// algorithm's defaults and the map's own time limit). Values print as the shortest text that reads back
-    /// as the same number, so the command reproduces the run bit for bit.
+    /// options (a gym seed included), the algorithm and its switches, budget and seed, evaluations, and every
+    /// hyperparameter (and the time limit and Ψ) whose value differs from `preset`, the starting point `train`
+    /// takes for the pair (nil: the algorithm's defaults and the map's own time limit). Values print as the
+    /// shortest text that reads back as the same number, so the command reproduces the run bit for bit.
     public func trainCommand(startingFrom preset: Preset?) -> String {
         var arguments = ["rlterm", "train", "--env", Self.shellQuoted(environment.name), "--algo", algorithm.name,
                          "--steps", String(steps), "--seed", String(seed)]
@@ -14,6 +14,7 @@ extension TrainingConfiguration {
         if environment.bits != defaultOptions.bits { arguments += ["--bits", String(environment.bits)] }
         if environment.states != defaultOptions.states { arguments += ["--states", String(environment.states)] }
         if environment.slippery { arguments.append("--slippery") }
+        if let gymSeed = environment.gymSeed { arguments += ["--gym-seed", gymSeed.description] }
         if let timeLimit = environment.timeLimit, timeLimit != preset?.timeLimit {
             arguments += ["--time-limit", String(timeLimit)]
         }
