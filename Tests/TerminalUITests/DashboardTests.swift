@@ -89,6 +89,16 @@ struct DashboardTests {
         #expect(screen.status(width: 80, glyphs: unicode).text(width: 80, glyphs: unicode)
             == " rlterm · cliff 4×12 · DQN · ▶ training     step 12,345 · ep 210 · 8.2k steps/s ")
         #expect(screen.status(width: 120, glyphs: unicode).right == "step 12,345 · ep 210 · 8.2k steps/s · pace full")
+        // A long name, a seed and millions of steps: the program's name gives way before the run state is cut.
+        var long = DashboardSamples.cliff
+        long.algorithmName = "REINFORCE"
+        long.environmentName = "cliffwalking"
+        long.seed = 1
+        long.step = 12_139_220
+        long.episode = 820_435
+        long.stepsPerSecond = 472_300
+        #expect(DashboardScreen(model: long).status(width: 100, glyphs: unicode).text(width: 100, glyphs: unicode)
+            == " cliffwalking · REINFORCE · seed 1 · ▶ training       step 12,139,220 · ep 820,435 · 472.3k steps/s ")
         #expect(DashboardScreen.grouped(1_234_567) == "1,234,567")
         #expect(DashboardScreen.grouped(-999) == "-999")
         #expect(DashboardScreen.rate(8_200) == "8.2k")

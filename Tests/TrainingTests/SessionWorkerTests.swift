@@ -207,12 +207,14 @@ struct SessionWorkerTests {
         worker.apply(.switchAlgorithm(.reinforce))
         worker.apply(.switchEnvironment(EnvironmentSpec(name: "cliffwalking")))
         snapshot = worker.snapshot()
-        #expect(snapshot.configuration.environment.timeLimit == 200)
-        // Truncated at 200 steps, 1,000 steps end at least five episodes (without the limit, an untrained
-        // policy on the cliff plays one episode for tens of thousands of steps).
+        #expect(snapshot.configuration.environment.timeLimit == 100_000)
+        #expect(snapshot.configuration.options.psi == .rewardToGo && snapshot.configuration.hyperparameters[.gamma] == 1)
+        // The preset's tabular policy starts as a uniform random walk, which reaches G in about 6,500 steps on
+        // average: 100,000 steps end episodes well before the guard's limit (CartPole's network with the
+        // defaults, which this switch used to get, can play one episode for millions of steps).
         let before = snapshot.episodes
         worker.apply(.resume)
-        for _ in 0..<1_000 { worker.stepOnce() }
+        for _ in 0..<100_000 { worker.stepOnce() }
         #expect(worker.snapshot().episodes - before >= 5)
     }
 

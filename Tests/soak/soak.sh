@@ -32,7 +32,10 @@ csv="$out/soak.csv"
 
 source "$(dirname "$0")/../e2e/lib.sh"
 tmux_setup soak soak
-configuration() { status_line | sed -n 's/^ *rlterm · \([^·]*\) · \([^·]*\) · .*/\2 on \1/p' | sed 's/  */ /g; s/ $//'; }
+# The status line names the program only when it has room: "rlterm · " is optional.
+configuration() {
+    status_line | sed -n 's/^ *\(rlterm · \)\{0,1\}\([^·]*\) · \([^·]*\) · .*/\3 on \2/p' | sed 's/  */ /g; s/ $//'
+}
 
 tmux_ -f /dev/null new-session -d -s "$session" -x 120 -y 40 -c "$out" \
     env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 PS1='soak$ ' bash --norc --noprofile

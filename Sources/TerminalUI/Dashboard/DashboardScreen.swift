@@ -34,18 +34,20 @@ public struct DashboardScreen {
         return String(format: "%.1fM", value / 1_000_000)
     }
 
-    /// The status line for a `width`-column row: what runs on the left (cut first when narrow), the live
-    /// counters on the right, the pace among them when it fits without cutting the left side.
+    /// The status line for a `width`-column row: what runs on the left, the live counters on the right, the
+    /// pace among them when it fits without cutting the left side. When narrow, the program's name goes first,
+    /// so the run state (training, paused, failed) at the left side's end stays whole as long as it can.
     public func status(width: Int, glyphs: Glyphs) -> StatusLine {
         let separator = glyphs.separator
-        let left = (["rlterm", glyphs.text(model.environmentName), glyphs.text(model.algorithmName)]
-                    + (model.seed.map { ["seed \($0)"] } ?? []) + [model.runState.label(charset: glyphs.charset)])
-            .joined(separator: separator)
+        let run = [glyphs.text(model.environmentName), glyphs.text(model.algorithmName)]
+            + (model.seed.map { ["seed \($0)"] } ?? []) + [model.runState.label(charset: glyphs.charset)]
         let counters = ["step \(Self.grouped(model.step))", "ep \(Self.grouped(model.episode))",
-                        "\(Self.rate(model.stepsPerSecond)) steps/s"]
-        let withPace = (counters + ["pace \(glyphs.text(model.pace))"]).joined(separator: separator)
-        let right = left.count + withPace.count + 3 <= width ? withPace : counters.joined(separator: separator)
-        return StatusLine(left: left, right: right, style: .bold)
+                        "\(Self.rate(model.stepsPerSecond)) steps/s"].joined(separator: separator)
+        let withPace = counters + separator + "pace \(glyphs.text(model.pace))"
+        func fits(_ left: String, _ right: String) -> Bool { left.count + right.count + 3 <= width }
+        let named = (["rlterm"] + run).joined(separator: separator)
+        let left = fits(named, counters) ? named : run.joined(separator: separator)
+        return StatusLine(left: left, right: fits(left, withPace) ? withPace : counters, style: .bold)
     }
 
     /// The key hints for a `width`-column row: the essential keys, with `p plot` and `x explain` added
