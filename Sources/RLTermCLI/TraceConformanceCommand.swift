@@ -2,27 +2,37 @@ import ArgumentParser
 import Environments
 import Foundation
 
-struct CartPoleConformanceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "cartpole",
-        abstract: "Replay gymnasium CartPole-v1 traces and report any deviation.",
-        discussion: """
-            TRACES is a JSON file in the "cartpole-traces/1" schema, recorded from gymnasium.make("CartPole-v1") \
-            (the project's copy: Tests/EnvironmentsTests/Fixtures/cartpole_v1_traces.json, from gymnasium \
-            1.4.0). Each trace starts rlterm's CartPole in its recorded initial state, applies its actions, and \
-            compares every step with what gymnasium returned. A trace passes when each state component is \
-            within 1e-9 and every float32 observation bit, reward, terminated and truncated flag (and \
-            gymnasium's steps_beyond_terminated counter) is identical.
+/// `rlterm conformance NAME TRACES`: replays gymnasium traces of `E` through rlterm's own `E` and reports, per
+/// trace, its largest state deviation and its first mismatch.
+struct TraceConformanceCommand<E: TraceableEnvironment & RegisteredEnvironment>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: E.descriptor.name,
+            abstract: "Replay gymnasium \(E.gymnasiumID) traces and report any deviation.",
+            discussion: """
+                TRACES is a JSON file in the "\(E.traceFormat)" schema, recorded from \
+                gymnasium.make("\(E.gymnasiumID)") (the project's copy, from gymnasium 1.4.0: \
+                Tests/EnvironmentsTests/Fixtures/\(fixtureName)). Each trace starts rlterm's \(E.descriptor.name) in its recorded initial state, \
+                applies its actions, and compares every step with what gymnasium returned. A trace passes when \
+                each state component is within 1e-9 and every float32 observation bit, reward, terminated and \
+                truncated flag\(E.self == CartPole.self ? " (and gymnasium's steps_beyond_terminated counter)" : "") \
+                is identical.
 
-            One line per trace: id, steps, the largest |Δstate| over the trace, PASS or FAIL with the first \
-            mismatch (step 0 is the observation right after the reset). Then a summary line.
+                One line per trace: id, steps, the largest |Δstate| over the trace, PASS or FAIL with the first \
+                mismatch (step 0 is the observation right after the reset). Then a summary line.
 
-            Exit status: 0 when every trace passes, 1 when any fails, 66 when TRACES does not exist, 65 when \
-            it cannot be read or is not a valid traces file.
-            """
-    )
+                Exit status: 0 when every trace passes, 1 when any fails, 66 when TRACES does not exist, 65 when \
+                it cannot be read or is not a valid traces file.
+                """
+        )
+    }
 
-    @Argument(help: "The traces file (JSON, format \"cartpole-traces/1\").")
+    /// The project's copy of the traces, e.g. `cartpole_v1_traces.json`.
+    private static var fixtureName: String {
+        E.gymnasiumID.lowercased().replacingOccurrences(of: "-", with: "_") + "_traces.json"
+    }
+
+    @Argument(help: ArgumentHelp("The traces file (JSON, format \"\(E.traceFormat)\")."))
     var traces: String
 
     func run() throws {
@@ -40,7 +50,7 @@ struct CartPoleConformanceCommand: ParsableCommand {
         if failed > 0 { throw ExitCode.failure }
     }
 
-    private func loadTraces() throws -> CartPoleTraceFile {
+    private func loadTraces() throws -> EnvironmentTraceFile<E> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: traces, isDirectory: &isDirectory) else {
             throw CommandFailure("\(traces): no such file", status: .noInput)
@@ -55,7 +65,7 @@ struct CartPoleConformanceCommand: ParsableCommand {
             throw CommandFailure("\(traces): cannot be read: \(error.localizedDescription)", status: .dataError)
         }
         do {
-            return try CartPoleTraceFile(data: data)
+            return try EnvironmentTraceFile<E>(data: data)
         } catch .notJSON(let line, let column, let reason) {
             throw CommandFailure("\(traces):\(line):\(column): not valid JSON: \(reason)", status: .dataError)
         } catch {
@@ -63,7 +73,7 @@ struct CartPoleConformanceCommand: ParsableCommand {
         }
     }
 
-    static func line(for report: CartPoleTraceReport, idWidth: Int) -> String {
+    static func line(for report: TraceReport<E>, idWidth: Int) -> String {
         let id = report.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
         let deviation = deviation(report.maxStateDeviation).padding(toLength: 8, withPad: " ", startingAt: 0)
         let verdict = report.firstMismatch.map { "FAIL  \($0)" } ?? "PASS"
