@@ -10,7 +10,8 @@ public struct ConformanceCommand: ParsableCommand {
             episode, how far it strays and where it first disagrees.
             """,
         subcommands: [
-            TraceConformanceCommand<CartPole>.self,
+            TraceConformanceCommand<CartPole>.self, TraceConformanceCommand<Acrobot>.self,
+            TraceConformanceCommand<MountainCar>.self,
         ]
     )
 
