@@ -12,11 +12,11 @@ struct TraceConformanceCommand<E: TraceableEnvironment & RegisteredEnvironment>:
             discussion: """
                 TRACES is a JSON file in the "\(E.traceFormat)" schema, recorded from \
                 gymnasium.make("\(E.gymnasiumID)") (the project's copy, from gymnasium 1.4.0: \
-                Tests/EnvironmentsTests/Fixtures/\(fixtureName)). Each trace starts rlterm's \(E.descriptor.name) in its recorded initial state, \
-                applies its actions, and compares every step with what gymnasium returned. A trace passes when \
-                each state component is within 1e-9 and every float32 observation bit, reward, terminated and \
-                truncated flag\(E.self == CartPole.self ? " (and gymnasium's steps_beyond_terminated counter)" : "") \
-                is identical.
+                Tests/EnvironmentsTests/Fixtures/\(fixtureName)). Each trace starts rlterm's \
+                \(E.descriptor.name) in its recorded initial state, applies its actions, and compares every step \
+                with what gymnasium returned. A trace passes when each state component is within 1e-9 and every \
+                float32 observation bit, reward, terminated and truncated flag\(stepsBeyondTerminatedNote) is \
+                identical.
 
                 One line per trace: id, steps, the largest |Δstate| over the trace, PASS or FAIL with the first \
                 mismatch (step 0 is the observation right after the reset). Then a summary line.
@@ -25,6 +25,11 @@ struct TraceConformanceCommand<E: TraceableEnvironment & RegisteredEnvironment>:
                 it cannot be read or is not a valid traces file.
                 """
         )
+    }
+
+    /// CartPole's traces also record gymnasium's counter of steps after termination.
+    private static var stepsBeyondTerminatedNote: String {
+        E.self == CartPole.self ? " (and gymnasium's steps_beyond_terminated counter)" : ""
     }
 
     /// The project's copy of the traces, e.g. `cartpole_v1_traces.json`.

@@ -25,7 +25,8 @@ struct AcrobotConformanceTests {
         #expect(file.traces.contains { $0.steps.count == 500 && $0.steps.last?.truncated == true })
         #expect(file.traces.contains { $0.steps.contains { abs($0.state.theta2Dot) == Acrobot.maxVelocity2 } })
         for report in file.replayAll() {
-            #expect(report.firstMismatch == nil, "\(report.id): \(report.firstMismatch.map(String.init(describing:)) ?? "")")
+            #expect(report.firstMismatch == nil,
+                    "\(report.id): \(report.firstMismatch.map(String.init(describing:)) ?? "")")
             #expect(report.maxStateDeviation == 0, "\(report.id)")
         }
     }

@@ -26,7 +26,8 @@ struct MountainCarConformanceTests {
         #expect(file.traces.contains { $0.steps.contains { $0.state.position == MountainCar.minPosition } })
         #expect(file.traces.contains { $0.steps.contains { $0.state.velocity == MountainCar.maxSpeed } })
         for report in file.replayAll() {
-            #expect(report.firstMismatch == nil, "\(report.id): \(report.firstMismatch.map(String.init(describing:)) ?? "")")
+            #expect(report.firstMismatch == nil,
+                    "\(report.id): \(report.firstMismatch.map(String.init(describing:)) ?? "")")
             #expect(report.maxStateDeviation == 0, "\(report.id)")
         }
     }

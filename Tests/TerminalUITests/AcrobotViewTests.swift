@@ -10,7 +10,9 @@ struct AcrobotViewTests {
     func hanging() {
         let view = AcrobotView(theta1: 0, theta2: 0)
         let blank = String(repeating: " ", count: 21)
-        let column = { (glyph: String) in String(repeating: " ", count: 10) + glyph + String(repeating: " ", count: 10) }
+        let column = { (glyph: String) in
+            String(repeating: " ", count: 10) + glyph + String(repeating: " ", count: 10)
+        }
         #expect(Rendering.lines(view, width: 21, height: 9, theme: Rendering.asciiMono) == [
             blank, blank, String(repeating: ".", count: 21), blank,
             column("+"), column("|"), column("|"), column("|"), column("o"),

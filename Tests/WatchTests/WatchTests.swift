@@ -88,7 +88,8 @@ struct WatchTests {
         let snapshot = worker.snapshot()
         #expect(HeatmapChoice.choices(for: snapshot.values, actionCount: 3)
             == [.maxQ, .actionValue(0), .actionValue(1), .actionValue(2)])
-        let model = DashboardPresenter(glyphs: Self.unicode.glyphs).model(snapshot, view: WatchViewState(), now: Self.now)
+        let model = DashboardPresenter(glyphs: Self.unicode.glyphs)
+            .model(snapshot, view: WatchViewState(), now: Self.now)
         guard case .slice(let slice) = model.values else {
             Issue.record("expected a state slice")
             return

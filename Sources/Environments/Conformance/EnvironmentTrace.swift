@@ -78,7 +78,8 @@ public struct EnvironmentTrace<E: TraceableEnvironment>: Decodable, Sendable, Eq
                                 "action \(step.action) is outside 0..<\(actionCount)")
             }
             guard step.action == actions[index] else {
-                throw corrupted(path + [EnvironmentTraceStep<E>.CodingKeys.action], "action \(step.action) differs from actions[\(index)] = \(actions[index])")
+                throw corrupted(path + [EnvironmentTraceStep<E>.CodingKeys.action],
+                                "action \(step.action) differs from actions[\(index)] = \(actions[index])")
             }
         }
     }
@@ -99,6 +100,7 @@ public struct EnvironmentTrace<E: TraceableEnvironment>: Decodable, Sendable, Eq
                     stepsBeyondTerminated: environment.stepsBeyondTerminated, tolerance: Self.stateTolerance)
             }
         }
-        return TraceReport(id: id, stepCount: steps.count, maxStateDeviation: maxDeviation, firstMismatch: firstMismatch)
+        return TraceReport(
+            id: id, stepCount: steps.count, maxStateDeviation: maxDeviation, firstMismatch: firstMismatch)
     }
 }
