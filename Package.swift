@@ -6,7 +6,7 @@ import PackageDescription
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
 //      │                     └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
-//      │                               └─────> Environments ─> RLCore
+//      │                               └─────> Environments ─> RLCore, CLibm (C: glibc's pow, called at run time)
 //      └────> Experiments ─> Training, Agents, Environments
 //      └────> Training, Environments
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
@@ -35,7 +35,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "RLCore"),
-        .target(name: "Environments", dependencies: ["RLCore"]),
+        // Acrobot squares through glibc's pow as numpy does; a Swift pow(x, 2) would be folded into x * x.
+        .target(name: "CLibm", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Environments", dependencies: ["RLCore", "CLibm"]),
         .target(name: "CNeuralNetShims"),
         .target(name: "NeuralNet", dependencies: ["RLCore", "CNeuralNetShims"], swiftSettings: neuralNetSettings),
         .target(name: "Agents", dependencies: ["RLCore", "NeuralNet"]),

@@ -7,6 +7,8 @@
 #   - CartPole, every algorithm but reinforce: the first greedy evaluation (10 episodes every 1,000 steps)
 #     with a mean return >= 475 ('rlterm train --stop-when-solved').
 #   - CartPole, reinforce: the mean return of the last 100 training episodes (monitor.csv) >= 195.
+#   - Acrobot and MountainCar: the first greedy evaluation (10 episodes every 5,000 steps) with a mean return
+#     >= -100 and >= -110, gymnasium's reward thresholds.
 #   - cliffwalking, frozenlake4x4, fourrooms, maze: the first greedy evaluation (one episode; the maps and
 #     greedy policies are deterministic) whose return is that of value iteration's optimal path.
 #   - bitflip with 30 bits, dqn with HER future: a greedy evaluation (100 episodes) solving every goal.
@@ -31,6 +33,8 @@ cartpole vpg 1000 10
 cartpole ac 1000 10
 cartpole online-ac 1000 10
 cartpole reinforce 0 0
+acrobot dqn 5000 10
+mountaincar dqn 5000 10
 cliffwalking dqn 1000 1
 cliffwalking fqi 1000 1
 cliffwalking online-q 1000 1
@@ -96,6 +100,8 @@ threshold() {
     case "$1/$2" in
     cartpole/reinforce) echo "100-episode mean ≥ 195" ;;
     cartpole/*) echo "greedy ≥ 475" ;;
+    acrobot/*) echo "greedy ≥ −100" ;;
+    mountaincar/*) echo "greedy ≥ −110" ;;
     bitflip/*) echo "greedy solves 100 of 100 goals" ;;
     *) echo "optimal greedy path" ;;
     esac

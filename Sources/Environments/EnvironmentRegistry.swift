@@ -6,7 +6,9 @@ import RLCore
 /// found by `MapLocator` (a path, ./envs/NAME.txt, or a built-in map).
 public enum EnvironmentRegistry {
     /// The environments that are not gridworld maps: adding an environment is adding its type here.
-    static let registered: [any RegisteredEnvironment.Type] = [CartPole.self, BitFlipping.self, BlindCliffwalk.self]
+    static let registered: [any RegisteredEnvironment.Type] = [
+        CartPole.self, Acrobot.self, MountainCar.self, BitFlipping.self, BlindCliffwalk.self,
+    ]
 
     /// The environments that are not gridworld maps.
     public static var fixedNames: [String] { registered.map { $0.descriptor.name } }

@@ -5,6 +5,8 @@ public enum InspectionDomain: Sendable, Equatable {
     /// CartPole states with x = ẋ = 0 on a `rows` × `columns` grid: θ across `angles` (left to right),
     /// θ̇ down `angularVelocities` (the top row at the highest θ̇).
     case cartPoleSlice(angles: ClosedRange<Double>, angularVelocities: ClosedRange<Double>, rows: Int, columns: Int)
+    /// A grid over two components of a continuous state (MountainCar, Acrobot), row by row from the top left.
+    case stateSlice(StateSlice)
     /// The states of the Blind Cliffwalk's chain, in order.
     case chainStates(Int)
     /// The environment's current state alone (too many states to sweep, as in bit flipping).
@@ -15,6 +17,7 @@ public enum InspectionDomain: Sendable, Equatable {
         switch self {
         case .gridCells(let rows, let columns): rows * columns
         case .cartPoleSlice(_, _, let rows, let columns): rows * columns
+        case .stateSlice(let slice): slice.pointCount
         case .chainStates(let count): count
         case .currentState: 1
         }

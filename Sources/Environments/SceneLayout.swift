@@ -11,6 +11,10 @@ public enum SceneLayout: Sendable, Equatable {
     case bitFlip(bits: Int)
     /// The Blind Cliffwalk's chain of `states` states.
     case chain(states: Int)
+    /// MountainCar's hill y = sin(3x) over `positions`, with the flag at `goal`.
+    case mountainCar(positions: ClosedRange<Double>, goal: Double)
+    /// Acrobot's pivot and its two links of equal length.
+    case acrobot
     /// An environment without a picture.
     case none
 

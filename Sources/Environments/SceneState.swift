@@ -7,6 +7,8 @@ public enum SceneState: Sendable, Equatable {
     /// The agent's cell, row·columns + column.
     case grid(cell: Int)
     case cartPole(CartPole.State)
+    case mountainCar(MountainCar.State)
+    case acrobot(Acrobot.State)
     /// The current bits and the goal, bit i of each word standing for bit i of the task (at most 64).
     case bitFlip(state: UInt64, goal: UInt64)
     /// The agent's state on the chain; the chain's length once it has walked off the rewarded end.

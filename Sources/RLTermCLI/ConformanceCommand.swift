@@ -1,4 +1,5 @@
 import ArgumentParser
+import Environments
 
 public struct ConformanceCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -8,7 +9,10 @@ public struct ConformanceCommand: ParsableCommand {
             Each subcommand replays recorded episodes through rlterm's own environment and reports, per \
             episode, how far it strays and where it first disagrees.
             """,
-        subcommands: [CartPoleConformanceCommand.self]
+        subcommands: [
+            TraceConformanceCommand<CartPole>.self, TraceConformanceCommand<Acrobot>.self,
+            TraceConformanceCommand<MountainCar>.self,
+        ]
     )
 
     public init() {}

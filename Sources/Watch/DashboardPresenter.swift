@@ -99,6 +99,10 @@ public struct DashboardPresenter {
             return .grid(GridView(tiles: tiles, agent: position(cell), trail: trail))
         case (.cartPole(let trackLimit), .cartPole(let state)):
             return .cartPole(CartPoleView(position: state.x, angle: state.theta, trackLimit: trackLimit))
+        case (.mountainCar(let positions, let goal), .mountainCar(let state)):
+            return .mountainCar(MountainCarView(position: state.position, positions: positions, goal: goal))
+        case (.acrobot, .acrobot(let state)):
+            return .acrobot(AcrobotView(theta1: state.theta1, theta2: state.theta2))
         case (.bitFlip(let bits), .bitFlip(let state, let goal)):
             let unpack = { (word: UInt64) in (0..<bits).map { $0 < 64 && word & (1 << UInt64($0)) != 0 } }
             return .bitFlip(BitFlipView(bits: unpack(state), goal: unpack(goal)))
@@ -183,9 +187,27 @@ public struct DashboardPresenter {
             return .grid(Heatmap(values: values, arrows: arrows))
         case .cartPoleSlice(let angles, let velocities, let rows, let columns):
             let values = (0..<rows).map { row in (0..<columns).map { column in point(row * columns + column).0 ?? .nan } }
-            let state = currentCartPoleState(snapshot, cursor: cursor)
-            return .cartPoleSlice(CartPoleSlice(values: values, angleRange: angles, angularVelocityRange: velocities,
-                                                state: state.map { ($0.theta, $0.thetaDot) }))
+            let state = currentState(snapshot, cursor: cursor)
+            return .slice(SliceHeatmap(values: values, horizontalRange: angles, verticalRange: velocities,
+                                       state: state.map { (horizontal: $0[2], vertical: $0[3]) }))
+        case .stateSlice(let slice):
+            let (rows, columns) = (slice.vertical.count, slice.horizontal.count)
+            let points = (0..<rows).map { row in (0..<columns).map { column in point(row * columns + column) } }
+            let arrows = points.map { row in
+                row.map { point in
+                    point.1.flatMap { slice.actionDirections[safe: $0] }.flatMap(Self.arrow(direction:))
+                }
+            }
+            let state = currentState(snapshot, cursor: cursor).flatMap { components -> (Double, Double)? in
+                guard let horizontal = components[safe: slice.horizontal.stateComponent],
+                      let vertical = components[safe: slice.vertical.stateComponent] else { return nil }
+                return (horizontal, vertical)
+            }
+            return .slice(SliceHeatmap(
+                values: points.map { row in row.map { $0.0 ?? .nan } }, arrows: arrows,
+                horizontalRange: slice.horizontal.range, verticalRange: slice.vertical.range,
+                horizontalName: slice.horizontal.name, verticalName: slice.vertical.name,
+                state: state.map { (horizontal: $0.0, vertical: $0.1) }))
         case .chainStates(let count):
             return .grid(Heatmap(values: [(0..<count).map { point($0).0 }]))
         case .currentState:
@@ -194,7 +216,14 @@ public struct DashboardPresenter {
         }
     }
 
-    private func currentCartPoleState(_ snapshot: TrainingSnapshot, cursor: FrameCursor?) -> CartPole.State? {
+    /// The arrow of a push along a slice's horizontal axis: ← for −1, → for +1, none for 0.
+    static func arrow(direction: Int) -> Arrow? {
+        direction < 0 ? .left : (direction > 0 ? .right : nil)
+    }
+
+    /// The components of the continuous state shown now (the replayed frame under the cursor, else the
+    /// current episode's last), nil when the environment has none.
+    private func currentState(_ snapshot: TrainingSnapshot, cursor: FrameCursor?) -> [Double]? {
         let frame: EpisodeFrame?
         if let cursor {
             frame = cursor.isInLastEpisode ? snapshot.lastEpisode[safe: cursor.indexInEpisode]
@@ -202,8 +231,12 @@ public struct DashboardPresenter {
         } else {
             frame = snapshot.currentEpisode.last
         }
-        if case .cartPole(let state) = frame?.state { return state }
-        return nil
+        return switch frame?.state {
+        case .cartPole(let state): state.components
+        case .mountainCar(let state): state.components
+        case .acrobot(let state): state.components
+        default: nil
+        }
     }
 
     // MARK: Hyperparameters

@@ -53,7 +53,8 @@ public enum HeatmapChoice: Equatable, Sendable {
         }
     }
 
-    /// The value at point `index` of `inspection`, and the action whose arrow to draw there (maps only).
+    /// The value at point `index` of `inspection`, and the action whose arrow to draw there (maps and state
+    /// slices).
     func value(at index: Int, of inspection: ValueInspection) -> (Double?, Int?) {
         value(q: inspection.qValues[safe: index] ?? [], probabilities: inspection.probabilities[safe: index] ?? [],
               stateValue: inspection.stateValues[safe: index] ?? nil, optimal: inspection.optimalQ?[safe: index])
@@ -79,11 +80,13 @@ public enum HeatmapChoice: Equatable, Sendable {
         }
     }
 
-    /// A map's actions are directions; CartPole's push left or right; others are numbered.
+    /// A map's actions are directions; CartPole's push left or right; a state slice names them; others are
+    /// numbered.
     static func actionName(_ action: Int, on domain: InspectionDomain, glyphs: Glyphs) -> String {
         switch domain {
         case .gridCells: String(glyphs.arrow(arrow(action)))
         case .cartPoleSlice: action == 0 ? "left" : "right"
+        case .stateSlice(let slice): slice.actionNames[safe: action] ?? "a=\(action)"
         case .chainStates, .currentState: "a=\(action)"
         }
     }

@@ -16,10 +16,11 @@ struct BenchCommand: ParsableCommand {
             latency, one thread. Each figure is the best of --repeats timed runs of at least --run-seconds each, \
             with flush-to-zero set as the training thread sets it. benchmarks/compare_pytorch.sh runs PyTorch on \
             the same updates beside it.
-            engine: environment steps per second (CartPole, cliffwalking), whole training runs of DQN and VPG on \
-            CartPole (steps per second of training time), and snapshot.overhead: the steps per second a live \
-            session loses to a viewer taking snapshots at 30 Hz, against none (2-second runs, alternated, best \
-            of 3 each).
+            engine: environment steps per second (CartPole, Acrobot, MountainCar, cliffwalking; \
+            benchmarks/compare_gym_steps.sh measures gymnasium's beside them), whole training runs of DQN and \
+            VPG on CartPole (steps per second of training time), and snapshot.overhead: the steps per second a \
+            live session loses to a viewer taking snapshots at 30 Hz, against none (2-second runs, alternated, \
+            best of 3 each).
             """
     )
 
@@ -103,7 +104,7 @@ struct BenchCommand: ParsableCommand {
 
     private func engineFigures() throws -> [BenchmarkFigure] {
         var figures: [BenchmarkFigure] = []
-        for name in ["cartpole", "cliffwalking"] {
+        for name in ["cartpole", "acrobot", "mountaincar", "cliffwalking"] {
             let rate = try EngineBenchmarks.environmentStepsPerSecond(EnvironmentSpec(name: name), seconds: 0.5)
             figures.append(BenchmarkFigure(name: "env.\(name)", value: rate, unit: "steps/s"))
         }

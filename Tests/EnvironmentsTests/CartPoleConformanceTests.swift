@@ -5,12 +5,12 @@ import Environments
 
 @Suite("CartPole-v1 against gymnasium 1.4.0 traces")
 struct CartPoleConformanceTests {
-    static func sharedTraces() throws -> CartPoleTraceFile {
+    static func sharedTraces() throws -> EnvironmentTraceFile<CartPole> {
         let url = try #require(Bundle.module.url(forResource: "cartpole_v1_traces", withExtension: "json", subdirectory: "Fixtures"))
-        return try CartPoleTraceFile(data: Data(contentsOf: url))
+        return try EnvironmentTraceFile<CartPole>(data: Data(contentsOf: url))
     }
 
-    static func trace(_ id: String) throws -> CartPoleTrace {
+    static func trace(_ id: String) throws -> EnvironmentTrace<CartPole> {
         try #require(try sharedTraces().traces.first { $0.id == id })
     }
 
@@ -70,7 +70,7 @@ struct CartPoleConformanceTests {
 
         var reward = original
         reward.steps[1].reward = 0
-        #expect(reward.replay().firstMismatch == CartPoleTraceMismatch(step: 2, field: .reward, expected: "0.0", got: "1.0"))
+        #expect(reward.replay().firstMismatch == TraceMismatch<CartPole>(step: 2, field: .reward, expected: "0.0", got: "1.0"))
 
         var terminated = original
         terminated.steps[0].terminated = true

@@ -14,22 +14,22 @@ struct CartPoleTraceFileTests {
     }
 
     /// Decodes `file` after `edit` changed the first step of its one trace.
-    static func decode(_ file: [String: Any], editingStep edit: (inout [String: Any]) -> Void = { _ in }) throws -> CartPoleTraceFile {
+    static func decode(_ file: [String: Any], editingStep edit: (inout [String: Any]) -> Void = { _ in }) throws -> EnvironmentTraceFile<CartPole> {
         var file = file
         var traces = file["traces"] as? [[String: Any]] ?? []
         var steps = traces[0]["steps"] as? [[String: Any]] ?? []
         edit(&steps[0])
         traces[0]["steps"] = steps
         file["traces"] = traces
-        return try CartPoleTraceFile(data: JSONSerialization.data(withJSONObject: file))
+        return try EnvironmentTraceFile<CartPole>(data: JSONSerialization.data(withJSONObject: file))
     }
 
-    static func error(_ body: () throws -> CartPoleTraceFile) -> CartPoleTraceError? {
+    static func error(_ body: () throws -> EnvironmentTraceFile<CartPole>) -> TraceFileError<CartPole>? {
         do {
             _ = try body()
             return nil
         } catch {
-            return error as? CartPoleTraceError
+            return error as? TraceFileError<CartPole>
         }
     }
 
@@ -97,7 +97,7 @@ struct CartPoleTraceFileTests {
     @Test("bytes that are not JSON are refused with the line and column where parsing stopped")
     func syntaxErrorsAreLocated() {
         func location(_ text: String) -> (line: Int, column: Int)? {
-            guard case .notJSON(let line, let column, _)? = Self.error({ try CartPoleTraceFile(data: Data(text.utf8)) }) else {
+            guard case .notJSON(let line, let column, _)? = Self.error({ try EnvironmentTraceFile<CartPole>(data: Data(text.utf8)) }) else {
                 return nil
             }
             return (line, column)

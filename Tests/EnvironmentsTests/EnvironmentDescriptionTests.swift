@@ -1,3 +1,4 @@
+import Foundation
 import RLCore
 import Testing
 @testable import Environments
@@ -33,6 +34,25 @@ struct EnvironmentDescriptionTests {
         #expect(points.observations.first == [0, 0, -theta, 2])
         #expect(points.observations.last == [0, 0, theta, -2])
         #expect(cartPole.optimalActionValues(gamma: 0.99) == nil)
+    }
+
+    @Test("MountainCar's value view spans its whole state space; Acrobot's is θ₁ × θ̇₁ with the second link still")
+    func classicControlSlices() throws {
+        let mountainCar = try make("mountaincar").inspectionPoints
+        guard case .stateSlice(let slice) = mountainCar.domain else {
+            Issue.record("expected a state slice")
+            return
+        }
+        #expect(slice.horizontal.range == -1.2...0.6 && slice.vertical.range == -0.07...0.07)
+        #expect(mountainCar.observations.count == 225)
+        #expect(mountainCar.observations.first == [-1.2, 0.07])
+        #expect(mountainCar.observations.last == [0.6, -0.07])
+        let acrobot = try make("acrobot").inspectionPoints
+        // The middle point: θ₁ = 0 and θ̇₁ = 0, hanging still: cos θ₁ = 1 and sin θ₁ = 0.
+        #expect(acrobot.observations[4 * 25 + 12] == [1, 0, 1, 0, 0, 0])
+        #expect(acrobot.observations.first == [Float(cos(-Double.pi)), Float(sin(-Double.pi)), 1, 0,
+                                               Float(4 * Double.pi), 0])
+        #expect(try make("acrobot").solvedThreshold == -100 && make("mountaincar").solvedThreshold == -110)
     }
 
     @Test("solved thresholds: CartPole 475, the chain 1, a deterministic map its optimal return, none elsewhere")

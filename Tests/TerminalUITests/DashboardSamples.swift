@@ -1,7 +1,8 @@
+import Foundation
 import TerminalUI
 
-/// Hand-made view models for the dashboard's golden tests: a cliff gridworld under DQN and CartPole
-/// under VPG, with plausible numbers typed in (nothing here is computed by an engine).
+/// Hand-made view models for the dashboard's golden tests: a cliff gridworld under DQN, CartPole under VPG,
+/// MountainCar and Acrobot under DQN, with plausible numbers typed in (nothing here is computed by an engine).
 enum DashboardSamples {
     static let hyperparameters = [
         HyperparameterRow(symbol: "γ", meaning: "discount", value: 0.99),
@@ -69,10 +70,58 @@ enum DashboardSamples {
             plotView: .loss, returnSegments: [ReturnSegment(label: "VPG", returns: returns(37, start: 10, end: 120))],
             averageWindow: 20, losses: [1.5, 0.9, 0.7, 0.4, 0.35, 0.2],
             heatmapMode: .policy(action: "right"),
-            values: .cartPoleSlice(CartPoleSlice(values: slice, angleRange: -0.21...0.21, angularVelocityRange: -2...2,
-                                                 state: (angle: 0.15, angularVelocity: -0.5))),
+            values: .slice(SliceHeatmap(values: slice, horizontalRange: -0.21...0.21, verticalRange: -2...2,
+                                                 state: (horizontal: 0.15, vertical: -0.5))),
             hyperparameters: hyperparameters, selectedHyperparameter: 3, flashedHyperparameter: 3,
             explanation: ["Â_t = Σ (γλ)^l δ_{t+l} = 0.42", "loss = −log π(a|s)·Â = 0.37"],
             showExplain: true)
+    }
+
+    /// A MountainCar cost-to-go surface: the valley's floor at rest costs most, and the greedy push follows
+    /// the velocity (→ when moving right, ← when moving left, none at rest).
+    static var mountainCar: DashboardViewModel {
+        let (rows, columns) = (9, 25)
+        let values: [[Double]] = (0..<rows).map { (row: Int) -> [Double] in
+            (0..<columns).map { (column: Int) -> Double in
+                let (dx, dy) = (Double(column - 9) / 6, Double(row - 4) / 3)
+                return -60 - 50 * exp(-(dx * dx + dy * dy))
+            }
+        }
+        let arrows: [[Arrow?]] = (0..<rows).map { row in
+            (0..<columns).map { _ in row < 4 ? .right : (row > 4 ? .left : nil) }
+        }
+        return DashboardViewModel(
+            environmentName: "mountaincar", algorithmName: "DQN", runState: .paused, step: 60_000, episode: 300,
+            stepsPerSecond: 0, pace: "10/s",
+            scene: .mountainCar(MountainCarView(position: -0.9)), sceneCaption: "return -87",
+            plotView: .returns,
+            returnSegments: [ReturnSegment(label: "DQN", returns: returns(300, start: -200, end: -110))],
+            averageWindow: 20, losses: [], heatmapMode: .maxQ,
+            values: .slice(SliceHeatmap(values: values, arrows: arrows, horizontalRange: -1.2...0.6,
+                                        verticalRange: -0.07...0.07, horizontalName: "x", verticalName: "v",
+                                        state: (horizontal: -0.9, vertical: -0.02))),
+            hyperparameters: hyperparameters, selectedHyperparameter: 0)
+    }
+
+    /// Acrobot part-way up, under DQN, with its θ₁ × θ̇₁ slice.
+    static var acrobot: DashboardViewModel {
+        let (rows, columns) = (9, 25)
+        let values: [[Double]] = (0..<rows).map { (row: Int) -> [Double] in
+            (0..<columns).map { (column: Int) -> Double in
+                let swing = cos(Double(column - 12) / 4)
+                return -40 - 30 * swing + Double(abs(row - 4)) * 3
+            }
+        }
+        return DashboardViewModel(
+            environmentName: "acrobot", algorithmName: "DQN", runState: .training, step: 20_000, episode: 80,
+            stepsPerSecond: 0, pace: "10/s",
+            scene: .acrobot(AcrobotView(theta1: 2.2, theta2: 0.8)), sceneCaption: "return -41",
+            plotView: .returns,
+            returnSegments: [ReturnSegment(label: "DQN", returns: returns(80, start: -500, end: -90))],
+            averageWindow: 20, losses: [], heatmapMode: .maxQ,
+            values: .slice(SliceHeatmap(values: values, horizontalRange: -Double.pi...Double.pi,
+                                        verticalRange: -4 * Double.pi...4 * Double.pi, horizontalName: "θ₁",
+                                        verticalName: "θ̇₁", state: (horizontal: 2.2, vertical: 1.5))),
+            hyperparameters: hyperparameters, selectedHyperparameter: 0)
     }
 }

@@ -37,9 +37,11 @@ struct DashboardTests {
     }
 
     @Test("golden screens at 80×24 and 120×40, UTF-8 and ASCII, without colour",
-          arguments: ["cliff", "cartpole"], [(80, 24), (120, 40)])
+          arguments: ["cliff", "cartpole", "mountaincar", "acrobot"], [(80, 24), (120, 40)])
     func golden(sample: String, size: (Int, Int)) throws {
-        let model = sample == "cliff" ? DashboardSamples.cliff : DashboardSamples.cartPole
+        let samples = ["cliff": DashboardSamples.cliff, "cartpole": DashboardSamples.cartPole,
+                       "mountaincar": DashboardSamples.mountainCar, "acrobot": DashboardSamples.acrobot]
+        let model = try #require(samples[sample])
         for (theme, charset) in [(Rendering.unicodeMono, "utf8"), (Rendering.asciiMono, "ascii")] {
             let lines = Self.render(model, width: size.0, height: size.1, theme: theme).lines
             let expected = try GoldenFile.lines("dashboard-\(sample)-\(size.0)x\(size.1)-\(charset)", actual: lines)

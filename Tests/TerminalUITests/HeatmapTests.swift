@@ -134,8 +134,8 @@ struct HeatmapTests {
 
     @Test("the CartPole slice: θ̇ labels on the left, θ axis and legend under the grid, the state marked")
     func cartPoleSlice() {
-        let slice = CartPoleSlice(values: [[0, 1, 2], [1, 2, 3], [2, 3, 4]], angleRange: -0.2...0.2,
-                                  angularVelocityRange: -1...1, state: (angle: 0.2, angularVelocity: 0))
+        let slice = SliceHeatmap(values: [[0, 1, 2], [1, 2, 3], [2, 3, 4]], horizontalRange: -0.2...0.2,
+                                  verticalRange: -1...1, state: (horizontal: 0.2, vertical: 0))
         #expect(slice.markedCell == GridPosition(row: 1, column: 2))
         #expect(Rendering.lines(slice, width: 24, height: 5, theme: Rendering.unicodeMono) == [
             " 1.00 ░░░░░░▒▒▒▒▒▒▓▓▓▓▓▓",
@@ -145,7 +145,7 @@ struct HeatmapTests {
             "      0.00 ░░▒▒▓▓██ 4.00",
         ])
         var outside = slice
-        outside.state = (angle: 0.3, angularVelocity: 0)
+        outside.state = (horizontal: 0.3, vertical: 0)
         #expect(outside.markedCell == nil)
     }
 }

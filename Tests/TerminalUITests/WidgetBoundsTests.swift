@@ -19,8 +19,8 @@ struct WidgetBoundsTests {
             ("explain", ExplainPanel(lines: cliff.explanation)),
             ("help", HelpOverlay()),
             ("legend", ColorScaleLegend(range: -100...100)),
-            ("slice", CartPoleSlice(values: [[1, 2], [3, 4]], angleRange: -1...1, angularVelocityRange: -1...1,
-                                    state: (angle: 1, angularVelocity: -1))),
+            ("slice", SliceHeatmap(values: [[1, 2], [3, 4]], horizontalRange: -1...1, verticalRange: -1...1,
+                                    state: (horizontal: 1, vertical: -1))),
             ("marked heatmap", Heatmap(values: [[1, 2, 3]], arrows: [[.up, .down, .left]], showNumbers: true,
                                        marked: GridPosition(row: 0, column: 2))),
         ]

@@ -45,19 +45,23 @@ struct LockstepEnvironmentsTests {
 
     @Test("stepping four copies in turn makes no heap allocation in steady state, episode ends included",
           .enabled(if: rlterm_malloc_counting_available(),
-                   "malloc counting needs glibc's allocator (Linux, no sanitizer); not checked here"))
-    func noAllocation() throws {
+                   "malloc counting needs glibc's allocator (Linux, no sanitizer); not checked here"),
+          arguments: ["cartpole", "acrobot", "mountaincar"])
+    func noAllocation(environment: String) throws {
         let seed = RunSeed(2)
-        var environments = try LockstepEnvironments(EnvironmentSpec(name: "cartpole"), count: 4, seed: seed)
+        var environments = try LockstepEnvironments(EnvironmentSpec(name: environment), count: 4, seed: seed)
         var hyperparameters = Hyperparameters(defaultsFor: .onlineAC)
         try hyperparameters.set(.environments, to: 4)
+        let first = environments.copies[0]
         let agent = try AlgorithmRegistry.make(AgentConfiguration(
-            observationCount: 4, actionCount: 2, totalSteps: 1_000, seed: seed, hyperparameters: hyperparameters))
+            observationCount: first.observationCount, actionCount: first.actionCount, totalSteps: 1_000, seed: seed,
+            hyperparameters: hyperparameters))
         environments.reset(for: agent)
         var episodes = 0
         for _ in 0..<200 { _ = environments.step(agent) }
         rlterm_malloc_counter_start()
-        for _ in 0..<400 {
+        // MountainCar's episodes last 200 steps and Acrobot's up to 500, so they take more steps to end some.
+        for _ in 0..<(environment == "cartpole" ? 400 : 4_000) {
             if environments.step(agent).finished != nil { episodes += 1 }
         }
         #expect(rlterm_malloc_counter_stop() == 0)

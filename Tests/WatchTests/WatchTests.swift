@@ -50,7 +50,7 @@ struct WatchTests {
 
     @Test("every environment and algorithm draws at 80×24 and 120×40, in Unicode and ASCII, without a crash")
     func everyCombination() throws {
-        for environment in ["cliffwalking", "cartpole", "bitflip", "cliffwalk", "fourrooms"] {
+        for environment in ["cliffwalking", "cartpole", "acrobot", "mountaincar", "bitflip", "cliffwalk", "fourrooms"] {
             for algorithm in [Algorithm.dqn, .vpg, .onlineAC] {
                 let worker = try Self.worker(environment, algorithm: algorithm, paused: false)
                 for _ in 0..<300 { worker.stepOnce() }
@@ -79,6 +79,41 @@ struct WatchTests {
         #expect(HeatmapChoice.choices(for: vpg, actionCount: 4) == [.mostProbable, .stateValue])
         let cartPole = try Self.worker("cartpole", algorithm: .vpg).snapshot().values
         #expect(HeatmapChoice.choices(for: cartPole, actionCount: 2) == [.policy(1), .stateValue])
+    }
+
+    @Test("MountainCar's value view is max_a Q over position × velocity with the greedy push, the car marked")
+    func mountainCarSlice() throws {
+        let worker = try Self.worker("mountaincar")
+        for _ in 0..<50 { worker.stepOnce() }
+        let snapshot = worker.snapshot()
+        #expect(HeatmapChoice.choices(for: snapshot.values, actionCount: 3)
+            == [.maxQ, .actionValue(0), .actionValue(1), .actionValue(2)])
+        let model = DashboardPresenter(glyphs: Self.unicode.glyphs)
+            .model(snapshot, view: WatchViewState(), now: Self.now)
+        guard case .slice(let slice) = model.values else {
+            Issue.record("expected a state slice")
+            return
+        }
+        #expect(slice.values.count == 9 && slice.values.allSatisfy { $0.count == 25 })
+        #expect(slice.horizontalRange == -1.2...0.6 && slice.verticalRange == -0.07...0.07)
+        #expect((slice.horizontalName, slice.verticalName) == ("x", "v"))
+        // The top-left point is x = −1.2, v = 0.07: its value is the largest Q there, its arrow the greedy push.
+        let q = snapshot.values.qValues[0]
+        let best = q.indices.max { q[$0] < q[$1] }!
+        #expect(slice.values[0][0] == Double(q[best]))
+        #expect(slice.arrows[0][0] == [Arrow.left, nil, .right][best])
+        #expect(slice.markedCell != nil)
+        #expect(HeatmapChoice.actionValue(2).mode(on: snapshot.values.domain, glyphs: Self.unicode.glyphs)
+            == .actionValue(action: "right"))
+        let acrobot = try Self.worker("acrobot").snapshot()
+        let acrobotModel = DashboardPresenter(glyphs: Self.unicode.glyphs)
+            .model(acrobot, view: WatchViewState(), now: Self.now)
+        guard case .slice(let acrobotSlice) = acrobotModel.values else {
+            Issue.record("expected a state slice")
+            return
+        }
+        #expect((acrobotSlice.horizontalName, acrobotSlice.verticalName) == ("θ₁", "θ̇₁"))
+        #expect(acrobotSlice.markedCell == GridPosition(row: 4, column: 12))
     }
 
     @Test("the map heatmap blanks walls, goals and cliffs, and points each arrow at the greedy action")

@@ -149,7 +149,7 @@ public struct DashboardScreen {
             // Without colour the shades have only a few levels; numbers, where every cell has room, say more.
             if theme.ramp == nil { heatmap.showNumbers = true }
             heatmap.render(into: &surface, area: inner, theme: theme)
-        case .cartPoleSlice(let slice): slice.render(into: &surface, area: inner, theme: theme)
+        case .slice(let slice): slice.render(into: &surface, area: inner, theme: theme)
         case .unavailable(let reason):
             TextBlock([theme.glyphs.text(reason)], style: theme.labelStyle).render(into: &surface, area: inner, theme: theme)
         }

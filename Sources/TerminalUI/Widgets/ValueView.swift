@@ -2,6 +2,6 @@
 /// there is nothing to show (e.g. bit-flipping has too many states to map).
 public enum ValueView {
     case grid(Heatmap)
-    case cartPoleSlice(CartPoleSlice)
+    case slice(SliceHeatmap)
     case unavailable(String)
 }

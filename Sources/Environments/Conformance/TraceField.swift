@@ -1,8 +1,8 @@
 /// Which returned value of a replayed step disagreed with the recorded trace.
-public enum CartPoleTraceField: Sendable, Equatable, CustomStringConvertible {
-    /// A component of the double state, by index in gymnasium's order x, x_dot, theta, theta_dot.
+public enum TraceField<E: TraceableEnvironment>: Sendable, Equatable, CustomStringConvertible {
+    /// A component of the double state, by index in gymnasium's order (`E.State.componentNames`).
     case state(Int)
-    /// A component of the float32 observation, by index in the same order.
+    /// A component of the float32 observation, by index.
     case observation(Int)
     case reward
     case terminated
@@ -12,8 +12,8 @@ public enum CartPoleTraceField: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .state(let index): "state.\(CartPole.State.componentNames[index])"
-        case .observation(let index): "obs.\(CartPole.State.componentNames[index])"
+        case .state(let index): "state.\(E.State.componentNames[index])"
+        case .observation(let index): "obs.\(E.observationComponentNames[index])"
         case .reward: "reward"
         case .terminated: "terminated"
         case .truncated: "truncated"

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Why a CartPole traces file could not be read, with the place in the file where the problem is.
-public enum CartPoleTraceError: Error, CustomStringConvertible, Equatable {
+/// Why a traces file for `E` could not be read, with the place in the file where the problem is.
+public enum TraceFileError<E: TraceableEnvironment>: Error, CustomStringConvertible, Equatable {
     /// The bytes are not valid JSON: where the parser stopped (1-based line and column) and why.
     case notJSON(line: Int, column: Int, reason: String)
-    /// The top-level `format` is missing (nil) or names a schema other than `CartPoleTraceFile.format`.
+    /// The top-level `format` is missing (nil) or names a schema other than `E.traceFormat`.
     case unsupportedFormat(String?)
     /// A value is missing, has the wrong type or contradicts another value. `location` is its path in the
     /// file with the trace's id, e.g. `traces[8] (id "random_seed4") steps[16].state_hex[2]`.
@@ -15,9 +15,9 @@ public enum CartPoleTraceError: Error, CustomStringConvertible, Equatable {
         case .notJSON(let line, let column, let reason):
             "\(line):\(column): not valid JSON: \(reason)"
         case .unsupportedFormat(nil):
-            "no \"format\" key; expected \"format\": \"\(CartPoleTraceFile.format)\""
+            "no \"format\" key; expected \"format\": \"\(E.traceFormat)\""
         case .unsupportedFormat(let format?):
-            "format is \"\(format)\", expected \"\(CartPoleTraceFile.format)\""
+            "format is \"\(format)\", expected \"\(E.traceFormat)\""
         case .malformed(let location, let problem):
             "\(location): \(problem)"
         }
@@ -25,7 +25,7 @@ public enum CartPoleTraceError: Error, CustomStringConvertible, Equatable {
 
     /// Locates the syntax error in `data`. JSONDecoder does not say where it stopped; JSONSerialization
     /// reports "around character N" (a 0-based byte offset) or an unexpected end of the file.
-    static func syntaxError(in data: Data) -> CartPoleTraceError {
+    static func syntaxError(in data: Data) -> TraceFileError {
         var reason = "the JSON parser rejected the file"
         do {
             _ = try JSONSerialization.jsonObject(with: data)

@@ -1,18 +1,19 @@
 import RLCore
 
 /// One `step()` call of a recorded gymnasium trace: the action and everything gymnasium returned for it.
-public struct CartPoleTraceStep: Decodable, Sendable, Equatable {
+public struct EnvironmentTraceStep<E: TraceableEnvironment>: Decodable, Sendable, Equatable {
     /// 1-based count of `step()` calls since the reset.
     public var t: Int
     public var action: Int
     /// `env.unwrapped.state` after the step, exact (from `state_hex`).
-    public var state: CartPole.State
+    public var state: E.State
     /// The float32 observation's bit patterns (from `obs_hex`).
     public var observationBits: [UInt32]
     public var reward: Double
     public var terminated: Bool
     public var truncated: Bool
-    /// gymnasium's internal counter after the step (see `CartPole.stepsBeyondTerminated`).
+    /// gymnasium's internal counter after the step (see `CartPole.stepsBeyondTerminated`); nil where the
+    /// environment keeps none.
     public var stepsBeyondTerminated: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -27,16 +28,18 @@ public struct CartPoleTraceStep: Decodable, Sendable, Equatable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         t = try container.decode(Int.self, forKey: .t)
         action = try container.decode(Int.self, forKey: .action)
-        state = CartPole.State(components: try container.decodeExactDoubles(.state, hex: .stateHex, count: 4))
-        observationBits = try container.decodeFloat32Bits(.observation, hex: .observationHex, count: 4)
+        state = E.State(components: try container.decodeExactDoubles(
+            .state, hex: .stateHex, count: E.State.componentNames.count))
+        observationBits = try container.decodeFloat32Bits(
+            .observation, hex: .observationHex, count: E.observationComponentNames.count)
         reward = try container.decode(Double.self, forKey: .reward)
         terminated = try container.decode(Bool.self, forKey: .terminated)
         truncated = try container.decode(Bool.self, forKey: .truncated)
         stepsBeyondTerminated = try container.decodeIfPresent(Int.self, forKey: .stepsBeyondTerminated)
     }
 
-    /// The largest |Δ| between this step's recorded state and `state`, over the four components.
-    public func stateDeviation(from state: CartPole.State) -> Double {
+    /// The largest |Δ| between this step's recorded state and `state`, over its components.
+    public func stateDeviation(from state: E.State) -> Double {
         zip(self.state.components, state.components).map { abs($0 - $1) }.max() ?? 0
     }
 
@@ -44,27 +47,27 @@ public struct CartPoleTraceStep: Decodable, Sendable, Equatable {
     /// (beyond `tolerance`), observation bits, reward, terminated, truncated, steps_beyond_terminated; nil
     /// when it agrees.
     public func firstMismatch(
-        state: CartPole.State, observation: [Float], outcome: StepOutcome, stepsBeyondTerminated: Int?,
+        state: E.State, observation: [Float], outcome: StepOutcome, stepsBeyondTerminated: Int?,
         tolerance: Double
-    ) -> CartPoleTraceMismatch? {
+    ) -> TraceMismatch<E>? {
         for (index, (expected, got)) in zip(self.state.components, state.components).enumerated()
         where !(abs(expected - got) <= tolerance) {
-            return CartPoleTraceMismatch(step: t, field: .state(index), expected: Self.exact(expected), got: Self.exact(got))
+            return TraceMismatch(step: t, field: .state(index), expected: Self.exact(expected), got: Self.exact(got))
         }
-        if let mismatch = CartPoleTraceMismatch.observation(step: t, expectedBits: observationBits, got: observation) {
+        if let mismatch = TraceMismatch<E>.observation(step: t, expectedBits: observationBits, got: observation) {
             return mismatch
         }
         if reward != outcome.reward {
-            return CartPoleTraceMismatch(step: t, field: .reward, expected: "\(reward)", got: "\(outcome.reward)")
+            return TraceMismatch(step: t, field: .reward, expected: "\(reward)", got: "\(outcome.reward)")
         }
         if terminated != outcome.terminated {
-            return CartPoleTraceMismatch(step: t, field: .terminated, expected: "\(terminated)", got: "\(outcome.terminated)")
+            return TraceMismatch(step: t, field: .terminated, expected: "\(terminated)", got: "\(outcome.terminated)")
         }
         if truncated != outcome.truncated {
-            return CartPoleTraceMismatch(step: t, field: .truncated, expected: "\(truncated)", got: "\(outcome.truncated)")
+            return TraceMismatch(step: t, field: .truncated, expected: "\(truncated)", got: "\(outcome.truncated)")
         }
         if self.stepsBeyondTerminated != stepsBeyondTerminated {
-            return CartPoleTraceMismatch(
+            return TraceMismatch(
                 step: t, field: .stepsBeyondTerminated,
                 expected: self.stepsBeyondTerminated.map(String.init) ?? "null",
                 got: stepsBeyondTerminated.map(String.init) ?? "null")
