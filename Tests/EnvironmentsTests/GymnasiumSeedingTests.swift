@@ -13,6 +13,8 @@ struct GymnasiumSeedingTests {
         let cartpole_resets: [SingleReset]
         let cartpole_continued_resets: [ContinuedResets]
         let cartpole_runs: [CartPoleRun]
+        let acrobot_resets: [ContinuedResets]
+        let mountaincar_resets: [ContinuedResets]
         let toy_text_runs: [ToyTextRun]
     }
 
@@ -137,6 +139,38 @@ struct GymnasiumSeedingTests {
                 #expect(environment.position == event.state, "\(label), event \(index)")
             }
         }
+    }
+
+    @Test("Acrobot and MountainCar draw gymnasium's start states for 68 seeds, and continue its generator")
+    func classicControlResets() throws {
+        func check(_ name: String, _ entries: [ContinuedResets], state: (any Environment) -> [Double]?) throws {
+            #expect(entries.count == 68)
+            for entry in entries {
+                var environment = try EnvironmentRegistry.make(name, options: EnvironmentOptions(gymSeed: GymSeed(entry.seed)!),
+                                                               generator: RunSeed(1).generator(for: "env"))
+                #expect(state(environment).map { $0.map(\.bitPattern) } == Self.state(entry.states[0]),
+                        "\(name) seed \(entry.seed), before the first reset")
+                for (index, expected) in entry.states.enumerated() {
+                    environment.reset()
+                    #expect(state(environment).map { $0.map(\.bitPattern) } == Self.state(expected),
+                            "\(name) seed \(entry.seed), reset \(index)")
+                }
+            }
+        }
+        try check("acrobot", Self.reference.acrobot_resets) { ($0 as? Acrobot)?.state.components }
+        try check("mountaincar", Self.reference.mountaincar_resets) { ($0 as? MountainCar)?.state.components }
+    }
+
+    @Test("without a gym seed Acrobot and MountainCar draw from the run's stream, as before")
+    func classicControlStreamUnchanged() throws {
+        var generator = RunSeed(3).generator(for: "env")
+        let acrobot = try EnvironmentRegistry.make("acrobot", generator: generator)
+        let drawn = (0..<4).map { _ in Double(Float(generator.uniform(-Acrobot.resetBound, Acrobot.resetBound))) }
+        #expect((acrobot as? Acrobot)?.state.components == drawn)
+        generator = RunSeed(3).generator(for: "env")
+        let mountainCar = try EnvironmentRegistry.make("mountaincar", generator: generator)
+        let position = generator.uniform(-0.6, -0.4)
+        #expect((mountainCar as? MountainCar)?.state.components == [position, 0])
     }
 
     @Test("without a gym seed CartPole draws its start state from the run's stream, as before")

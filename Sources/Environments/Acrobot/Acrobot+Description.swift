@@ -14,8 +14,11 @@ extension Acrobot: RegisteredEnvironment {
         vertical: SliceAxis(name: "θ̇₁", stateComponent: 2, range: -maxVelocity1...maxVelocity1, count: 9),
         actionNames: ["-1", "0", "+1"], actionDirections: [-1, 0, 1])
 
+    public static let takesGymSeed = true
+
+    /// With `options.gymSeed`, its resets draw from gymnasium's generator seeded with it (`--gym-seed`).
     public init(options: EnvironmentOptions, generator: Xoshiro256StarStar) {
-        self.init(generator: generator)
+        self.init(random: EnvironmentRandom(gymSeed: options.gymSeed, generator: generator))
     }
 
     public var observationLayout: ObservationLayout {

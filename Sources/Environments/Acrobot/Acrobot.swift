@@ -58,7 +58,7 @@ public struct Acrobot: Environment, Sendable {
     /// `reset()` draws each component from [−resetBound, resetBound).
     public static let resetBound = 0.1
 
-    private var generator: Xoshiro256StarStar
+    private var random: EnvironmentRandom
     /// The current state in doubles (gymnasium's `env.unwrapped.state`).
     public private(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
@@ -66,9 +66,14 @@ public struct Acrobot: Environment, Sendable {
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {
-        self.generator = generator
-        state = State(theta1: 0, theta2: 0, theta1Dot: 0, theta2Dot: 0)
-        reset()
+        self.init(random: .stream(generator))
+    }
+
+    /// Builds the environment drawing its start states from `random`; its state before the first `reset()` is
+    /// drawn by `EnvironmentRandom.drawBeforeFirstReset` (under gymnasium's generator, the first reset's).
+    public init(random: EnvironmentRandom) {
+        self.random = random
+        state = self.random.drawBeforeFirstReset(Self.startState(drawing:))
     }
 
     public var observationCount: Int { 6 }
@@ -77,11 +82,17 @@ public struct Acrobot: Environment, Sendable {
     /// Starts an episode from θ₁, θ₂, θ̇₁, θ̇₂ drawn in that order, each uniform in [−0.1, 0.1) and rounded to
     /// float32.
     public mutating func reset() {
-        let theta1 = Double(Float(generator.uniform(-Self.resetBound, Self.resetBound)))
-        let theta2 = Double(Float(generator.uniform(-Self.resetBound, Self.resetBound)))
-        let theta1Dot = Double(Float(generator.uniform(-Self.resetBound, Self.resetBound)))
-        let theta2Dot = Double(Float(generator.uniform(-Self.resetBound, Self.resetBound)))
-        reset(to: State(theta1: theta1, theta2: theta2, theta1Dot: theta1Dot, theta2Dot: theta2Dot))
+        reset(to: Self.startState(drawing: &random))
+    }
+
+    /// A start state: θ₁, θ₂, θ̇₁, θ̇₂ drawn in that order, each uniform in [−0.1, 0.1) and rounded to float32
+    /// (gymnasium draws the four in doubles and then casts the array to float32).
+    static func startState(drawing random: inout EnvironmentRandom) -> State {
+        let theta1 = Double(Float(random.uniform(-resetBound, resetBound)))
+        let theta2 = Double(Float(random.uniform(-resetBound, resetBound)))
+        let theta1Dot = Double(Float(random.uniform(-resetBound, resetBound)))
+        let theta2Dot = Double(Float(random.uniform(-resetBound, resetBound)))
+        return State(theta1: theta1, theta2: theta2, theta1Dot: theta1Dot, theta2Dot: theta2Dot)
     }
 
     /// Starts an episode from `state`, as writing `env.unwrapped.state` after gymnasium's `reset()` does. Draws

@@ -13,8 +13,11 @@ extension MountainCar: RegisteredEnvironment {
         vertical: SliceAxis(name: "v", stateComponent: 1, range: -maxSpeed...maxSpeed, count: 9),
         actionNames: ["left", "none", "right"], actionDirections: [-1, 0, 1])
 
+    public static let takesGymSeed = true
+
+    /// With `options.gymSeed`, its resets draw from gymnasium's generator seeded with it (`--gym-seed`).
     public init(options: EnvironmentOptions, generator: Xoshiro256StarStar) {
-        self.init(generator: generator)
+        self.init(random: EnvironmentRandom(gymSeed: options.gymSeed, generator: generator))
     }
 
     public var observationLayout: ObservationLayout { .vector(count: 2, components: ["x", "v"]) }

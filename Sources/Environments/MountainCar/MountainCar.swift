@@ -42,7 +42,7 @@ public struct MountainCar: Environment, Sendable {
     /// `reset()` draws the position uniformly from this range (half-open at the top).
     public static let resetPositions = -0.6 ... -0.4
 
-    private var generator: Xoshiro256StarStar
+    private var random: EnvironmentRandom
     /// The current state in doubles (gymnasium's `env.unwrapped.state`).
     public private(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
@@ -50,9 +50,14 @@ public struct MountainCar: Environment, Sendable {
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {
-        self.generator = generator
-        state = State(position: 0, velocity: 0)
-        reset()
+        self.init(random: .stream(generator))
+    }
+
+    /// Builds the environment drawing its start states from `random`; its state before the first `reset()` is
+    /// drawn by `EnvironmentRandom.drawBeforeFirstReset` (under gymnasium's generator, the first reset's).
+    public init(random: EnvironmentRandom) {
+        self.random = random
+        state = self.random.drawBeforeFirstReset(Self.startState(drawing:))
     }
 
     public var observationCount: Int { 2 }
@@ -60,8 +65,12 @@ public struct MountainCar: Environment, Sendable {
 
     /// Starts an episode at rest at a position uniform in [−0.6, −0.4).
     public mutating func reset() {
-        let position = generator.uniform(Self.resetPositions.lowerBound, Self.resetPositions.upperBound)
-        reset(to: State(position: position, velocity: 0))
+        reset(to: Self.startState(drawing: &random))
+    }
+
+    /// A start state: at rest, at a position uniform in [−0.6, −0.4) (one draw).
+    static func startState(drawing random: inout EnvironmentRandom) -> State {
+        State(position: random.uniform(resetPositions.lowerBound, resetPositions.upperBound), velocity: 0)
     }
 
     /// Starts an episode from `state`, as writing `env.unwrapped.state` after gymnasium's `reset()` does. Draws

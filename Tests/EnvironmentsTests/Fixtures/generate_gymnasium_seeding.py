@@ -8,7 +8,8 @@ x86-64). It writes two files:
 
 - Tests/RLCoreTests/Fixtures/numpy_seeding.json: for each seed, numpy's SeedSequence pool and generate_state
   words, PCG64's first raw outputs, Generator.random() and Generator.uniform() draws.
-- Tests/EnvironmentsTests/Fixtures/gymnasium_seeded_episodes.json: CartPole-v1 start states for many seeds
+- Tests/EnvironmentsTests/Fixtures/gymnasium_seeded_episodes.json: CartPole-v1, Acrobot-v1 and MountainCar-v0
+  start states for many seeds
   (reset(seed=N), then resets without a seed as SB3's vectorised environments make them), and whole runs of
   CartPole-v1, FrozenLake-v1 (4x4 and 8x8, slippery and not) and CliffWalking-v1 (slippery and not) under a
   fixed action sequence, resetting without a seed whenever an episode ends.
@@ -87,6 +88,20 @@ def cartpole_resets():
     return single, continued
 
 
+def classic_resets(identifier):
+    """Acrobot-v1 or MountainCar-v0: the state after reset(seed=N), then after three resets without a seed."""
+    env = gym.make(identifier)
+    entries = []
+    for seed in list(range(50)) + SEEDS:
+        env.reset(seed=seed)
+        states = [[hexfloat(float(x)) for x in env.unwrapped.state]]
+        for _ in range(3):
+            env.reset()
+            states.append([hexfloat(float(x)) for x in env.unwrapped.state])
+        entries.append({"seed": str(seed), "states": states})
+    return entries
+
+
 def run(env, seed, actions, observe):
     """reset(seed=seed), then the actions in order, resetting without a seed after every episode's end."""
     observation, _ = env.reset(seed=seed)
@@ -142,6 +157,8 @@ def main():
         "cartpole_resets": single,
         "cartpole_continued_resets": continued,
         "cartpole_runs": cartpole,
+        "acrobot_resets": classic_resets("Acrobot-v1"),
+        "mountaincar_resets": classic_resets("MountainCar-v0"),
         "toy_text_runs": toy,
     })
 
