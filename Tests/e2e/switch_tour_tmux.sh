@@ -4,7 +4,8 @@
 # After each switch: the status line names the new pair and its agent trains, and no watchdog or failure
 # message appears. At the end, with --log-dir: every episode in monitor.csv that ended while a pair was on
 # screen lasted no longer than that pair's time limit (REINFORCE's preset truncates cliffwalking at 100,000;
-# the maps' own max_steps, CartPole's 500, n for bit flipping and the Blind Cliffwalk).
+# the maps' own max_steps, CartPole's and Acrobot's 500, MountainCar's 200, n for bit flipping and the Blind
+# Cliffwalk).
 #
 #   Tests/e2e/switch_tour_tmux.sh PATH/TO/rlterm [SECONDS-PER-STOP]
 #
@@ -38,7 +39,8 @@ stops=(
     "a|cliffwalking · online AC|-" "a|cliffwalking · FQI|-" "a|cliffwalking · online Q|-"
     "a|cliffwalking · DQN|-"
     "e|fourrooms · DQN|500" "e|frozenlake4x4 · DQN|100" "e|frozenlake8x8 · DQN|200" "e|maze · DQN|200"
-    "e|cartpole · DQN|500" "e|bitflip 10 · DQN|10" "e|cliffwalk 10 · DQN|10" "e|cliffwalking · DQN|-"
+    "e|cartpole · DQN|500" "e|acrobot · DQN|500" "e|mountaincar · DQN|200"
+    "e|bitflip 10 · DQN|10" "e|cliffwalk 10 · DQN|10" "e|cliffwalking · DQN|-"
 )
 : >"$work/stops.txt"
 for stop in "${stops[@]}"; do
