@@ -5,7 +5,7 @@
 # −110); seconds are training wall-clock seconds without evaluation time. SB3 trains up to the zoo's
 # n_timesteps (100k, 120k), rlterm up to its preset's budget. Prints per-seed CSV blocks, medians and ratios.
 # rlterm also scores each seed's best network over 100 episodes (the "solved" is that mean).
-#   SEEDS="0 1 2" benchmarks/compare_sb3_classic.sh [OUTDIR]
+#   SEEDS="0 1 2" benchmarks/compare_sb3_classic.sh [OUTDIR]    (SEEDS defaults to "0 1 2")
 # Needs: swift build -c release; pip install stable-baselines3 (rl_zoo3 optional: its values are read from
 # benchmarks/zoo_dqn_classic.yml). SB3 is slow here (256×256 networks, one or half a gradient step per
 # environment step on one thread): expect minutes per seed.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 out=${1:-/tmp/rlterm-vs-sb3-classic}
 seeds=${SEEDS:-0 1 2}
 bin=.build/release/rlterm
-[ -x "$bin" ] || { echo "compare_sb3_classic.sh: $bin is missing: build it with 'swift build -c release'" >&2; exit 66; }
+[ -x "$bin" ] || { echo "compare_sb3_classic.sh: $bin is missing: run 'swift build -c release'" >&2; exit 66; }
 mkdir -p "$out"
 echo "== $(date -u '+%F %H:%M UTC'), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores"
 echo "== seeds: $seeds; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
