@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Stable-Baselines3 reference runs on CartPole-v1 with rl-zoo3's tuned hyperparameters.
+"""Stable-Baselines3 reference runs (CartPole-v1 by default) with rl-zoo3's tuned hyperparameters.
 
 rlterm's DQN and VPG are judged against SB3 DQN and PPO measured on the same machine in the same run
 (issues 4 and 5). The yardstick, shared with `rlterm train --eval-every 1000 --stop-when-solved`:
@@ -16,7 +16,9 @@ Besides that the script records when the mean return of the last 100 *training* 
 475 (with --keep-going it trains on past the solve, up to --max-steps, to find it).
 
 The hyperparameters are read at run time from the installed rl_zoo3 package (hyperparams/<algo>.yml), so
-the comparison follows whatever the zoo ships; the script prints what it used.
+the comparison follows whatever the zoo ships; or, with --hyperparams FILE, from a file in the zoo's format
+(benchmarks/zoo_dqn_classic.yml: the zoo's Acrobot and MountainCar entries, for machines without rl_zoo3).
+The script prints what it used.
 
 Benchmark tooling only: rlterm itself never depends on Python.
 """
@@ -43,7 +45,6 @@ import torch
 torch.set_num_threads(1)
 
 import gymnasium  # noqa: E402  (imported after the thread setting on purpose)
-import rl_zoo3  # noqa: E402
 import stable_baselines3  # noqa: E402
 import yaml  # noqa: E402
 from stable_baselines3 import DQN, PPO  # noqa: E402
@@ -105,9 +106,21 @@ class ZooSetup:
     raw: dict[str, Any]
 
 
-def load_zoo_entry(algo: str, env_id: str) -> tuple[dict[str, Any], Path]:
-    """Reads the zoo's hyperparameter entry for `env_id` from the installed rl_zoo3 package."""
-    path = Path(rl_zoo3.__file__).parent / "hyperparams" / f"{algo}.yml"
+def zoo_version() -> str:
+    """The installed rl_zoo3's version, or "not installed" (a --hyperparams file needs no zoo)."""
+    try:
+        import rl_zoo3
+    except ImportError:
+        return "not installed"
+    return rl_zoo3.__version__
+
+
+def load_zoo_entry(algo: str, env_id: str, path: Path | None) -> tuple[dict[str, Any], Path]:
+    """Reads the hyperparameter entry for `env_id` from `path`, or else from the installed rl_zoo3 package."""
+    if path is None:
+        import rl_zoo3
+
+        path = Path(rl_zoo3.__file__).parent / "hyperparams" / f"{algo}.yml"
     with path.open() as handle:
         table = yaml.safe_load(handle)
     if env_id not in table:
@@ -166,7 +179,7 @@ def build_setup(raw: dict[str, Any], max_steps: int) -> ZooSetup:
 
 
 def describe_setup(algo: str, env_id: str, path: Path, setup: ZooSetup) -> str:
-    lines = [f"rl-zoo3 {rl_zoo3.__version__} hyperparameters for {algo.upper()} on {env_id} ({path}):"]
+    lines = [f"rl-zoo3 ({zoo_version()}) hyperparameters for {algo.upper()} on {env_id} ({path}):"]
     for key in sorted(setup.raw):
         lines.append(f"  {key}: {setup.raw[key]!r}")
     lines.append(f"  -> n_envs={setup.n_envs}, schedules measured against n_timesteps={setup.zoo_steps}"
@@ -367,6 +380,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threshold", type=float, default=475.0)
     parser.add_argument("--eval-every", type=int, default=1000)
     parser.add_argument("--eval-episodes", type=int, default=10)
+    parser.add_argument("--hyperparams", type=Path,
+                        help="a YAML file in the zoo's format to read instead of the installed rl_zoo3's")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--verbose", action="store_true", help="print every evaluation")
     args = parser.parse_args(argv)
@@ -378,7 +393,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    raw, path = load_zoo_entry(args.algo, args.env)
+    raw, path = load_zoo_entry(args.algo, args.env, args.hyperparams)
     setup = build_setup(raw, args.max_steps)
     print(describe_setup(args.algo, args.env, path, setup))
     print(f"torch threads: {torch.get_num_threads()}; load average at start: {os.getloadavg()}", flush=True)
@@ -415,7 +430,7 @@ def main(argv: list[str] | None = None) -> None:
                 "python": platform.python_version(),
                 "torch": torch.__version__,
                 "stable_baselines3": stable_baselines3.__version__,
-                "rl_zoo3": rl_zoo3.__version__,
+                "rl_zoo3": zoo_version(),
                 "gymnasium": gymnasium.__version__,
             },
             "torch_threads": torch.get_num_threads(),
