@@ -34,6 +34,11 @@ cartpole ac 1000 10
 cartpole online-ac 1000 10
 cartpole reinforce 0 0
 acrobot dqn 5000 10
+acrobot fqi 5000 10
+acrobot vpg 5000 10
+acrobot ac 5000 10
+acrobot online-ac 5000 10
+acrobot reinforce 5000 10
 mountaincar dqn 5000 10
 cliffwalking dqn 1000 1
 cliffwalking fqi 1000 1

@@ -73,13 +73,31 @@ struct DivergenceWatchdogTests {
         #expect(grown.description.contains("the loss (smoothed) reached") && grown.description.contains("10⁶ ×"))
     }
 
-    @Test("the loss's minimum is floored at (10⁻³·max|r|)²: a loss that had converged may grow back to a usual size")
+    @Test("the loss's minimum is floored at (10⁻³·S)², S = max|r|/(1−γ) (max|r|·T at γ = 1): a converged loss may grow back")
     func lossFloor() {
         var watchdog = DivergenceWatchdog(maximumAbsoluteReward: 100, timeLimit: nil)
         for _ in 0..<500 { _ = watchdog.check(Self.reading(loss: 1e-9), gamma: 0.99) }
-        // Without the floor, 10⁶ × 10⁻⁹ = 10⁻³ would be passed at once; with it the limit is 10⁶ × 0.01 = 10⁴.
-        let reports = (0..<1_000).compactMap { _ in watchdog.check(Self.reading(loss: 100), gamma: 0.99) }
+        // S = 100/0.01 = 10⁴, so the floor is (10⁻³·10⁴)² = 100 and the limit 10⁸: 10⁷ passes, 10⁹ does not.
+        let reports = (0..<1_000).compactMap { _ in watchdog.check(Self.reading(loss: 1e7), gamma: 0.99) }
         #expect(reports.isEmpty)
+        let grown = (0..<1_000).lazy.compactMap { _ in watchdog.check(Self.reading(loss: 1e9), gamma: 0.99) }.first
+        #expect(grown.map { abs($0.limit - 1e8) < 1 } == true)
+    }
+
+    @Test("a critic settled on a run of −1 rewards (Acrobot) is not stopped by the first surprise, a loss near S²")
+    func surpriseAfterConvergence() {
+        var watchdog = DivergenceWatchdog(maximumAbsoluteReward: 1, timeLimit: 500)
+        for _ in 0..<3_000 { _ = watchdog.check(Self.reading(q: 100, y: 100, loss: 1e-8), gamma: 0.99) }
+        // The first swing-up: V ≈ −100, target −1, ½·99² ≈ 4,900 on some fits; S = 100 puts the limit at 10⁴.
+        let surprised = (0..<200).compactMap { fit in
+            watchdog.check(Self.reading(q: 100, y: 100, loss: fit % 10 == 0 ? 4_900 : 50), gamma: 0.99)
+        }
+        #expect(surprised.isEmpty)
+        // At γ = 1 with T = 500, S = 500: the same settled loss allows 500² = 2.5·10⁵.
+        var undiscounted = DivergenceWatchdog(maximumAbsoluteReward: 1, timeLimit: 500)
+        for _ in 0..<300 { _ = undiscounted.check(Self.reading(loss: 1e-8), gamma: 1) }
+        let report = (0..<2_000).lazy.compactMap { _ in undiscounted.check(Self.reading(loss: 1e6), gamma: 1) }.first
+        #expect(report.map { abs($0.limit - 2.5e5) < 1 } == true)
     }
 
     @Test("environments state their reward range and time limit; the watchdog reads them")

@@ -13,9 +13,14 @@ import RLCore
 ///   updates after 1× (DQN on CartPole at γ = 0.99: bound 1,000, healthy |Q| below 110).
 /// - a loss grown `lossGrowthFactor` = 10⁶ times over its running minimum. The loss is smoothed (an
 ///   exponential average over about 100 fits, so one surprising batch — a first fall off a cliff — does not
-///   count), and its minimum, taken after `warmUpFits` fits, is floored at (10⁻³·R)², so a loss that converged
-///   to nearly nothing on a deterministic map may grow back to an ordinary size. A healthy DQN on CartPole,
-///   whose loss rises as its values climb towards 100, stays below 10⁴ times its minimum.
+///   count), and its minimum, taken after `warmUpFits` fits, is floored at (10⁻³·S)², S the scale of the
+///   returns (R/(1 − γ), R·T at γ = 1 with a time limit, else R), so the limit is never below S²: a value
+///   function wrong by the whole range of returns on every sample. The floor is on the returns' scale, not one
+///   reward's, because a critic that converged on a run of identical rewards meets errors that size when
+///   something new happens: on Acrobot (−1 a step) V settles near −100 and the first swing-up's target is −1;
+///   with a floor of (10⁻³·R)² online actor-critic was stopped there on 2 of 4 seeds, at a smoothed loss of 17
+///   and 42. A healthy DQN on CartPole, whose loss rises as its values climb towards 100, stays below 10⁴ times
+///   its minimum.
 ///
 /// `check` is a pure function of the readings so far; tests call it with hand-made numbers.
 public struct DivergenceWatchdog: Sendable {
@@ -53,9 +58,14 @@ public struct DivergenceWatchdog: Sendable {
 
     /// c·R/(1 − γ) for γ < 1, c·R·T for γ = 1 with a time limit, else nil.
     public func valueBound(gamma: Double) -> Double? {
+        returnBound(gamma: gamma).map { Self.valueBoundFactor * $0 }
+    }
+
+    /// R/(1 − γ) for γ < 1, R·T for γ = 1 with a time limit, else nil: the largest |return| any policy earns.
+    func returnBound(gamma: Double) -> Double? {
         guard let reward = maximumAbsoluteReward else { return nil }
-        if gamma < 1 { return Self.valueBoundFactor * reward / (1 - gamma) }
-        return timeLimit.map { Self.valueBoundFactor * reward * Double($0) }
+        if gamma < 1 { return reward / (1 - gamma) }
+        return timeLimit.map { reward * Double($0) }
     }
 
     /// How `valueBound(gamma:)` is made, in words, for a report (formatting allocates, so only then).
@@ -85,7 +95,7 @@ public struct DivergenceWatchdog: Sendable {
         let smoothed = smoothedLoss.map { $0 + Self.smoothing * (loss - $0) } ?? loss
         smoothedLoss = smoothed
         guard fits > Self.warmUpFits else { return nil }
-        let scale = 1e-3 * (maximumAbsoluteReward ?? 0)
+        let scale = 1e-3 * (returnBound(gamma: gamma) ?? maximumAbsoluteReward ?? 0)
         let baseline = max(minimumLoss, scale * scale, 1e-12)
         if smoothed > Self.lossGrowthFactor * baseline, minimumLoss.isFinite {
             return DivergenceReport(
