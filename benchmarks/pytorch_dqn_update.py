@@ -3,7 +3,7 @@
 The update is the one rlterm's DQN agent takes (and Stable-Baselines3's DQN): target-network forward on
 the next observations, y = r + gamma * (1 - done) * max_a' Q_target(s', a'), forward on the observations,
 smooth L1 (Huber, delta = 1) loss on Q(s, a) against y, zero_grad, backward, gradient-norm clipping at 10,
-Adam step. Each figure is the best of
+Adam step; and the policy-gradient step of `rlterm bench`'s update.policy figure. Each figure is the best of
 --repeats timed runs of at least --run-seconds each, after a warm-up of the same length, exactly as
 `rlterm bench` measures. Prints a JSON array of {"name", "value", "unit"} with rlterm's figure names.
 """
@@ -19,12 +19,15 @@ UPDATES = [((4, 64, 64, 2), 64), ((4, 64, 64, 2), 128), ((4, 256, 256, 2), 64), 
 FORWARDS = [(4, 64, 64, 2), (48, 128, 128, 4)]
 
 
-def mlp(sizes):
+POLICY = ((4, 64, 64, 2), 1000)
+
+
+def mlp(sizes, activation=nn.ReLU):
     layers = []
     for index in range(len(sizes) - 1):
         layers.append(nn.Linear(sizes[index], sizes[index + 1]))
         if index < len(sizes) - 2:
-            layers.append(nn.ReLU())
+            layers.append(activation())
     return nn.Sequential(*layers)
 
 
@@ -69,6 +72,25 @@ def dqn_update(sizes, batch):
     return update
 
 
+def policy_update(sizes, batch):
+    """rlterm's `update.policy` figure: a tanh policy's surrogate -mean(log pi(a|s) * psi), backward, Adam."""
+    generator = torch.Generator().manual_seed(1)
+    policy = mlp(sizes, nn.Tanh)
+    optimizer = torch.optim.Adam(policy.parameters(), lr=1e-4)
+    observations = torch.rand(batch, sizes[0], generator=generator) * 2 - 1
+    actions = torch.randint(sizes[-1], (batch, 1), generator=generator)
+    psi = torch.rand(batch, generator=generator) * 2 - 1
+
+    def update():
+        log_probabilities = F.log_softmax(policy(observations), dim=1).gather(1, actions).squeeze(1)
+        loss = -(log_probabilities * psi).mean()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+    return update
+
+
 def single_forward(sizes):
     q = mlp(sizes)
     observation = torch.rand(1, sizes[0]) * 2 - 1
@@ -94,6 +116,9 @@ def main():
     for sizes in FORWARDS:
         seconds = best_seconds_per_call(single_forward(sizes), arguments.repeats, arguments.run_seconds)
         figures.append({"name": f"forward.{'x'.join(map(str, sizes))}.b1", "value": seconds * 1e6, "unit": "us"})
+    sizes, batch = POLICY
+    seconds = best_seconds_per_call(policy_update(sizes, batch), arguments.repeats, arguments.run_seconds)
+    figures.append({"name": f"update.policy.{'x'.join(map(str, sizes))}.b{batch}", "value": seconds * 1e6, "unit": "us"})
     figures.append({"name": "torch.version", "value": 0, "unit": torch.__version__})
     print(json.dumps(figures, indent=2))
 

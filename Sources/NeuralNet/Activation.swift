@@ -1,5 +1,3 @@
-import Foundation
-
 /// The nonlinearity after each hidden layer of an `MLP` (the output layer is always linear).
 public enum Activation: String, Sendable, CaseIterable, Codable {
     /// ReLU, max(0, x); its derivative is taken as 0 at x = 0, as in PyTorch.
@@ -23,8 +21,16 @@ public enum Activation: String, Sendable, CaseIterable, Codable {
                 index += 1
             }
         case .tanh:
-            for index in 0..<count {
-                values[index] = Foundation.tanh(values[index])
+            var index = 0
+            while index + 8 <= count {
+                SIMD8.load(values + index).hyperbolicTangent().store(values + index)
+                index += 8
+            }
+            if index < count {
+                // The tail goes through the same vector code, so every element is computed alike.
+                var tail = SIMD8<Float>(repeating: 0)
+                for lane in 0..<(count - index) { tail[lane] = values[index + lane] }
+                tail.hyperbolicTangent().storePrefix(values + index, count: count - index)
             }
         }
     }

@@ -4,6 +4,8 @@
 
 /// The one GEMM behind every dense layer: C = C₀ + 1·biasᵀ + A·B, with B (k × n) and C (m × n) row-major and
 /// A (m × k) read through strides, so the same kernel computes X·W (forward), dY·Wᵀ and Xᵀ·dY (backward).
+/// Under `Kernels.active == .avx512` it hands the product to `rlterm_gemm_avx512` (12 × 32 tiles of zmm
+/// registers), which sums every element in the same order; the Swift tiles below serve the other choices.
 ///
 /// It is register-blocked for SIMD8: a tile of 6 rows × 16 columns of C lives in twelve vector
 /// accumulators (enough independent FMAs to hide the FMA latency on two pipes) while the kernel walks k,
@@ -30,6 +32,27 @@ enum MatrixMultiply {
     static func multiply(
         m: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
         start: Start, relu: Bool = false
+    ) {
+        #if arch(x86_64)
+            if Kernels.usesAVX512 {
+                let (startKind, bias): (Int32, UnsafePointer<Float>?) =
+                    switch start {
+                    case .zero: (Int32(RLTERM_GEMM_START_ZERO), nil)
+                    case .bias(let bias): (Int32(RLTERM_GEMM_START_BIAS), bias)
+                    case .accumulate: (Int32(RLTERM_GEMM_START_ACCUMULATE), nil)
+                    }
+                rlterm_gemm_avx512(m, n, k, a.base, a.rowStride, a.columnStride, b, c, startKind, bias, relu)
+                return
+            }
+        #endif
+        multiplySIMD8(m: m, n: n, k: k, a: a, b: b, c: c, start: start, relu: relu)
+    }
+
+    /// `multiply` on the Swift SIMD8 tiles, whatever the kernel choice (the avx2 and portable paths; tests
+    /// compare it with the AVX-512 kernel).
+    static func multiplySIMD8(
+        m: Int, n: Int, k: Int, a: StridedOperand, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
+        start: Start, relu: Bool
     ) {
         // A single sample (acting) goes straight to the one-row tiles: through the inlined 6-row tiles' set-up
         // it took 10% longer.

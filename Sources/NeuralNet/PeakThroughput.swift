@@ -1,22 +1,39 @@
-/// Measures this core's peak single-precision FMA throughput, the yardstick for the GEMM kernels.
+#if arch(x86_64)
+    import CNeuralNetShims
+#endif
+
+/// Measures this core's peak single-precision FMA throughput per vector unit, the yardstick for the GEMM
+/// kernels.
 ///
-/// Twelve independent SIMD8 accumulators (enough to cover FMA latency × pipes on current x86 and ARM
-/// cores) each take one fused multiply-add per iteration, so the loop runs at the FMA units' limit:
-/// peak = pipes × 8 lanes × 2 flops × clock. Compiled with NeuralNet's flags (FMA on x86-64).
+/// Independent accumulators (enough to cover FMA latency × pipes on current x86 and ARM cores) each take one
+/// fused multiply-add per iteration, so the loop runs at the FMA units' limit: peak = pipes × lanes × 2 flops
+/// × clock. `.avx2` and `.portable` time twelve SIMD8 chains compiled with NeuralNet's flags (FMA on x86-64);
+/// `.avx512` times sixteen 16-lane chains in C compiled for AVX-512 (`rlterm_fma_loop_avx512`).
 public enum PeakThroughput {
-    /// Floating-point operations per second of the FMA loop, best of `repeats` timed runs of `iterations`.
-    public static func measureFMA(iterations: Int = 2_000_000, repeats: Int = 25) -> Double {
+    /// Floating-point operations per second of the FMA loop for `unit` (one of `Kernels.available`), best of
+    /// `repeats` timed runs of `iterations`.
+    public static func measureFMA(unit: KernelChoice = Kernels.active, iterations: Int = 2_000_000, repeats: Int = 25)
+        -> Double
+    {
+        precondition(Kernels.available.contains(unit), "this CPU cannot run \(unit.rawValue) kernels")
+        // The AVX-512 loop does 8/3 of the SIMD8 loop's work per iteration; fewer iterations keep runs alike.
+        let wideIterations = iterations * 3 / 8
+        let flopsPerRun = unit == .avx512 ? Double(wideIterations) * 16 * 16 * 2 : Double(iterations) * 12 * 8 * 2
         let clock = ContinuousClock()
         var best = Duration.seconds(1_000_000)
         var sink: Float = 0
         for _ in 0..<repeats {
             let start = clock.now
-            sink += fmaLoop(iterations: iterations)
+            #if arch(x86_64)
+                sink += unit == .avx512 ? rlterm_fma_loop_avx512(wideIterations) : fmaLoop(iterations: iterations)
+            #else
+                sink += fmaLoop(iterations: iterations)
+            #endif
             best = min(best, clock.now - start)
         }
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) * 1e-18
         // Each chain converges to y / (1 − x) = 0.1, so the sink stays finite; it keeps the loop alive.
-        return sink.isNaN ? 0 : Double(iterations) * 12 * 8 * 2 / seconds
+        return sink.isNaN ? 0 : flopsPerRun / seconds
     }
 
     @inline(never)

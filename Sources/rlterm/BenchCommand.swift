@@ -13,7 +13,9 @@ struct BenchCommand: ParsableCommand {
             network: a full DQN update through the QFunction training uses (targets from the target network, \
             forward, Huber loss, backward, gradient clipping, Adam) for the network \
             sizes rlterm trains, a policy-gradient step on a batch of 1,000, and single-observation forward \
-            latency, one thread. Each figure is the best of --repeats timed runs of at least --run-seconds each, \
+            latency, one thread; the CPU model, the kernel choice (RLTERM_KERNELS=avx512, avx2 or portable \
+            pins one the CPU has) and peak.fma for each vector unit, with % peak against the widest (peak.fma). \
+            Each figure is the best of --repeats timed runs of at least --run-seconds each, \
             with flush-to-zero set as the training thread sets it. benchmarks/compare_pytorch.sh runs PyTorch on \
             the same updates beside it.
             engine: environment steps per second (CartPole, Acrobot, MountainCar, cliffwalking; \
@@ -64,14 +66,28 @@ struct BenchCommand: ParsableCommand {
         } else {
             for figure in figures {
                 let name = figure.name.padding(toLength: 44, withPad: " ", startingAt: 0)
-                print("\(name) \(String(format: "%10.2f", figure.value)) \(figure.unit)")
+                if let value = figure.value, let unit = figure.unit {
+                    print("\(name) \(String(format: "%10.2f", value)) \(unit)")
+                } else {
+                    print("\(name) \(figure.text ?? "")")
+                }
             }
         }
     }
 
     private func networkFigures() -> [BenchmarkFigure] {
-        var figures: [BenchmarkFigure] = []
-        let peak = PeakThroughput.measureFMA()
+        var figures = [
+            BenchmarkFigure(name: "cpu.model", text: Self.cpuModel()),
+            BenchmarkFigure(
+                name: "kernels", text: "\(Kernels.active.rawValue) (available: "
+                    + Kernels.available.map(\.rawValue).joined(separator: ", ") + ")"),
+        ]
+        // One peak per unit the CPU has; "% peak" divides by the widest unit's, whichever kernels run.
+        var peak = 0.0
+        for unit in Kernels.available.reversed() {
+            peak = PeakThroughput.measureFMA(unit: unit)
+            figures.append(BenchmarkFigure(name: "peak.fma.\(unit.rawValue)", value: peak / 1e9, unit: "GFLOP/s"))
+        }
         figures.append(BenchmarkFigure(name: "peak.fma", value: peak / 1e9, unit: "GFLOP/s"))
         let updates: [([Int], Int)] = [
             ([4, 64, 64, 2], 64), ([4, 64, 64, 2], 128), ([4, 256, 256, 2], 64), ([48, 128, 128, 4], 32),
@@ -119,6 +135,17 @@ struct BenchCommand: ParsableCommand {
         figures.append(BenchmarkFigure(name: "session.dqn.cartpole.watched", value: watched, unit: "steps/s"))
         figures.append(BenchmarkFigure(name: "snapshot.overhead", value: 100 * (1 - watched / alone), unit: "%"))
         return figures
+    }
+
+    /// The "model name" line of /proc/cpuinfo (Linux), or what Foundation knows elsewhere.
+    private static func cpuModel() -> String {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        for line in cpuinfo.split(separator: "\n") where line.hasPrefix("model name") {
+            if let colon = line.firstIndex(of: ":") {
+                return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return "unknown (\(ProcessInfo.processInfo.processorCount) processors)"
     }
 
     /// The best, over `repeats` runs, of the mean time per call; each run repeats `body` for at least

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeuralNet
 import RLTermCLI
 
 @main
@@ -20,6 +21,10 @@ struct RLTerm: ParsableCommand {
     /// Runs a command and turns `CommandFailure` into a one-line message and its sysexits status; every
     /// other error takes ArgumentParser's path (usage errors exit 64).
     static func main() {
+        if let problem = Kernels.requestProblem {
+            FileHandle.standardError.write(Data("rlterm: \(problem)\n".utf8))
+            Foundation.exit(64)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

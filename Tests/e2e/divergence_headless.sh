@@ -8,14 +8,8 @@
 # Prints "N passed, M failed" last and exits non-zero when anything failed.
 set -euo pipefail
 
-if [[ $# -ne 1 || ! -x "$1" ]]; then
-    echo "usage: $0 PATH/TO/rlterm" >&2
-    exit 64
-fi
-rlterm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 source "$(dirname "$0")/lib.sh"
+headless_setup "$0" "$@"
 loads() { "$rlterm" eval --checkpoint "$1" --episodes 1 --json > /dev/null 2>&1; }
 
 status=0

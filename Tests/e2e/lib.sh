@@ -5,6 +5,21 @@
 passed=0
 failed=0
 
+# headless_setup SCRIPT ARGUMENTS...: for a script whose one argument is the rlterm binary; exits with its usage
+# unless that is an executable, then sets `rlterm` to its absolute path and `work` to a scratch directory that
+# is removed on exit.
+headless_setup() {
+    local script=$1
+    shift
+    if [[ $# -ne 1 || ! -x "$1" ]]; then
+        echo "usage: $script PATH/TO/rlterm" >&2
+        exit 64
+    fi
+    rlterm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+}
+
 # check NAME COMMAND...: records COMMAND's success as a passed or failed check.
 check() {
     local name=$1

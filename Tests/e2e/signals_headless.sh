@@ -11,15 +11,8 @@
 # Needs gcc for the shim. Prints "N passed, M failed" last and exits non-zero when anything failed.
 set -euo pipefail
 
-if [[ $# -ne 1 || ! -x "$1" ]]; then
-    echo "usage: $0 PATH/TO/rlterm" >&2
-    exit 64
-fi
-rlterm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
 source "$(dirname "$0")/lib.sh"
+headless_setup "$0" "$@"
 rows_at_least() { [[ -f "$1" && $(wc -l < "$1") -ge $2 ]]; }
 monitor_rows_parse() {
     # The header comment, the column names, then r,l,t numbers on every line.

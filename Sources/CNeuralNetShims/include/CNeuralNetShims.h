@@ -10,6 +10,34 @@ bool rlterm_enable_flush_to_zero(void);
 /// Whether both flush-to-zero and denormals-are-zero are set on the calling thread (false off x86-64).
 bool rlterm_flush_to_zero_enabled(void);
 
+/// Whether the CPU has AVX2 and FMA and the operating system saves the ymm registers (false off x86-64).
+bool rlterm_cpu_has_avx2_fma(void);
+
+/// Whether the CPU has AVX-512 F, VL, BW and DQ and the operating system saves the zmm and mask registers
+/// (false off x86-64). The AVX-512 functions below may be called only when this is true.
+bool rlterm_cpu_has_avx512(void);
+
+#if defined(__x86_64__)
+/// Runs sixteen independent 16-lane FMA chains for `iterations` rounds and returns their sum (to keep the
+/// loop alive): 512 flops per round at the AVX-512 FMA units' throughput.
+float rlterm_fma_loop_avx512(long iterations);
+
+/// How rlterm_gemm_avx512 starts C before adding A·B.
+enum {
+    RLTERM_GEMM_START_ZERO = 0,
+    /// Every row of C starts as the n floats at `bias`.
+    RLTERM_GEMM_START_BIAS = 1,
+    /// C keeps its contents.
+    RLTERM_GEMM_START_ACCUMULATE = 2,
+};
+
+/// C (m × n, row-major) = start + A·B with A(i, p) = a[i·row_stride + p·column_stride] and B (k × n,
+/// row-major), then max(·, 0) when `relu`; the AVX-512 version of NeuralNet's MatrixMultiply.multiply, with the
+/// same summation order (each element one chain of fused multiply-adds over p = 0, 1, …, k − 1).
+void rlterm_gemm_avx512(long m, long n, long k, const float *a, long row_stride, long column_stride,
+                        const float *b, float *c, int start, const float *bias, bool relu);
+#endif
+
 #if defined(__AVX__)
 // AVX helpers for the places where Swift has no portable primitive. NeuralNet is built with AVX2 on
 // x86-64 (Package.swift) and uses them under `#if arch(x86_64)`; elsewhere it has Swift equivalents.
