@@ -2,6 +2,8 @@ import Agents
 import ArgumentParser
 import Environments
 import Foundation
+import Glibc
+import Sharing
 import TerminalUI
 import Training
 import Watch
@@ -21,6 +23,8 @@ public struct WatchCommand: ParsableCommand {
             the recorded frames · + - pace · a A next/previous algorithm · e next environment · ↑ ↓ select a \
             hyperparameter · ← → change it · v heatmap view · p plot view · x explain panel · w save a \
             checkpoint · r reset the agent · ? help · q quit.
+            --share NAME publishes the run for 'rlterm attach NAME' viewers (README: Teaching with rlterm); each \
+            draws its own screen from the session's snapshots, read-only unless --allow-control names its user.
             q, Ctrl-C, SIGTERM and SIGHUP restore the terminal; with --log-dir the final networks are saved \
             (model.safetensors, training-state.safetensors). A signal ends with status 128 + its number.
             Hyperparameters (--KEY VALUE or --set KEY=VALUE):
@@ -31,6 +35,7 @@ public struct WatchCommand: ParsableCommand {
     )
 
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var shareOptions: ShareOptions
 
     @Option(help: ArgumentHelp("Replay the agent saved in this checkpoint (greedy actions, no learning).", valueName: "file"))
     var checkpoint: String?
@@ -80,22 +85,33 @@ public struct WatchCommand: ParsableCommand {
         let environments = Self.environmentCycle(starting: session.snapshot().configuration.environment, options: runOptions)
 
         TerminationSignals.trap()
-        let screen = CursesScreen()
+        // A viewer that hangs up mid-frame must not take the teacher's process with it.
+        signal(SIGPIPE, SIG_IGN)
+        let server: ShareServer?
         do {
-            try screen.open()
+            server = try shareOptions.start(session)
         } catch {
             session.stop()
-            throw CommandFailure(String(describing: error), status: .software)
+            throw error
         }
-        let theme = Theme(
-            colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
-            charset: Charset.select(environment: environment, forceASCII: ascii))
-        let app = WatchApp(
-            session: session, controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments),
-            theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil)
-        let ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
-        screen.close()
+        let ending: WatchApp.Ending
+        do {
+            let screen = try Self.openScreen()
+            let theme = Self.theme(environment: environment, mono: mono, ascii: ascii, screen: screen)
+            var note: (@Sendable () -> String?)?
+            if let server { note = { ShareOptions.note(server) } }
+            let app = WatchApp(
+                session: session, controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments),
+                theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil, sharingNote: note)
+            ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
+            screen.close()
+        } catch {
+            server?.stop(reason: "the teacher's terminal could not be opened")
+            session.stop()
+            throw error
+        }
 
+        server?.stop(reason: "the teacher ended the session")
         let last = session.stop()
         if let message = last.message, message.isError || runOptions.logDir != nil {
             Self.printError(message.text)
@@ -104,6 +120,23 @@ public struct WatchCommand: ParsableCommand {
             Self.printError("stopped by \(TerminationSignals.name(of: signal)) at step \(last.timesteps)")
             Foundation.exit(TerminationSignals.exitStatus(for: signal))
         }
+    }
+
+    /// The terminal, opened for the UI, or the failure that says why it cannot be.
+    static func openScreen() throws -> CursesScreen {
+        let screen = CursesScreen()
+        do {
+            try screen.open()
+        } catch {
+            throw CommandFailure(String(describing: error), status: .software)
+        }
+        return screen
+    }
+
+    /// The colours and characters to draw with: the terminal's, less what NO_COLOR, the locale and the flags take away.
+    static func theme(environment: [String: String], mono: Bool, ascii: Bool, screen: CursesScreen) -> Theme {
+        Theme(colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
+              charset: Charset.select(environment: environment, forceASCII: ascii))
     }
 
     private func chosenPace() throws -> Pace? {
@@ -142,9 +175,14 @@ public struct WatchCommand: ParsableCommand {
     /// The environments `e` steps through: every registered one with this run's options (its gym seed on those
     /// that take one), the one the session starts on first when it is a map file of the user's.
     static func environmentCycle(starting: EnvironmentSpec, options: RunOptions) -> [EnvironmentSpec] {
+        environmentCycle(starting: starting, bits: options.bits, states: options.states, slippery: options.slippery)
+    }
+
+    /// The same for explicit environment options (a viewer of a shared session takes the session's own).
+    static func environmentCycle(starting: EnvironmentSpec, bits: Int, states: Int, slippery: Bool) -> [EnvironmentSpec] {
         let names = EnvironmentRegistry.descriptors().map(\.name)
         let specs = names.map { name in
-            EnvironmentSpec(name: name, bits: options.bits, states: options.states, slippery: options.slippery,
+            EnvironmentSpec(name: name, bits: bits, states: states, slippery: slippery,
                             gymSeed: EnvironmentRegistry.takesGymSeed(name) ? starting.gymSeed : nil)
         }
         return names.contains(starting.name) ? specs : [starting] + specs

@@ -18,12 +18,12 @@ target=$1
 mode=$2
 shift 2
 case $target in
-    maps) modules=(RLCore Environments) harness=MapParserFuzz max_len=8192 ;;
+    maps) modules=(RLCore CLibm Environments) harness=MapParserFuzz max_len=8192 ;;
     share)
-        modules=(RLCore Environments CNeuralNetShims NeuralNet Agents Training Sharing)
+        modules=(RLCore CLibm Environments CNeuralNetShims NeuralNet Agents Training Sharing)
         harness=ShareFrameFuzz max_len=65536 ;;
     checkpoints)
-        modules=(RLCore Environments CNeuralNetShims NeuralNet Agents Training)
+        modules=(RLCore CLibm Environments CNeuralNetShims NeuralNet Agents Training)
         harness=CheckpointLoaderFuzz max_len=4096 ;;
     *) usage ;;
 esac
@@ -44,17 +44,18 @@ stale=0
 for module in "${modules[@]}"; do
     object=$out/$module.o
     objects+=("$object")
-    if [ "$module" = CNeuralNetShims ]; then
-        header=$PWD/Sources/CNeuralNetShims/include/CNeuralNetShims.h
-        mkdir -p "$out/modules/CNeuralNetShims"
-        printf 'module CNeuralNetShims {\n    header "%s"\n    export *\n}\n' "$header" \
-            > "$out/modules/CNeuralNetShims/module.modulemap"
-        if [ ! -f "$object" ] || [ -n "$(find Sources/CNeuralNetShims -newer "$object" -type f)" ]; then
+    if [ -d "Sources/$module/include" ]; then
+        # A C target (CNeuralNetShims, CLibm): its one source file compiled by clang, its header as a module.
+        header=$PWD/Sources/$module/include/$module.h
+        mkdir -p "$out/modules/$module"
+        printf 'module %s {\n    header "%s"\n    export *\n}\n' "$module" "$header" \
+            > "$out/modules/$module/module.modulemap"
+        if [ ! -f "$object" ] || [ -n "$(find "Sources/$module" -newer "$object" -type f)" ]; then
             stale=1
-            clang -O2 -g "${cpu_flags[@]}" -fsanitize=fuzzer-no-link,address -ISources/CNeuralNetShims/include \
-                -c Sources/CNeuralNetShims/FloatEnvironment.c -o "$object"
+            clang -O2 -g "${cpu_flags[@]}" -fsanitize=fuzzer-no-link,address -I"Sources/$module/include" \
+                -c Sources/"$module"/*.c -o "$object"
         fi
-        swift_flags+=(-I "$out/modules/CNeuralNetShims")
+        swift_flags+=(-I "$out/modules/$module")
         continue
     fi
     if [ "$stale" = 0 ] && [ -f "$object" ] && [ -z "$(find "Sources/$module" -newer "$object" -type f)" ]; then
