@@ -42,6 +42,10 @@ public struct AttachCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Also write this screen to an asciicast v2 file ('asciinema play FILE' replays it).",
+                               valueName: "file.cast"))
+    var record: String?
+
     public init() {}
 
     public func validate() throws {
@@ -69,14 +73,16 @@ public struct AttachCommand: ParsableCommand {
             let environments = WatchCommand.environmentCycle(starting: starting, bits: starting.bits, states: starting.states,
                                                              slippery: starting.slippery)
             let note = "viewing \(client.sessionName)" + (client.control ? " with control" : ", read-only")
+            let recorder = try WatchCommand.recorder(record, screen: screen, theme: theme, environment: environment)
             let app = WatchApp(
                 session: client,
                 controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments,
                                             readOnly: !client.control),
                 theme: theme, framesPerSecond: fps ?? ((environment["SSH_CONNECTION"] ?? "").isEmpty ? 30 : 15),
-                seconds: seconds > 0 ? seconds : nil, sharingNote: { note })
+                seconds: seconds > 0 ? seconds : nil, sharingNote: { note }, recorder: recorder)
             ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
             screen.close()
+            recorder?.close()
         } catch {
             client.detach()
             throw error

@@ -58,6 +58,10 @@ public struct WatchCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Also write the screen to this asciicast v2 file ('asciinema play FILE' replays it).",
+                               valueName: "file.cast"))
+    var record: String?
+
     /// What the UI trains when nothing is said: a map whose optimal path DQN finds in seconds.
     static let defaults = (env: "cliffwalking", algo: Algorithm.dqn, steps: 30_000)
 
@@ -100,11 +104,14 @@ public struct WatchCommand: ParsableCommand {
             let theme = Self.theme(environment: environment, mono: mono, ascii: ascii, screen: screen)
             var note: (@Sendable () -> String?)?
             if let server { note = { ShareOptions.note(server) } }
+            let recorder = try Self.recorder(record, screen: screen, theme: theme, environment: environment)
             let app = WatchApp(
                 session: session, controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments),
-                theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil, sharingNote: note)
+                theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil, sharingNote: note,
+                recorder: recorder)
             ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
             screen.close()
+            recorder?.close()
         } catch {
             server?.stop(reason: "the teacher's terminal could not be opened")
             session.stop()
@@ -137,6 +144,20 @@ public struct WatchCommand: ParsableCommand {
     static func theme(environment: [String: String], mono: Bool, ascii: Bool, screen: CursesScreen) -> Theme {
         Theme(colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
               charset: Charset.select(environment: environment, forceASCII: ascii))
+    }
+
+    /// The recording `--record` asked for, sized as the terminal is now; closes the screen when the file
+    /// cannot be written, so the message reaches a normal terminal.
+    static func recorder(_ path: String?, screen: CursesScreen, theme: Theme,
+                         environment: [String: String]) throws -> AsciicastRecorder? {
+        guard let path else { return nil }
+        do {
+            return try AsciicastRecorder(path: path, width: screen.size.columns, height: screen.size.rows,
+                                         colorMode: theme.colorMode, start: .now, environment: environment)
+        } catch {
+            screen.close()
+            throw CommandFailure("--record: cannot write \(path): \(error.localizedDescription)", status: .ioError)
+        }
     }
 
     private func chosenPace() throws -> Pace? {

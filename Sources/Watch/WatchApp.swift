@@ -28,6 +28,8 @@ public final class WatchApp {
     private let presenter: DashboardPresenter
     /// How the run is shared, for the status line, asked at every frame (the teacher's viewer counts).
     private let sharingNote: (@Sendable () -> String?)?
+    /// Where every frame drawn is also written as an asciicast (`--record`).
+    private let recorder: AsciicastRecorder?
     /// The note as last drawn: a new viewer changes it while the run is paused and nothing else moves.
     private var shownNote: String?
     /// The plot, the values and the explanation as last drawn: they change a little with every snapshot, but
@@ -38,7 +40,8 @@ public final class WatchApp {
     static let panelRefresh = Duration.milliseconds(250)
 
     public init(session: any WatchedRun, controller: WatchController, theme: Theme, framesPerSecond: Int,
-                seconds: Double? = nil, keyMap: KeyMap = .standard, sharingNote: (@Sendable () -> String?)? = nil) {
+                seconds: Double? = nil, keyMap: KeyMap = .standard, sharingNote: (@Sendable () -> String?)? = nil,
+                recorder: AsciicastRecorder? = nil) {
         precondition(framesPerSecond >= 1, "draw at least once a second")
         self.session = session
         self.controller = controller
@@ -47,6 +50,7 @@ public final class WatchApp {
         self.framesPerSecond = framesPerSecond
         self.seconds = seconds
         self.sharingNote = sharingNote
+        self.recorder = recorder
         presenter = DashboardPresenter(glyphs: theme.glyphs)
     }
 
@@ -125,5 +129,6 @@ public final class WatchApp {
         }
         DashboardScreen(model: model, keyMap: keyMap).render(into: &frame, theme: theme)
         output.present(frame)
+        recorder?.record(frame, at: now)
     }
 }

@@ -10,8 +10,9 @@
 # own screen only; that a stopped (SIGSTOP) and a killed (SIGKILL) viewer leave the teacher training at its
 # pace, the stopped one dropped after the stall timeout; that another user (nobody, through setpriv) is
 # refused without the shared group and admitted with it; that a session killed with SIGKILL leaves a stale
-# socket that attach reports and sessions removes; and that the viewers say the session ended and exit 0
-# when the teacher quits. Needs root (for setpriv) and the group "users".
+# socket that attach reports and sessions removes; that the viewers say the session ended and exit 0
+# when the teacher quits; and that the teacher's and a resized viewer's --record files are asciicast v2
+# (Tests/e2e/asciicast_check.py, and asciinema's own reader when it is installed). Needs root (for setpriv) and the group "users".
 # Prints "N passed, M failed" last and exits non-zero when anything failed.
 set -euo pipefail
 
@@ -55,7 +56,8 @@ open_window() {
 pid_of() { cat "$work/$1.pid"; }
 
 mkdir -m 0700 "$work/runtime"
-open_window teacher 132 40 "$binary" watch --share "$name" --share-group "$group" --env cartpole --paused --pace 100
+open_window teacher 132 40 "$binary" watch --share "$name" --share-group "$group" --env cartpole --paused --pace 100 \
+    --record "$work/teacher.cast"
 wait_for 10 has teacher "shared $name: 0 viewers"
 check "the teacher's status line says the session is shared" has teacher "shared $name"
 socket_path=/tmp/rlterm-$(id -u)-$group/$name.sock
@@ -65,7 +67,7 @@ check "rlterm sessions lists it" bash -c "'$binary' sessions | grep -q '^$name '
 
 open_window small 80 24 "$binary" attach "$name" --ascii
 open_window medium 100 30 env NO_COLOR=1 "$binary" attach "$name"
-open_window large 132 43 "$binary" attach "$socket_path"
+open_window large 132 43 "$binary" attach "$socket_path" --record "$work/large.cast"
 for viewer in small medium large; do
     check "$viewer viewer attaches" wait_for 10 has "$viewer" "viewing"
 done
@@ -86,6 +88,8 @@ tmux_ send-keys -t large x
 check "a viewer's explain key opens its own panel" wait_for 3 has large "Explain"
 check "and not the teacher's or another viewer's" bash -c "! tmux -L '$socket' capture-pane -p -t teacher | grep -q 'Explain' && ! tmux -L '$socket' capture-pane -p -t medium | grep -q 'Explain'"
 
+tmux_ resize-window -t large -x 120 -y 40
+check "a resized viewer redraws at its new size" wait_for 5 bash -c "tmux -L '$socket' capture-pane -p -t large | head -n 1 | grep -q 'viewing'"
 tmux_ send-keys -t teacher Space
 check "viewers follow the teacher's run" wait_for 5 bash -c "[ \"\$(tmux -L '$socket' capture-pane -p -t small | head -n 1 | sed -n 's/.*step \([0-9,]*\).*/\1/p' | tr -d ,)\" -gt 50 ]"
 tmux_ send-keys -t teacher a
@@ -117,6 +121,14 @@ for viewer in small medium large student; do
     check "$viewer viewer says the session ended and exits 0" wait_for 10 has "$viewer" "rlterm-exit=0"
     check "$viewer viewer's message names the reason" has "$viewer" "the teacher ended the session"
 done
+for cast in teacher large; do
+    check "the $cast recording is a valid asciicast v2 whose replay ends on the dashboard" \
+        "$(dirname "$0")/asciicast_check.py" "$work/$cast.cast" --expect "Episode return" --expect "Hyperparameters"
+done
+check "the resized viewer's recording holds its resize" "$(dirname "$0")/asciicast_check.py" "$work/large.cast" --resizes 1
+if python3 -c 'import asciinema' 2>/dev/null; then
+    check "asciinema itself reads the recording" bash -c "python3 -m asciinema cat '$work/large.cast' > /dev/null"
+fi
 check "the teacher exits 0 and removes its socket" wait_for 10 bash -c "tmux -L '$socket' capture-pane -p -t teacher | grep -q 'rlterm-exit=0' && [ ! -e '$socket_path' ]"
 
 open_window ghost 100 30 "$binary" watch --share "$name-ghost" --env cartpole --paused
