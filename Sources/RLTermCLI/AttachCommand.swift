@@ -30,30 +30,9 @@ public struct AttachCommand: ParsableCommand {
                                  + "when exactly one session is shared with you.", valueName: "name|socket"))
     var session: String?
 
-    @Option(help: "Redraw at most this many times a second (default 30; 15 when SSH_CONNECTION is set).")
-    var fps: Int?
-
-    @Option(help: "Detach by itself after this many seconds (0 waits for q).")
-    var seconds: Double = 0
-
-    @Flag(help: "Draw without colour (also when NO_COLOR is set and non-empty).")
-    var mono = false
-
-    @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
-    var ascii = false
-
-    @Option(help: ArgumentHelp("Also write this screen to an asciicast v2 file ('asciinema play FILE' replays it).",
-                               valueName: "file.cast"))
-    var record: String?
+    @OptionGroup var screenOptions: ScreenOptions
 
     public init() {}
-
-    public func validate() throws {
-        if let fps, !(1...240).contains(fps) { throw ValidationError("--fps must be in 1…240, got \(fps)") }
-        guard seconds >= 0, seconds.isFinite else {
-            throw ValidationError("--seconds must be a finite number ≥ 0, got \(seconds)")
-        }
-    }
 
     public func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -68,18 +47,18 @@ public struct AttachCommand: ParsableCommand {
         let ending: WatchApp.Ending
         do {
             let screen = try WatchCommand.openScreen()
-            let theme = WatchCommand.theme(environment: environment, mono: mono, ascii: ascii, screen: screen)
+            let theme = screenOptions.theme(environment: environment, screen: screen)
             let starting = client.snapshot().configuration.environment
             let environments = WatchCommand.environmentCycle(starting: starting, bits: starting.bits, states: starting.states,
                                                              slippery: starting.slippery)
             let note = "viewing \(client.sessionName)" + (client.control ? " with control" : ", read-only")
-            let recorder = try WatchCommand.recorder(record, screen: screen, theme: theme, environment: environment)
+            let recorder = try screenOptions.recorder(screen: screen, theme: theme, environment: environment)
             let app = WatchApp(
                 session: client,
                 controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments,
                                             readOnly: !client.control),
-                theme: theme, framesPerSecond: fps ?? ((environment["SSH_CONNECTION"] ?? "").isEmpty ? 30 : 15),
-                seconds: seconds > 0 ? seconds : nil, sharingNote: { note }, recorder: recorder)
+                theme: theme, framesPerSecond: screenOptions.framesPerSecond(environment: environment),
+                seconds: screenOptions.timeLimit, sharingNote: { note }, recorder: recorder)
             ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
             screen.close()
             recorder?.close()

@@ -46,21 +46,7 @@ public struct WatchCommand: ParsableCommand {
     @Flag(help: "Start paused ('.' steps, space runs).")
     var paused = false
 
-    @Option(help: "Redraw at most this many times a second (default 30; 15 when SSH_CONNECTION is set).")
-    var fps: Int?
-
-    @Option(help: "Close by itself after this many seconds (0 waits for q).")
-    var seconds: Double = 0
-
-    @Flag(help: "Draw without colour (also when NO_COLOR is set and non-empty).")
-    var mono = false
-
-    @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
-    var ascii = false
-
-    @Option(help: ArgumentHelp("Also write the screen to this asciicast v2 file ('asciinema play FILE' replays it).",
-                               valueName: "file.cast"))
-    var record: String?
+    @OptionGroup var screenOptions: ScreenOptions
 
     /// What the UI trains when nothing is said: a map whose optimal path DQN finds in seconds.
     static let defaults = (env: "cliffwalking", algo: Algorithm.dqn, steps: 30_000)
@@ -68,10 +54,6 @@ public struct WatchCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let fps, !(1...240).contains(fps) { throw ValidationError("--fps must be in 1…240, got \(fps)") }
-        guard seconds >= 0, seconds.isFinite else {
-            throw ValidationError("--seconds must be a finite number ≥ 0, got \(seconds)")
-        }
         _ = try chosenPace()
         if checkpoint != nil, !(runOptions.settingsGiven.isEmpty && runOptions.env == nil && runOptions.algo == nil && runOptions.steps == nil) {
             throw ValidationError("--checkpoint replays the saved agent on its own environment; it takes no run settings "
@@ -81,7 +63,7 @@ public struct WatchCommand: ParsableCommand {
 
     public func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let framesPerSecond = fps ?? ((environment["SSH_CONNECTION"] ?? "").isEmpty ? 30 : 15)
+        let framesPerSecond = screenOptions.framesPerSecond(environment: environment)
         let settings = SessionSettings(
             pace: try chosenPace() ?? (checkpoint == nil ? .fullSpeed : .stepsPerSecond(10)), startsPaused: paused,
             snapshotInterval: .seconds(1) / framesPerSecond, checkpointDirectory: runOptions.logDir ?? ".")
@@ -101,13 +83,13 @@ public struct WatchCommand: ParsableCommand {
         let ending: WatchApp.Ending
         do {
             let screen = try Self.openScreen()
-            let theme = Self.theme(environment: environment, mono: mono, ascii: ascii, screen: screen)
+            let theme = screenOptions.theme(environment: environment, screen: screen)
             var note: (@Sendable () -> String?)?
             if let server { note = { ShareOptions.note(server) } }
-            let recorder = try Self.recorder(record, screen: screen, theme: theme, environment: environment)
+            let recorder = try screenOptions.recorder(screen: screen, theme: theme, environment: environment)
             let app = WatchApp(
                 session: session, controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments),
-                theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil, sharingNote: note,
+                theme: theme, framesPerSecond: framesPerSecond, seconds: screenOptions.timeLimit, sharingNote: note,
                 recorder: recorder)
             ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
             screen.close()
@@ -138,26 +120,6 @@ public struct WatchCommand: ParsableCommand {
             throw CommandFailure(String(describing: error), status: .software)
         }
         return screen
-    }
-
-    /// The colours and characters to draw with: the terminal's, less what NO_COLOR, the locale and the flags take away.
-    static func theme(environment: [String: String], mono: Bool, ascii: Bool, screen: CursesScreen) -> Theme {
-        Theme(colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
-              charset: Charset.select(environment: environment, forceASCII: ascii))
-    }
-
-    /// The recording `--record` asked for, sized as the terminal is now; closes the screen when the file
-    /// cannot be written, so the message reaches a normal terminal.
-    static func recorder(_ path: String?, screen: CursesScreen, theme: Theme,
-                         environment: [String: String]) throws -> AsciicastRecorder? {
-        guard let path else { return nil }
-        do {
-            return try AsciicastRecorder(path: path, width: screen.size.columns, height: screen.size.rows,
-                                         colorMode: theme.colorMode, start: .now, environment: environment)
-        } catch {
-            screen.close()
-            throw CommandFailure("--record: cannot write \(path): \(error.localizedDescription)", status: .ioError)
-        }
     }
 
     private func chosenPace() throws -> Pace? {

@@ -28,8 +28,18 @@ public struct ShareLocation: Sendable {
         var directories: [String] = []
         if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") { directories.append(runtime + "/rlterm") }
         let shared = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
-        directories += shared.filter { $0.hasPrefix("rlterm-") }.sorted().map { "/tmp/" + $0 }
+        directories += shared.filter(Self.isShareDirectoryName).sorted().map { "/tmp/" + $0 }
+            .filter { path in Self.owner(of: path).map { "/tmp/rlterm-\($0)" == path || path.hasPrefix("/tmp/rlterm-\($0)-") } ?? false }
         return directories
+    }
+
+    /// `rlterm-UID` or `rlterm-UID-GROUP`: the names `directory(groupName:)` gives, and no other file of
+    /// /tmp that happens to start with rlterm-. Its owner must be that UID, or it is someone's trap.
+    static func isShareDirectoryName(_ name: String) -> Bool {
+        guard name.hasPrefix("rlterm-") else { return false }
+        let parts = name.dropFirst("rlterm-".count).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let uid = parts.first, !uid.isEmpty, uid.allSatisfy(\.isASCII), uid.allSatisfy(\.isNumber) else { return false }
+        return parts.count == 1 || !parts[1].isEmpty
     }
 
     /// Checks a session name: it becomes a file name, so no slashes, no leading dot, nothing odd.

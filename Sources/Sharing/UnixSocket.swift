@@ -23,16 +23,19 @@ enum UnixSocket {
         return socket
     }
 
+    /// `call` (connect or bind) on `socket` with `address` as the generic socket address it takes.
+    static func with(_ address: sockaddr_un, _ socket: Int32,
+                     _ call: (Int32, UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
+        withUnsafePointer(to: address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { call(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+    }
+
     /// A connected socket to `path`; a socket nobody listens on any more is `.stale`.
     static func connect(_ path: String) throws(ShareError) -> Int32 {
-        var address = try address(path)
+        let address = try address(path)
         let socket = try stream(path)
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard result == 0 else {
+        guard with(address, socket, Glibc.connect) == 0 else {
             let code = errno
             close(socket)
             switch code {
@@ -47,14 +50,9 @@ enum UnixSocket {
 
     /// A listening socket bound at `path`, which must not exist.
     static func listen(_ path: String) throws(ShareError) -> Int32 {
-        var address = try address(path)
+        let address = try address(path)
         let socket = try stream(path)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard bound == 0 else {
+        guard with(address, socket, bind) == 0 else {
             let code = errno
             close(socket)
             throw .system(path, call: "bind", errno: code)

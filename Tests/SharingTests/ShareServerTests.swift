@@ -223,5 +223,8 @@ final class ShareServerTests {
             #expect(throws: ShareError.badName(name)) { try ShareLocation.check(name: name) }
         }
         try ShareLocation.check(name: "lecture-3_b.1")
+        #expect(["rlterm-0", "rlterm-1000", "rlterm-1000-students"].allSatisfy(ShareLocation.isShareDirectoryName))
+        #expect(!["rlterm-", "rlterm-tests-1", "rlterm-checkpoint-0A", "rlterm-12x", "rlterm-1-", "other-1"]
+            .contains(where: ShareLocation.isShareDirectoryName))
     }
 }

@@ -15,14 +15,8 @@
 # (Tests/e2e/asciicast_check.py, and asciinema's own reader when it is installed). Needs root (for setpriv) and the group "users".
 # Prints "N passed, M failed" last and exits non-zero when anything failed.
 set -euo pipefail
-
-if [[ $# -ne 1 || ! -x "$1" ]]; then
-    echo "usage: $0 PATH/TO/rlterm" >&2
-    exit 64
-fi
-binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-
 source "$(dirname "$0")/lib.sh"
+require_binary "$@"
 tmux_setup classroom teacher
 name="e2e-$$"
 group=users
