@@ -5,8 +5,8 @@ import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
-//      │                     └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
-//      │                               └─────> Environments ─> RLCore, CLibm (C: glibc's pow, called at run time)
+//      │         │           └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
+//      │         └─> Sharing ─> Training     └─────> Environments ─> RLCore, CLibm (C: glibc's pow, called at run time)
 //      └────> Experiments ─> Training, Agents, Environments
 //      └────> Training, Environments
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["RLCore", "Environments", "NeuralNet", "Agents", "Training"]),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
+        // Classroom mode's wire protocol, socket server and client: snapshots and commands over a Unix socket,
+        // knowing nothing of curses (docs/ARCHITECTURE.md).
+        .target(name: "Sharing", dependencies: ["RLCore", "Environments", "Agents", "Training"]),
         .systemLibrary(name: "CNCurses"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         // The live terminal UI: the training engine's snapshots turned into TerminalUI's screens, keys into commands.
@@ -54,7 +57,7 @@ let package = Package(
         .target(
             name: "RLTermCLI",
             dependencies: [
-                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI", "Watch",
+                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI", "Watch", "Sharing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,6 +97,7 @@ let package = Package(
             name: "RLTermCLITests",
             dependencies: ["RLTermCLI", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "SharingTests", dependencies: ["Sharing", "Training", "Agents", "Environments", "RLCore"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,8 +3,11 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    case unavailable = 69
     case software = 70
     case ioError = 74
+    case protocolError = 76
+    case noPermission = 77
 }
 
 /// A failure to report as one line on stderr, ending the process with a sysexits status.

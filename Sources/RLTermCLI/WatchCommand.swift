@@ -2,6 +2,8 @@ import Agents
 import ArgumentParser
 import Environments
 import Foundation
+import Glibc
+import Sharing
 import TerminalUI
 import Training
 import Watch
@@ -21,6 +23,8 @@ public struct WatchCommand: ParsableCommand {
             the recorded frames · + - pace · a A next/previous algorithm · e next environment · ↑ ↓ select a \
             hyperparameter · ← → change it · v heatmap view · p plot view · x explain panel · w save a \
             checkpoint · r reset the agent · ? help · q quit.
+            --share NAME publishes the run for 'rlterm attach NAME' viewers (README: Teaching with rlterm); each \
+            draws its own screen from the session's snapshots, read-only unless --allow-control names its user.
             q, Ctrl-C, SIGTERM and SIGHUP restore the terminal; with --log-dir the final networks are saved \
             (model.safetensors, training-state.safetensors). A signal ends with status 128 + its number.
             Hyperparameters (--KEY VALUE or --set KEY=VALUE):
@@ -31,6 +35,7 @@ public struct WatchCommand: ParsableCommand {
     )
 
     @OptionGroup var runOptions: RunOptions
+    @OptionGroup var shareOptions: ShareOptions
 
     @Option(help: ArgumentHelp("Replay the agent saved in this checkpoint (greedy actions, no learning).", valueName: "file"))
     var checkpoint: String?
@@ -41,17 +46,7 @@ public struct WatchCommand: ParsableCommand {
     @Flag(help: "Start paused ('.' steps, space runs).")
     var paused = false
 
-    @Option(help: "Redraw at most this many times a second (default 30; 15 when SSH_CONNECTION is set).")
-    var fps: Int?
-
-    @Option(help: "Close by itself after this many seconds (0 waits for q).")
-    var seconds: Double = 0
-
-    @Flag(help: "Draw without colour (also when NO_COLOR is set and non-empty).")
-    var mono = false
-
-    @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
-    var ascii = false
+    @OptionGroup var screenOptions: ScreenOptions
 
     /// What the UI trains when nothing is said: a map whose optimal path DQN finds in seconds.
     static let defaults = (env: "cliffwalking", algo: Algorithm.dqn, steps: 30_000)
@@ -59,10 +54,6 @@ public struct WatchCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let fps, !(1...240).contains(fps) { throw ValidationError("--fps must be in 1…240, got \(fps)") }
-        guard seconds >= 0, seconds.isFinite else {
-            throw ValidationError("--seconds must be a finite number ≥ 0, got \(seconds)")
-        }
         _ = try chosenPace()
         if checkpoint != nil, !(runOptions.settingsGiven.isEmpty && runOptions.env == nil && runOptions.algo == nil && runOptions.steps == nil) {
             throw ValidationError("--checkpoint replays the saved agent on its own environment; it takes no run settings "
@@ -72,7 +63,7 @@ public struct WatchCommand: ParsableCommand {
 
     public func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let framesPerSecond = fps ?? ((environment["SSH_CONNECTION"] ?? "").isEmpty ? 30 : 15)
+        let framesPerSecond = screenOptions.framesPerSecond(environment: environment)
         let settings = SessionSettings(
             pace: try chosenPace() ?? (checkpoint == nil ? .fullSpeed : .stepsPerSecond(10)), startsPaused: paused,
             snapshotInterval: .seconds(1) / framesPerSecond, checkpointDirectory: runOptions.logDir ?? ".")
@@ -80,22 +71,36 @@ public struct WatchCommand: ParsableCommand {
         let environments = Self.environmentCycle(starting: session.snapshot().configuration.environment, options: runOptions)
 
         TerminationSignals.trap()
-        let screen = CursesScreen()
+        // A viewer that hangs up mid-frame must not take the teacher's process with it.
+        signal(SIGPIPE, SIG_IGN)
+        let server: ShareServer?
         do {
-            try screen.open()
+            server = try shareOptions.start(session)
         } catch {
             session.stop()
-            throw CommandFailure(String(describing: error), status: .software)
+            throw error
         }
-        let theme = Theme(
-            colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
-            charset: Charset.select(environment: environment, forceASCII: ascii))
-        let app = WatchApp(
-            session: session, controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments),
-            theme: theme, framesPerSecond: framesPerSecond, seconds: seconds > 0 ? seconds : nil)
-        let ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
-        screen.close()
+        let ending: WatchApp.Ending
+        do {
+            let screen = try Self.openScreen()
+            let theme = screenOptions.theme(environment: environment, screen: screen)
+            var note: (@Sendable () -> String?)?
+            if let server { note = { ShareOptions.note(server) } }
+            let recorder = try screenOptions.recorder(screen: screen, theme: theme, environment: environment)
+            let app = WatchApp(
+                session: session, controller: WatchController(algorithms: AlgorithmRegistry.all, environments: environments),
+                theme: theme, framesPerSecond: framesPerSecond, seconds: screenOptions.timeLimit, sharingNote: note,
+                recorder: recorder)
+            ending = app.run(on: screen, output: CursesSurface(screen: screen, colorMode: theme.colorMode))
+            screen.close()
+            recorder?.close()
+        } catch {
+            server?.stop(reason: "the teacher's terminal could not be opened")
+            session.stop()
+            throw error
+        }
 
+        server?.stop(reason: "the teacher ended the session")
         let last = session.stop()
         if let message = last.message, message.isError || runOptions.logDir != nil {
             Self.printError(message.text)
@@ -104,6 +109,17 @@ public struct WatchCommand: ParsableCommand {
             Self.printError("stopped by \(TerminationSignals.name(of: signal)) at step \(last.timesteps)")
             Foundation.exit(TerminationSignals.exitStatus(for: signal))
         }
+    }
+
+    /// The terminal, opened for the UI, or the failure that says why it cannot be.
+    static func openScreen() throws -> CursesScreen {
+        let screen = CursesScreen()
+        do {
+            try screen.open()
+        } catch {
+            throw CommandFailure(String(describing: error), status: .software)
+        }
+        return screen
     }
 
     private func chosenPace() throws -> Pace? {
@@ -142,9 +158,14 @@ public struct WatchCommand: ParsableCommand {
     /// The environments `e` steps through: every registered one with this run's options (its gym seed on those
     /// that take one), the one the session starts on first when it is a map file of the user's.
     static func environmentCycle(starting: EnvironmentSpec, options: RunOptions) -> [EnvironmentSpec] {
+        environmentCycle(starting: starting, bits: options.bits, states: options.states, slippery: options.slippery)
+    }
+
+    /// The same for explicit environment options (a viewer of a shared session takes the session's own).
+    static func environmentCycle(starting: EnvironmentSpec, bits: Int, states: Int, slippery: Bool) -> [EnvironmentSpec] {
         let names = EnvironmentRegistry.descriptors().map(\.name)
         let specs = names.map { name in
-            EnvironmentSpec(name: name, bits: options.bits, states: options.states, slippery: options.slippery,
+            EnvironmentSpec(name: name, bits: bits, states: states, slippery: slippery,
                             gymSeed: EnvironmentRegistry.takesGymSeed(name) ? starting.gymSeed : nil)
         }
         return names.contains(starting.name) ? specs : [starting] + specs

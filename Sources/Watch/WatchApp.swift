@@ -15,15 +15,23 @@ public final class WatchApp {
         case signal(Int32)
         /// The `--seconds` limit passed.
         case timeLimit
+        /// The watched session ended for this screen (a shared one whose teacher quit), with why.
+        case runEnded(String)
     }
 
-    private let session: TrainingSession
+    private let session: any WatchedRun
     private var controller: WatchController
     private let keyMap: KeyMap
     private let theme: Theme
     private let framesPerSecond: Int
     private let seconds: Double?
     private let presenter: DashboardPresenter
+    /// How the run is shared, for the status line, asked at every frame (the teacher's viewer counts).
+    private let sharingNote: (@Sendable () -> String?)?
+    /// Where every frame drawn is also written as an asciicast (`--record`).
+    private let recorder: AsciicastRecorder?
+    /// The note as last drawn: a new viewer changes it while the run is paused and nothing else moves.
+    private var shownNote: String?
     /// The plot, the values and the explanation as last drawn: they change a little with every snapshot, but
     /// redrawing them at the frame rate shows nothing new and costs most of the output, so they are renewed
     /// `panelRefresh` apart (and at once after a key). The environment and the status line keep the frame rate.
@@ -31,8 +39,9 @@ public final class WatchApp {
     private var panelsRenewed: ContinuousClock.Instant?
     static let panelRefresh = Duration.milliseconds(250)
 
-    public init(session: TrainingSession, controller: WatchController, theme: Theme, framesPerSecond: Int,
-                seconds: Double? = nil, keyMap: KeyMap = .standard) {
+    public init(session: any WatchedRun, controller: WatchController, theme: Theme, framesPerSecond: Int,
+                seconds: Double? = nil, keyMap: KeyMap = .standard, sharingNote: (@Sendable () -> String?)? = nil,
+                recorder: AsciicastRecorder? = nil) {
         precondition(framesPerSecond >= 1, "draw at least once a second")
         self.session = session
         self.controller = controller
@@ -40,6 +49,8 @@ public final class WatchApp {
         self.theme = theme
         self.framesPerSecond = framesPerSecond
         self.seconds = seconds
+        self.sharingNote = sharingNote
+        self.recorder = recorder
         presenter = DashboardPresenter(glyphs: theme.glyphs)
     }
 
@@ -59,6 +70,7 @@ public final class WatchApp {
             if let signal = TerminationSignals.received { return .signal(signal) }
             let now = clock.now
             if let deadline, now >= deadline { return .timeLimit }
+            if let reason = session.ended { return .runEnded(reason) }
 
             let untilFrame = max(lastFrame + frameInterval - now, .zero)
             screen.setInputTimeout(milliseconds: Int((untilFrame / .milliseconds(1)).rounded(.up)))
@@ -81,12 +93,15 @@ public final class WatchApp {
             let frameTime = clock.now
             guard frameTime - lastFrame >= frameInterval else { continue }
             let newest = session.snapshot()
-            if newest.sequence != snapshot.sequence {
+            // A read-only viewer browsing frames holds its picture still: it cannot pause the run to do so.
+            let holding = controller.readOnly && controller.view.cursor != nil
+            if !holding, newest.sequence != snapshot.sequence {
                 snapshot = newest
                 controller.observe(snapshot, now: frameTime)
                 needsDraw = true
             }
             if controller.expires(between: lastFrame, and: frameTime) { needsDraw = true }
+            if let sharingNote, sharingNote() != shownNote { needsDraw = true }
             if needsDraw {
                 draw(snapshot, on: screen, output: output, now: frameTime)
                 needsDraw = false
@@ -100,6 +115,8 @@ public final class WatchApp {
         let size = screen.size
         var frame = MemorySurface(width: size.columns, height: size.rows)
         var model = presenter.model(snapshot, view: controller.view, now: now)
+        model.sharing = sharingNote?()
+        shownNote = model.sharing
         if let held = heldPanels, let renewed = panelsRenewed, now - renewed < Self.panelRefresh, snapshot.mode != .paused {
             model.returnSegments = held.returnSegments
             model.losses = held.losses
@@ -112,5 +129,6 @@ public final class WatchApp {
         }
         DashboardScreen(model: model, keyMap: keyMap).render(into: &frame, theme: theme)
         output.present(frame)
+        recorder?.record(frame, at: now)
     }
 }

@@ -9,17 +9,28 @@ public struct WatchController {
     /// What `a`/`A` and `e` cycle through.
     public let algorithms: [Algorithm]
     public let environments: [EnvironmentSpec]
+    /// A viewer of someone else's shared session without control: keys that would change the training only
+    /// say so, and browsing frames holds this screen's picture still instead of pausing the run.
+    public let readOnly: Bool
 
-    public init(algorithms: [Algorithm], environments: [EnvironmentSpec]) {
+    public init(algorithms: [Algorithm], environments: [EnvironmentSpec], readOnly: Bool = false) {
         self.algorithms = algorithms
         self.environments = environments
+        self.readOnly = readOnly
     }
+
+    /// What a read-only viewer is told when a key would change the training.
+    public static let readOnlyMessage = "read-only: the teacher runs this session (v p x [ ] ? browse your own view)"
 
     /// The commands for `action` given the newest `snapshot` (quitting is the loop's business).
     public mutating func handle(_ action: UIAction, snapshot: TrainingSnapshot,
                                 now: ContinuousClock.Instant) -> [SessionCommand] {
         let pending = view.pending(for: snapshot)
         if action.group == .run, action != .frameBack, action != .frameForward { view.cursor = nil }
+        if readOnly, Self.changesTraining(action) {
+            say(Self.readOnlyMessage, now: now)
+            return []
+        }
         switch action {
         case .togglePause: return [.togglePause]
         case .stepOnce: return [.step]
@@ -76,6 +87,16 @@ public struct WatchController {
         }
     }
 
+    /// Whether `action` asks the session for something (as opposed to changing this screen's own view).
+    static func changesTraining(_ action: UIAction) -> Bool {
+        switch action {
+        case .togglePause, .stepOnce, .finishEpisode, .paceUp, .paceDown, .reset, .nextAlgorithm, .previousAlgorithm,
+             .nextEnvironment, .decreaseHyperparameter, .increaseHyperparameter, .restorePreset, .saveCheckpoint: true
+        case .frameBack, .frameForward, .selectPreviousHyperparameter, .selectNextHyperparameter, .cycleHeatmapView,
+             .cyclePlotView, .toggleExplain, .toggleHelp, .closeHelp, .quit: false
+        }
+    }
+
     /// Notes a message from the engine the first time a snapshot carries it, so it stays on screen a while.
     public mutating func observe(_ snapshot: TrainingSnapshot, now: ContinuousClock.Instant) {
         guard let message = snapshot.message, message.id != view.engineMessageID else { return }
@@ -99,7 +120,7 @@ public struct WatchController {
         // Browsing starts on the newest frame, with training paused so the recording holds still.
         view.cursor = FrameCursor(lastCount: snapshot.lastEpisode.count, currentCount: snapshot.currentEpisode.count)
         if offset < 0 { view.cursor?.move(by: offset) }
-        return snapshot.mode == .paused ? [] : [.pause]
+        return snapshot.mode == .paused || readOnly ? [] : [.pause]
     }
 
     private mutating func edit(direction: Int, snapshot: TrainingSnapshot, pending: WatchViewState.Requested,

@@ -103,3 +103,13 @@ tmux_setup() {
     work=$(mktemp -d)
     trap 'tmux_ kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 }
+
+# require_binary "$@": the one argument a script takes, the rlterm binary, as an absolute path in `binary`;
+# exits 64 with the usage line when it is missing or not executable.
+require_binary() {
+    if [[ $# -ne 1 || ! -x "$1" ]]; then
+        echo "usage: $0 PATH/TO/rlterm" >&2
+        exit 64
+    fi
+    binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+}

@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target from the project's own sources and runs it with the bad-file corpus as seeds.
 #
-#   Tests/fuzz/run.sh maps|checkpoints SECONDS [extra libFuzzer flags…]
-#   Tests/fuzz/run.sh maps|checkpoints repro FILE…     run the target once on each FILE (a crash input)
+#   Tests/fuzz/run.sh maps|checkpoints|share SECONDS [extra libFuzzer flags…]
+#   Tests/fuzz/run.sh maps|checkpoints|share repro FILE…     run the target once on each FILE (a crash input)
 #
 # Everything is built and written under .build-fuzz/ (ignored by git): the modules, the fuzzer binary, the
 # inputs it discovers (TARGET/corpus), its log (TARGET/fuzz-0.log) and crash inputs (TARGET/crash-…).
-# Seeds are read from Tests/Corpus/TARGET/ and never written to; copy a crash input there by hand (and
+# Seeds are read from Tests/Corpus/TARGET/ (the share protocol's from Tests/fuzz/seeds/share/, frames that
+# SharingTests writes with RLTERM_WRITE_SHARE_SEEDS=DIR) and never written to; copy a crash input there by hand (and
 # describe it in the README) once the bug it finds is fixed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-usage() { echo "usage: $0 maps|checkpoints SECONDS|repro [FILE…]" >&2; exit 64; }
+usage() { echo "usage: $0 maps|checkpoints|share SECONDS|repro [FILE…]" >&2; exit 64; }
 [ $# -ge 2 ] || usage
 target=$1
 mode=$2
 shift 2
 case $target in
-    maps) modules=(RLCore Environments) harness=MapParserFuzz max_len=8192 ;;
+    maps) modules=(RLCore CLibm Environments) harness=MapParserFuzz max_len=8192 ;;
+    share)
+        modules=(RLCore CLibm Environments CNeuralNetShims NeuralNet Agents Training Sharing)
+        harness=ShareFrameFuzz max_len=65536 ;;
     checkpoints)
-        modules=(RLCore Environments CNeuralNetShims NeuralNet Agents Training)
+        modules=(RLCore CLibm Environments CNeuralNetShims NeuralNet Agents Training)
         harness=CheckpointLoaderFuzz max_len=4096 ;;
     *) usage ;;
 esac
@@ -40,17 +44,18 @@ stale=0
 for module in "${modules[@]}"; do
     object=$out/$module.o
     objects+=("$object")
-    if [ "$module" = CNeuralNetShims ]; then
-        header=$PWD/Sources/CNeuralNetShims/include/CNeuralNetShims.h
-        mkdir -p "$out/modules/CNeuralNetShims"
-        printf 'module CNeuralNetShims {\n    header "%s"\n    export *\n}\n' "$header" \
-            > "$out/modules/CNeuralNetShims/module.modulemap"
-        if [ ! -f "$object" ] || [ -n "$(find Sources/CNeuralNetShims -newer "$object" -type f)" ]; then
+    if [ -d "Sources/$module/include" ]; then
+        # A C target (CNeuralNetShims, CLibm): its one source file compiled by clang, its header as a module.
+        header=$PWD/Sources/$module/include/$module.h
+        mkdir -p "$out/modules/$module"
+        printf 'module %s {\n    header "%s"\n    export *\n}\n' "$module" "$header" \
+            > "$out/modules/$module/module.modulemap"
+        if [ ! -f "$object" ] || [ -n "$(find "Sources/$module" -newer "$object" -type f)" ]; then
             stale=1
-            clang -O2 -g "${cpu_flags[@]}" -fsanitize=fuzzer-no-link,address -ISources/CNeuralNetShims/include \
-                -c Sources/CNeuralNetShims/FloatEnvironment.c -o "$object"
+            clang -O2 -g "${cpu_flags[@]}" -fsanitize=fuzzer-no-link,address -I"Sources/$module/include" \
+                -c Sources/"$module"/*.c -o "$object"
         fi
-        swift_flags+=(-I "$out/modules/CNeuralNetShims")
+        swift_flags+=(-I "$out/modules/$module")
         continue
     fi
     if [ "$stale" = 0 ] && [ -f "$object" ] && [ -z "$(find "Sources/$module" -newer "$object" -type f)" ]; then
@@ -83,10 +88,12 @@ fi
 # The fuzzer runs as one job in a child process (-jobs=1) that libFuzzer restarts after a crash, so one run
 # can find several; the log of the job is $work/fuzz-0.log. New inputs go to $work/corpus; the repository's
 # corpus is a read-only second directory.
+seeds=../../Tests/Corpus/$target
+[ "$target" = share ] && seeds=../../Tests/fuzz/seeds/share
 cd "$work"
 ../fuzz-"$target" -jobs=1 -workers=1 -max_total_time="$mode" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -dict=../../Tests/fuzz/"$target".dict -print_final_stats=1 -artifact_prefix=./ \
-    "$@" corpus ../../Tests/Corpus/"$target" || true
+    "$@" corpus "$seeds" || true
 summary='^(stat::|#[0-9]+[[:space:]]+DONE|==[0-9]+==ERROR|SUMMARY)'
 grep -E "$summary" fuzz-0.log | awk '!seen[$0]++' || tail -n 30 fuzz-0.log
 if ls crash-* timeout-* oom-* leak-* 2>/dev/null; then

@@ -4,11 +4,14 @@
 #   REINFORCE on fourrooms → REINFORCE on frozenlake4x4 → DQN on frozenlake4x4 → DQN on fourrooms → …
 # (maps with a time limit: on cliffwalking, which has none, a policy-gradient batch holds whole episodes, and
 # one long episode of an untrained policy raises the peak memory by itself — a cost, not a leak).
+# The session is shared (--share), and viewers come and go all along: after every sample an `rlterm attach`
+# at one of three sizes joins for two seconds and quits, or is killed with its terminal after one.
 # Every 5 seconds it records the resident memory, the open file descriptors and the step count into
 # OUT/soak.csv. At the end it checks that
 #   - resident memory is flat after the warm-up (the first full cycle): the last cycle's peak is within 10%
 #     (and 16 MB) of the first cycle's peak after warm-up;
-#   - the number of file descriptors never grows;
+#   - the number of file descriptors never grows (so every viewer's connection was closed);
+#   - every viewer that attached is logged as gone again;
 #   - steps/s do not sag: each configuration's mean rate in the last cycle is at least 65% of its first
 #     (other jobs on the machine make the rates noisy; a leak or a growing history would slow every cycle);
 #   - q still quits with status 0 and the networks are saved.
@@ -37,11 +40,14 @@ configuration() {
     status_line | sed -n 's/^ *\(rlterm · \)\{0,1\}\([^·]*\) · \([^·]*\) · .*/\3 on \2/p' | sed 's/  */ /g; s/ $//'
 }
 
+share=soak-$$
+mkdir -p -m 0700 "$out/runtime"
 tmux_ -f /dev/null new-session -d -s "$session" -x 120 -y 40 -c "$out" \
-    env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 PS1='soak$ ' bash --norc --noprofile
+    env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 XDG_RUNTIME_DIR="$out/runtime" PS1='soak$ ' \
+    bash --norc --noprofile
 tmux_ set-option -t "$session" status off
 sleep 1
-tmux_ send-keys -t "$session" "$binary watch --env fourrooms --log-dir $out/run 2> $out/stderr.log; echo \"rlterm-exit=\$?\"" Enter
+tmux_ send-keys -t "$session" "$binary watch --env fourrooms --log-dir $out/run --share $share 2> $out/stderr.log; echo \"rlterm-exit=\$?\"" Enter
 for _ in $(seq 100); do
     pid=$(pgrep -f -- "$binary watch --env fourrooms --log-dir $out/run" | head -n 1 || true)
     [[ -n "$pid" ]] && break
@@ -56,6 +62,7 @@ environments=$("$binary" envs | wc -l)
 back=$(printf 'e %.0s' $(seq $((environments - 1))))
 keys=("a" "e" "A" "$back")
 echo "seconds,rss_kb,fds,steps,configuration" > "$csv"
+viewers=0
 start=$SECONDS
 next_switch=$phase
 switch=0
@@ -70,7 +77,19 @@ while ((SECONDS - start < minutes * 60)); do
     rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
     fds=$(ls "/proc/$pid/fd" | wc -l)
     echo "$elapsed,$rss,$fds,$(step_count),$(configuration)" >> "$csv"
-    sleep 5
+    viewers=$((viewers + 1))
+    sizes=("80 24" "100 30" "132 43")
+    read -r width height <<< "${sizes[viewers % 3]}"
+    tmux_ -f /dev/null new-session -d -s "viewer-$viewers" -x "$width" -y "$height" \
+        env -i HOME="$HOME" PATH="$PATH" TERM=screen-256color LANG=C.UTF-8 XDG_RUNTIME_DIR="$out/runtime" \
+        "$binary" attach "$share" --seconds 2
+    if ((viewers % 2)); then
+        sleep 1
+        tmux_ kill-session -t "viewer-$viewers" 2> /dev/null || true
+        sleep 4
+    else
+        sleep 5
+    fi
 done
 
 tmux_ send-keys -t "$session" q
@@ -81,9 +100,9 @@ for _ in $(seq 150); do
 done
 exit_line=$(screen | grep -x "rlterm-exit=[0-9]*" || echo "rlterm-exit=none")
 
-python3 - "$csv" "$phase" "$exit_line" "$out/run/model.safetensors" << 'EOF'
+python3 - "$csv" "$phase" "$exit_line" "$out/run/model.safetensors" "$out/runtime/rlterm/$share.log" "$viewers" << 'EOF'
 import csv, os, sys
-path, phase, exit_line, model = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+path, phase, exit_line, model, share_log, viewers = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6])
 rows = list(csv.DictReader(open(path)))
 cycle = 4 * phase
 results = []
@@ -103,6 +122,11 @@ else:
     print("note: too short for a memory comparison (needs three cycles)")
 fds = [int(r["fds"]) for r in rows]
 check("file descriptors do not grow", max(fds) <= fds[0], f"{fds[0]} at the start, at most {max(fds)}")
+log = open(share_log).read().splitlines()
+came = sum(" attached" in line for line in log)
+went = sum(line.endswith(" left") or " dropped" in line or "connection failed" in line for line in log)
+check("every viewer that came went again", came >= viewers - 1 and went == came,
+      f"{viewers} started, {came} attached, {went} gone")
 
 # Steps per second of each configuration, per cycle, from consecutive samples within one phase.
 rates = {}

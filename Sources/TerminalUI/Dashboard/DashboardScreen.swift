@@ -41,6 +41,7 @@ public struct DashboardScreen {
         let separator = glyphs.separator
         let run = [glyphs.text(model.environmentName), glyphs.text(model.algorithmName)]
             + (model.seed.map { ["seed \($0)"] } ?? []) + [model.runState.label(charset: glyphs.charset)]
+            + (model.sharing.map { [glyphs.text($0)] } ?? [])
         let counters = ["step \(Self.grouped(model.step))", "ep \(Self.grouped(model.episode))",
                         "\(Self.rate(model.stepsPerSecond)) steps/s"].joined(separator: separator)
         let withPace = counters + separator + "pace \(glyphs.text(model.pace))"

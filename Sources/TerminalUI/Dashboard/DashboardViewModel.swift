@@ -48,6 +48,9 @@ public struct DashboardViewModel {
     /// A transient message (e.g. `checkpoint saved to run/model.safetensors`), shown on the bottom row
     /// in place of the key hints; nil shows the hints.
     public var message: String?
+    /// How the run is shared, at the end of the status line's left side: the teacher's viewer and refusal
+    /// counts (`shared lecture: 3 viewers`), or a viewer's own standing (`viewing lecture, read-only`).
+    public var sharing: String?
 
     public init(environmentName: String, algorithmName: String, seed: UInt64? = nil, runState: RunState, step: Int,
                 episode: Int, stepsPerSecond: Double, pace: String, scene: EnvironmentScene, sceneCaption: String = "",

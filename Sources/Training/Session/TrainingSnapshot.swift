@@ -3,7 +3,7 @@ import Environments
 
 /// Everything a viewer of a `TrainingSession` can see at one moment, as an immutable value: taking one costs
 /// the trainer a few copies of shared arrays, and a viewer may keep it as long as it likes.
-public struct TrainingSnapshot: Sendable {
+public struct TrainingSnapshot: Sendable, Equatable {
     /// Grows by one with every snapshot of the session.
     public var sequence: Int
     /// The algorithm, environment, options and seed now in use (hyperparameters as the agent has them).
@@ -45,4 +45,36 @@ public struct TrainingSnapshot: Sendable {
     /// Why learning stopped, when the agent met a non-finite value: the session is paused, the networks keep
     /// their last finite values, and a reset or a switch starts a new agent.
     public var failure: String?
+
+    /// A snapshot from its parts: the session builds one at each publication, and a viewer of a shared
+    /// session rebuilds the teacher's from the wire.
+    public init(sequence: Int, configuration: TrainingConfiguration, learns: Bool, hyperparameters: Hyperparameters,
+                presetHyperparameters: Hyperparameters, mode: RunMode, pace: Pace, timesteps: Int, episodes: Int,
+                stepsPerSecond: Double, epsilon: Double?, idleNow: [HyperparameterKey: String] = [:],
+                meanRecentReturn: Double?, layout: SceneLayout, currentEpisode: [EpisodeFrame],
+                lastEpisode: [EpisodeFrame], segments: [SessionSegment], losses: [LossPoint], values: ValueInspection,
+                explanation: [String], message: SessionMessage?, failure: String?) {
+        self.sequence = sequence
+        self.configuration = configuration
+        self.learns = learns
+        self.hyperparameters = hyperparameters
+        self.presetHyperparameters = presetHyperparameters
+        self.mode = mode
+        self.pace = pace
+        self.timesteps = timesteps
+        self.episodes = episodes
+        self.stepsPerSecond = stepsPerSecond
+        self.epsilon = epsilon
+        self.idleNow = idleNow
+        self.meanRecentReturn = meanRecentReturn
+        self.layout = layout
+        self.currentEpisode = currentEpisode
+        self.lastEpisode = lastEpisode
+        self.segments = segments
+        self.losses = losses
+        self.values = values
+        self.explanation = explanation
+        self.message = message
+        self.failure = failure
+    }
 }
