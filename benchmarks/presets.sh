@@ -40,6 +40,7 @@ acrobot ac 5000 10
 acrobot online-ac 5000 10
 acrobot reinforce 5000 10
 mountaincar dqn 5000 10
+mountaincar fqi 5000 10
 cliffwalking dqn 1000 1
 cliffwalking fqi 1000 1
 cliffwalking online-q 1000 1

@@ -6,7 +6,8 @@ import Training
 
 /// `rlterm watch`'s options for classroom mode: publish the session for `rlterm attach` viewers.
 public struct ShareOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Share the session under this name for 'rlterm attach NAME' (only you, unless --share-group).",
+    @Option(help: ArgumentHelp("Share the session under this name for 'rlterm attach NAME' (only you, unless --share-group); "
+                               + "a bare --share names it '\(Self.defaultName)'.",
                                valueName: "name"))
     var share: String?
 
@@ -19,9 +20,28 @@ public struct ShareOptions: ParsableArguments {
 
     public init() {}
 
+    /// The name of a share whose `--share` names none.
+    public static let defaultName = "rlterm"
+
+    /// ArgumentParser has no option whose value may be left out, so a bare `--share` (the last argument, or one
+    /// followed by another option) is given `defaultName` before the arguments are parsed.
+    public static func namingBareShare(_ arguments: [String]) -> [String] {
+        var named: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { return named + arguments[index...] }
+            let next = arguments.indices.contains(index + 1) ? arguments[index + 1] : nil
+            if argument == "--share", next.map({ $0.hasPrefix("-") }) ?? true {
+                named.append("--share=\(defaultName)")
+            } else {
+                named.append(argument)
+            }
+        }
+        return named
+    }
+
     public func validate() throws {
         if share == nil, shareGroup != nil || !allowControl.isEmpty {
-            throw ValidationError("--share-group and --allow-control need --share NAME")
+            throw ValidationError("--share-group and --allow-control need --share [NAME]")
         }
         if let share {
             do {

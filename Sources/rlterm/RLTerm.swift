@@ -26,7 +26,7 @@ struct RLTerm: ParsableCommand {
             Foundation.exit(64)
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(ShareOptions.namingBareShare(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("rlterm: \(failure.message)\n".utf8))
