@@ -5,6 +5,8 @@ import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
+//                 ├──> Analysis ─> RLCore (runs' learning curves for `rlterm plot`)
+//                 └──> Experiments (its IntegerList and TextColumns, for `rlterm sweep`)
 //      │                     └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
 //      │                               └─────> Environments ─> RLCore, CLibm (C: glibc's pow, called at run time)
 //      └────> Experiments ─> Training, Agents, Environments
@@ -46,6 +48,8 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["RLCore", "Environments", "NeuralNet", "Agents", "Training"]),
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
+        // Learning curves of finished runs (Monitor files, run.json) aggregated over seeds for `rlterm plot`.
+        .target(name: "Analysis", dependencies: ["RLCore"]),
         .systemLibrary(name: "CNCurses"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         // The live terminal UI: the training engine's snapshots turned into TerminalUI's screens, keys into commands.
@@ -54,7 +58,7 @@ let package = Package(
         .target(
             name: "RLTermCLI",
             dependencies: [
-                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI", "Watch",
+                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "Experiments", "Analysis", "TerminalUI", "Watch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]
         ),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RLCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RLTermCLITests",

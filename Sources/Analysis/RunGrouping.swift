@@ -1,0 +1,71 @@
+/// How runs are split into groups: by the values of `keys` (`RunProperties` names). The default keys are
+/// the settings that tell runs apart, taken in `displayOrder` (algorithm, environment, then by name): a key
+/// joins when it has two values among the runs that have it and that agree on the keys taken before it, so a
+/// value that follows from those (each algorithm's own default lr) adds nothing to the label, while one that
+/// was swept does. The seed and other per-run keys (`RunProperties.perRunKeys`) never count; `dir` is added
+/// when runs without a `run.json` (SB3's) lie in different folders, so each program's folder of seeds is a group.
+public struct RunGrouping: Sendable {
+    public let keys: [String]
+
+    public init(keys: [String]) {
+        self.keys = keys
+    }
+
+    /// The default grouping of `runs`.
+    public static func differing(_ runs: [RunRecord]) -> RunGrouping {
+        let candidates = Set(runs.flatMap(\.properties.keys))
+            .subtracting(RunProperties.perRunKeys).subtracting([RunProperties.parentKey]).sorted(by: displayOrder)
+        var keys: [String] = []
+        for key in candidates {
+            var values: [[String?]: Set<String>] = [:]
+            for run in runs {
+                guard let value = run.properties[key] else { continue }
+                values[keys.map { run.properties[$0] }, default: []].insert(value)
+            }
+            if values.values.contains(where: { $0.count > 1 }) { keys.append(key) }
+        }
+        let parents = Set(runs.compactMap { $0.properties[RunProperties.parentKey] })
+        if runs.contains(where: { $0.properties["algorithm"] == nil }), parents.count > 1 { keys.append(RunProperties.parentKey) }
+        return RunGrouping(keys: keys)
+    }
+
+    /// Algorithm and environment first, then the rest by name.
+    static func displayOrder(_ a: String, _ b: String) -> Bool {
+        let first = ["algorithm", RunProperties.environmentKey]
+        let (rankA, rankB) = (first.firstIndex(of: a) ?? first.count, first.firstIndex(of: b) ?? first.count)
+        return rankA != rankB ? rankA < rankB : a < b
+    }
+
+    /// A run's label: its values of the keys, `algo` and `env` bare, others as `key=value` (`—` when the run
+    /// lacks the key); `all runs` when there are no keys.
+    public func label(of run: RunRecord) -> String {
+        guard !keys.isEmpty else { return "all runs" }
+        return keys.map { key in
+            let value = run.properties[key] ?? "—"
+            return RunProperties.aliases.values.contains(key) ? value : "\(RunProperties.shortName(key))=\(value)"
+        }.joined(separator: " ")
+    }
+
+    /// The groups of `runs` with their curves (trailing means over `window` episodes), groups in the order
+    /// their first run was found; runs without a finished episode are left out by the caller.
+    public func groups(_ runs: [RunRecord], window: Int) -> [RunGroup] {
+        var order: [String] = []
+        var members: [String: [RunRecord]] = [:]
+        for run in runs {
+            let label = label(of: run)
+            if members[label] == nil { order.append(label) }
+            members[label, default: []].append(run)
+        }
+        return order.map { label in
+            let runs = members[label] ?? []
+            var environments: [String] = []
+            var strata: [String: [LearningCurve]] = [:]
+            for run in runs {
+                let environment = run.properties[RunProperties.environmentKey] ?? ""
+                if strata[environment] == nil { environments.append(environment) }
+                strata[environment, default: []].append(LearningCurve(run.episodes, window: window))
+            }
+            return RunGroup(label: label, directories: runs.map(\.directory), strata: environments.map { strata[$0] ?? [] })
+        }
+    }
+}
