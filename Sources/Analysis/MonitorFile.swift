@@ -28,14 +28,15 @@ public struct MonitorFile: Sendable {
 
     /// Parses the text of a Monitor file; `path` only names it in messages.
     public static func parse(_ text: String, path: String) throws(RunReadError) -> MonitorFile {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // SB3 writes through Python's csv module, whose lines end in CR LF: one Character in Swift, so it is
+        // replaced before splitting at LF.
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
         var warnings: [String] = []
         if lines.last == "" {
             lines.removeLast()
         } else if lines.count > 2 {
-            warnings.append("\(path):\(lines.count): incomplete last line (no line end), left out: '\(lines.removeLast())'")
+            warnings.append("\(path):\(lines.count): incomplete last line (no line end), left out: '\(quoted(lines.removeLast()))'")
         }
         guard let first = lines.first, !first.isEmpty else {
             throw RunReadError(path: path, line: 1, reason: "empty file, expected the Monitor header '#{\"t_start\": …}'")
@@ -46,7 +47,7 @@ public struct MonitorFile: Sendable {
         }
         let columns = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard let r = columns.firstIndex(of: "r"), let l = columns.firstIndex(of: "l"), let t = columns.firstIndex(of: "t") else {
-            throw RunReadError(path: path, line: 2, reason: "the column header must name r, l and t, got '\(lines[1])'")
+            throw RunReadError(path: path, line: 2, reason: "the column header must name r, l and t, got '\(quoted(lines[1]))'")
         }
         var episodes: [MonitorEpisode] = []
         for (index, line) in lines.enumerated().dropFirst(2) {
@@ -54,16 +55,16 @@ public struct MonitorFile: Sendable {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
             guard cells.count == columns.count else {
                 throw RunReadError(path: path, line: number,
-                                   reason: "expected \(columns.count) cells (\(lines[1])), got \(cells.count): '\(line)'")
+                                   reason: "expected \(columns.count) cells (\(lines[1])), got \(cells.count): '\(quoted(line))'")
             }
             guard let reward = Double(cells[r]), reward.isFinite else {
-                throw RunReadError(path: path, line: number, reason: "r must be a finite number, got '\(cells[r])'")
+                throw RunReadError(path: path, line: number, reason: "r must be a finite number, got '\(quoted(cells[r]))'")
             }
             guard let length = Int(cells[l]), length >= 1 else {
-                throw RunReadError(path: path, line: number, reason: "l must be a whole number ≥ 1, got '\(cells[l])'")
+                throw RunReadError(path: path, line: number, reason: "l must be a whole number ≥ 1, got '\(quoted(cells[l]))'")
             }
             guard let time = Double(cells[t]), time.isFinite, time >= 0 else {
-                throw RunReadError(path: path, line: number, reason: "t must be a number of seconds ≥ 0, got '\(cells[t])'")
+                throw RunReadError(path: path, line: number, reason: "t must be a number of seconds ≥ 0, got '\(quoted(cells[t]))'")
             }
             episodes.append(MonitorEpisode(reward: reward, length: length, time: time))
         }
@@ -71,12 +72,17 @@ public struct MonitorFile: Sendable {
                            warnings: warnings)
     }
 
+    /// Text from the file for a message: at most 60 characters, the rest marked cut.
+    static func quoted(_ text: some StringProtocol) -> String {
+        text.count <= 60 ? String(text) : text.prefix(57) + "..."
+    }
+
     private static func header(_ line: String, path: String) throws(RunReadError) -> (Double, String?) {
         let object = line.hasPrefix("#")
             ? (try? JSONSerialization.jsonObject(with: Data(line.dropFirst().utf8))) as? [String: Any] : nil
         guard let object, let start = (object["t_start"] as? NSNumber)?.doubleValue, start.isFinite else {
             throw RunReadError(path: path, line: 1,
-                               reason: "not a Monitor header: expected '#{\"t_start\": <seconds>, \"env_id\": …}', got '\(line)'")
+                               reason: "not a Monitor header: expected '#{\"t_start\": <seconds>, \"env_id\": …}', got '\(quoted(line))'")
         }
         return (start, object["env_id"] as? String)
     }

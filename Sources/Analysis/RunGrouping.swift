@@ -2,13 +2,17 @@
 /// the settings that tell runs apart, taken in `displayOrder` (algorithm, environment, then by name): a key
 /// joins when it has two values among the runs that have it and that agree on the keys taken before it, so a
 /// value that follows from those (each algorithm's own default lr) adds nothing to the label, while one that
-/// was swept does. The seed and other per-run keys (`RunProperties.perRunKeys`) never count; `dir` is added
-/// when runs without a `run.json` (SB3's) lie in different folders, so each program's folder of seeds is a group.
+/// was swept does. The seed and other per-run keys (`RunProperties.perRunKeys`) never count. Runs without a
+/// `run.json` (SB3's) are told apart by their folder (`dir`) when those folders differ or other runs have one,
+/// so each program's folder of seeds is a group.
 public struct RunGrouping: Sendable {
     public let keys: [String]
+    /// Whether a run without a `run.json` adds `dir` to its label.
+    public let separatesFolders: Bool
 
-    public init(keys: [String]) {
+    public init(keys: [String], separatesFolders: Bool = false) {
         self.keys = keys
+        self.separatesFolders = separatesFolders
     }
 
     /// The default grouping of `runs`.
@@ -24,9 +28,9 @@ public struct RunGrouping: Sendable {
             }
             if values.values.contains(where: { $0.count > 1 }) { keys.append(key) }
         }
-        let parents = Set(runs.compactMap { $0.properties[RunProperties.parentKey] })
-        if runs.contains(where: { $0.properties["algorithm"] == nil }), parents.count > 1 { keys.append(RunProperties.parentKey) }
-        return RunGrouping(keys: keys)
+        let folders = Set(runs.filter { !$0.isConfigured }.compactMap { $0.properties[RunProperties.parentKey] })
+        let mixed = runs.contains(where: \.isConfigured) && !folders.isEmpty
+        return RunGrouping(keys: keys, separatesFolders: folders.count > 1 || mixed)
     }
 
     /// Algorithm and environment first, then the rest by name.
@@ -36,14 +40,16 @@ public struct RunGrouping: Sendable {
         return rankA != rankB ? rankA < rankB : a < b
     }
 
-    /// A run's label: its values of the keys, `algo` and `env` bare, others as `key=value` (`—` when the run
-    /// lacks the key); `all runs` when there are no keys.
+    /// A run's label: its values of the keys, `algo` and `env` bare, others as `key=value` (keys the run lacks
+    /// left out), then `dir=…` for a run without `run.json` when folders separate; `all runs` when empty.
     public func label(of run: RunRecord) -> String {
-        guard !keys.isEmpty else { return "all runs" }
-        return keys.map { key in
-            let value = run.properties[key] ?? "—"
-            return RunProperties.aliases.values.contains(key) ? value : "\(RunProperties.shortName(key))=\(value)"
-        }.joined(separator: " ")
+        var parts = keys.compactMap { key in
+            run.properties[key].map { RunProperties.aliases.values.contains(key) ? $0 : "\(RunProperties.shortName(key))=\($0)" }
+        }
+        if separatesFolders, !run.isConfigured, let folder = run.properties[RunProperties.parentKey] {
+            parts.append("\(RunProperties.parentKey)=\(folder)")
+        }
+        return parts.isEmpty ? "all runs" : parts.joined(separator: " ")
     }
 
     /// The groups of `runs` with their curves (trailing means over `window` episodes), groups in the order

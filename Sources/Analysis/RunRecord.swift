@@ -11,12 +11,16 @@ public struct RunRecord: Sendable {
     public let episodes: [MonitorEpisode]
     /// Lines left out without refusing the run.
     public let warnings: [String]
+    /// Whether the run has a `run.json` (SB3's runs have none).
+    public let isConfigured: Bool
 
-    public init(directory: String, properties: [String: String], episodes: [MonitorEpisode], warnings: [String] = []) {
+    public init(directory: String, properties: [String: String], episodes: [MonitorEpisode], warnings: [String] = [],
+                isConfigured: Bool = true) {
         self.directory = directory
         self.properties = properties
         self.episodes = episodes
         self.warnings = warnings
+        self.isConfigured = isConfigured
     }
 
     /// Whether `name` is a Monitor file's name: `monitor.csv` or SB3's `<prefix>.monitor.csv`.
@@ -47,7 +51,8 @@ public struct RunRecord: Sendable {
         // A stable sort keeps one file's episodes in their own order when their times tie (t is rounded to µs).
         let ordered = files.count == 1 ? episodes
             : episodes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
-        return RunRecord(directory: directory, properties: properties, episodes: ordered, warnings: files.flatMap(\.warnings))
+        return RunRecord(directory: directory, properties: properties, episodes: ordered, warnings: files.flatMap(\.warnings),
+                         isConfigured: FileManager.default.fileExists(atPath: runPath))
     }
 
     static func join(_ directory: String, _ name: String) -> String {
