@@ -97,7 +97,8 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RLTermCLITests",
-            dependencies: ["RLTermCLI", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLTermCLI", "Training", "Analysis", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),
     ],

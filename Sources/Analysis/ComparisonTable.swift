@@ -1,13 +1,13 @@
 import Foundation
 
-/// The table under the plot: per group its runs, the final IQM return with its 95% interval and the step it
+/// The table under the plot: per group the runs its final point averages out of all it has, the final IQM return with its 95% interval and the step it
 /// is taken at, and, with a threshold, the steps and seconds its IQM curve takes to reach it.
 public enum ComparisonTable {
     public static func lines(_ curves: [GroupCurve], threshold: Double?) -> [String] {
         var header = ["group", "runs", "final step", "final IQM", "95% CI"]
         if let threshold { header += ["steps to \(number(threshold))", "seconds"] }
         let rows = curves.map { curve in
-            var cells = [curve.label, String(curve.runCount)]
+            var cells = [curve.label, curve.final.map { "\($0.runs)/\(curve.runCount)" } ?? "0/\(curve.runCount)"]
             if let final = curve.final {
                 cells += [String(Int(final.step.rounded())), number(final.iqm),
                           "[\(number(final.interval.lowerBound)), \(number(final.interval.upperBound))]"]

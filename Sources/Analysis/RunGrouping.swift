@@ -41,14 +41,16 @@ public struct RunGrouping: Sendable {
     }
 
     /// A run's label: its values of the keys, `algo` and `env` bare, others as `key=value` (keys the run lacks
-    /// left out), then `dir=…` for a run without `run.json` when folders separate; `all runs` when empty.
+    /// left out), then `dir=…` for a run without `run.json` when folders separate (and then the algorithm for an
+    /// rlterm run with no other part); `all runs` when empty.
     public func label(of run: RunRecord) -> String {
         var parts = keys.compactMap { key in
             run.properties[key].map { RunProperties.aliases.values.contains(key) ? $0 : "\(RunProperties.shortName(key))=\($0)" }
         }
-        if separatesFolders, !run.isConfigured, let folder = run.properties[RunProperties.parentKey] {
-            parts.append("\(RunProperties.parentKey)=\(folder)")
-        }
+        let folder = run.properties[RunProperties.parentKey].map { "\(RunProperties.parentKey)=\($0)" }
+        if separatesFolders, !run.isConfigured, let folder { parts.append(folder) }
+        // Beside folders of SB3 runs, a run with nothing to tell it from the other rlterm runs is named by its algorithm.
+        if separatesFolders, parts.isEmpty, let name = run.properties["algorithm"] ?? folder { parts.append(name) }
         return parts.isEmpty ? "all runs" : parts.joined(separator: " ")
     }
 

@@ -23,23 +23,25 @@ public struct BandPlot: Widget {
         theme.colorMode != .none || curves.count == 1
     }
 
-    /// The y range: the lowest band edge to the highest, over every curve.
-    var valueRange: ClosedRange<Double>? {
+    /// The y range over every curve: from the lowest band edge to the highest when bands are drawn, else
+    /// from the lowest value to the highest.
+    func valueRange(bands: Bool) -> ClosedRange<Double>? {
         let points = curves.flatMap(\.points)
-        guard let low = points.map(\.low).min(), let high = points.map(\.high).max() else { return nil }
+        guard let low = points.map({ bands ? $0.low : $0.value }).min(),
+              let high = points.map({ bands ? $0.high : $0.value }).max() else { return nil }
         return low...max(high, low)
     }
 
     public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
+        let bands = drawsBands(theme: theme)
         let lastX = curves.compactMap { $0.points.last?.x }.max() ?? 0
-        guard let range = valueRange, lastX > 0 else {
+        guard let range = valueRange(bands: bands), lastX > 0 else {
             TextBlock(["No run reaches a point where its curve can be drawn."], style: theme.labelStyle)
                 .render(into: &surface, area: area, theme: theme)
             return
         }
         let (legend, rest) = area.splitRows(.first(area.height >= 4 ? 1 : 0))
-        let bands = drawsBands(theme: theme)
         let styled = curves.indices.map { index in
             PlotSeries([], color: theme.seriesColor(index), asciiMark: Self.marks[index % Self.marks.count])
         }
