@@ -29,9 +29,9 @@ public struct PlotCommand: ParsableCommand {
             The plot is braille in colour on a terminal, plain when piped; NO_COLOR or --mono drop colour (bands \
             are then drawn only for a single curve), --ascii draws in ASCII. --csv FILE writes the curves: \
             group,step,runs,iqm,ci_low,ci_high.
-            A malformed or truncated monitor.csv or run.json is reported as file:line and its run left out; an \
-            incomplete last line (a run killed while writing) is left out with a warning. Exit status: 64 bad \
-            usage, 65 no run could be read, 66 no run found, 74 the CSV file cannot be written.
+            A malformed or truncated monitor.csv (as file:line) or run.json is reported and its run left out; an \
+            incomplete last line (a run killed while writing) is left out with a warning. docs/SWEEPS.md has more.
+            Exit status: 64 bad usage, 65 no run could be read, 66 no run found, 74 the CSV file cannot be written.
             """
     )
 

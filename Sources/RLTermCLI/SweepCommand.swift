@@ -13,11 +13,10 @@ public struct SweepCommand: ParsableCommand {
             every run (--steps is one of sweep's own). Every run is checked as 'rlterm train' checks it \
             (names, ranges, presets, memory) before anything is printed or started.
             Three ways to run them:
-              rlterm sweep … | parallel -j 4        one command per line, for GNU parallel (or xargs, a shell)
-              rlterm sweep … --slurm sweep.sh       a Slurm job-array script: #SBATCH --array=0-(N-1), one line \
-            per task index; sbatch sweep.sh
-              rlterm sweep … --run -j 4             here, at most 4 runs at a time, each one's output in its \
-            train.log, with a progress line; Ctrl-C stops new runs and lets running ones save
+              rlterm sweep … | parallel -j 4       GNU parallel: one command per line
+              rlterm sweep … --slurm job.sh        a Slurm job array; then: sbatch job.sh
+              rlterm sweep … --run -j 4            here, 4 at a time, output in train.log
+            The Slurm script has #SBATCH --array=0-(N-1) and one line per task index. With --run a progress line shows how many runs are done; Ctrl-C starts no new run and lets the running ones save.
             Then compare them: rlterm plot OUT. docs/SWEEPS.md has examples.
             Exit status: 64 bad usage or a run 'train' would refuse, 70 a run failed (with --run), 74 I/O error, \
             128 + n after signal n (with --run).
