@@ -5,7 +5,7 @@ import PackageDescription
 
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
-//                 ├──> Analysis ─> RLCore (runs' learning curves for `rlterm plot`)
+//                 ├──> Analysis ─> Training (runs' learning curves for `rlterm plot`)
 //                 └──> Experiments (its IntegerList and TextColumns, for `rlterm sweep`)
 //      │                     └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
 //      │                               └─────> Environments ─> RLCore, CLibm (C: glibc's pow, called at run time)
@@ -49,7 +49,7 @@ let package = Package(
         // ncursesw from the system (Debian: libncurses-dev). No pkgConfig: Debian's ncursesw.pc adds -D flags
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         // Learning curves of finished runs (Monitor files, run.json) aggregated over seeds for `rlterm plot`.
-        .target(name: "Analysis", dependencies: ["RLCore"]),
+        .target(name: "Analysis", dependencies: ["RLCore", "Training"]),
         .systemLibrary(name: "CNCurses"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         // The live terminal UI: the training engine's snapshots turned into TerminalUI's screens, keys into commands.
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]
         ),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RLCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RLCore", "Training"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RLTermCLITests",

@@ -1,3 +1,5 @@
+import Training
+
 /// One run's learning curve over environment steps: after episode k, which ends at step sₖ = l₁ + … + lₖ,
 /// the curve is mₖ, the mean return of the last `window` episodes (of all k while k < window), and the run's
 /// clock reads tₖ. Between two episode ends both are interpolated linearly in steps (numpy's `interp`).
@@ -13,7 +15,7 @@ public struct LearningCurve: Sendable {
     /// tₖ, seconds since the run started.
     public let seconds: [Double]
 
-    public init(_ episodes: [MonitorEpisode], window: Int) {
+    public init(_ episodes: [EpisodeRecord], window: Int) {
         let window = max(window, 1)
         var steps: [Double] = [], values: [Double] = [], seconds: [Double] = []
         var total = 0, sum = 0.0

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// A Stable-Baselines3 Monitor file (`monitor.csv`, or `N.monitor.csv` as SB3 names one per environment
 /// copy) as rlterm and SB3 write it: a first line `#` + a JSON object with `t_start` (Unix seconds) and
@@ -14,7 +15,7 @@ public struct MonitorFile: Sendable {
     public let startTime: Double
     /// `env_id` of the header, nil when it has none.
     public let environmentID: String?
-    public let episodes: [MonitorEpisode]
+    public let episodes: [EpisodeRecord]
     /// What was left out without refusing the file (an incomplete last line), as `file:line: reason`.
     public let warnings: [String]
 
@@ -49,7 +50,7 @@ public struct MonitorFile: Sendable {
         guard let r = columns.firstIndex(of: "r"), let l = columns.firstIndex(of: "l"), let t = columns.firstIndex(of: "t") else {
             throw RunReadError(path: path, line: 2, reason: "the column header must name r, l and t, got '\(quoted(lines[1]))'")
         }
-        var episodes: [MonitorEpisode] = []
+        var episodes: [EpisodeRecord] = []
         for (index, line) in lines.enumerated().dropFirst(2) {
             let number = index + 1
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -66,7 +67,7 @@ public struct MonitorFile: Sendable {
             guard let time = Double(cells[t]), time.isFinite, time >= 0 else {
                 throw RunReadError(path: path, line: number, reason: "t must be a number of seconds ≥ 0, got '\(quoted(cells[t]))'")
             }
-            episodes.append(MonitorEpisode(reward: reward, length: length, time: time))
+            episodes.append(EpisodeRecord(reward: reward, length: length, time: time))
         }
         return MonitorFile(path: path, startTime: startTime, environmentID: environmentID, episodes: episodes,
                            warnings: warnings)

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// One training run as `rlterm plot` reads it from its directory: every Monitor file there (SB3 writes one
 /// per environment copy) merged into one episode sequence, and the run's properties from its `run.json`.
@@ -8,13 +9,13 @@ public struct RunRecord: Sendable {
     /// `run.json` — `environment.name` from the Monitor header's `env_id`.
     public let properties: [String: String]
     /// Episodes in the order they ended.
-    public let episodes: [MonitorEpisode]
+    public let episodes: [EpisodeRecord]
     /// Lines left out without refusing the run.
     public let warnings: [String]
     /// Whether the run has a `run.json` (SB3's runs have none).
     public let isConfigured: Bool
 
-    public init(directory: String, properties: [String: String], episodes: [MonitorEpisode], warnings: [String] = [],
+    public init(directory: String, properties: [String: String], episodes: [EpisodeRecord], warnings: [String] = [],
                 isConfigured: Bool = true) {
         self.directory = directory
         self.properties = properties
@@ -46,7 +47,7 @@ public struct RunRecord: Sendable {
         properties[RunProperties.parentKey] = parent(of: directory)
         let origin = files.map(\.startTime).min() ?? 0
         let episodes = files.flatMap { file in
-            file.episodes.map { MonitorEpisode(reward: $0.reward, length: $0.length, time: $0.time + file.startTime - origin) }
+            file.episodes.map { EpisodeRecord(reward: $0.reward, length: $0.length, time: $0.time + file.startTime - origin) }
         }
         // A stable sort keeps one file's episodes in their own order when their times tie (t is rounded to µs).
         let ordered = files.count == 1 ? episodes

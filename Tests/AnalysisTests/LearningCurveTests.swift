@@ -1,10 +1,11 @@
 import Analysis
 import Testing
+import Training
 
 @Suite("A run's curve over environment steps and the groups' aggregated curves")
 struct LearningCurveTests {
-    static func episodes(_ rows: [(Double, Int, Double)]) -> [MonitorEpisode] {
-        rows.map { MonitorEpisode(reward: $0.0, length: $0.1, time: $0.2) }
+    static func episodes(_ rows: [(Double, Int, Double)]) -> [EpisodeRecord] {
+        rows.map { EpisodeRecord(reward: $0.0, length: $0.1, time: $0.2) }
     }
 
     let curve = LearningCurve(episodes([(1, 10, 1), (2, 20, 2), (3, 30, 4)]), window: 2)

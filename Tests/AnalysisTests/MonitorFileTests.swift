@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import RLCore
 import Testing
+import Training
 
 @Suite("Monitor files: rlterm's and SB3's, and damaged ones reported by line")
 struct MonitorFileTests {
@@ -9,7 +10,7 @@ struct MonitorFileTests {
     func rltermFile() throws {
         let file = try MonitorFile.parse(FixtureRuns.monitor([(9, 9, 0.01), (-13.5, 200, 1.25)]), path: "m.csv")
         #expect(file.startTime == 1000 && file.environmentID == "cartpole" && file.warnings.isEmpty)
-        #expect(file.episodes == [MonitorEpisode(reward: 9, length: 9, time: 0.01), MonitorEpisode(reward: -13.5, length: 200, time: 1.25)])
+        #expect(file.episodes == [EpisodeRecord(reward: 9, length: 9, time: 0.01), EpisodeRecord(reward: -13.5, length: 200, time: 1.25)])
     }
 
     @Test("SB3's own Monitor file (CR LF line ends, written by its Monitor wrapper) reads whole")
@@ -27,7 +28,7 @@ struct MonitorFileTests {
     func extraColumns() throws {
         let text = "#{\"t_start\": 5, \"env_id\": \"X\"}\nr,l,t,is_success\n1.5,3,0.2,True\n"
         let file = try MonitorFile.parse(text, path: "m.csv")
-        #expect(file.episodes == [MonitorEpisode(reward: 1.5, length: 3, time: 0.2)])
+        #expect(file.episodes == [EpisodeRecord(reward: 1.5, length: 3, time: 0.2)])
     }
 
     @Test("a last line without a line end (a run killed while writing) is left out with a warning at its line")

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Testing
+import Training
 
 @Suite("Runs from their directories: Monitor files merged, run.json flattened, runs grouped by what differs")
 struct RunRecordTests {
@@ -12,7 +13,7 @@ struct RunRecordTests {
     }
 
     static func run(_ properties: [String: String], configured: Bool = true) -> RunRecord {
-        RunRecord(directory: "d", properties: properties, episodes: [MonitorEpisode(reward: 1, length: 1, time: 0)],
+        RunRecord(directory: "d", properties: properties, episodes: [EpisodeRecord(reward: 1, length: 1, time: 0)],
                   isConfigured: configured)
     }
 
