@@ -15,16 +15,12 @@
 # anything failed. Takes about half a minute on 2 cores.
 set -euo pipefail
 
-if [[ $# -ne 1 || ! -x "$1" ]]; then
-    echo "usage: $0 PATH/TO/rlterm" >&2
-    exit 64
-fi
-rlterm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 source "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+binary_argument "$@"
 # The printed commands call `rlterm`, as a user's PATH would provide it.
 export PATH="$(dirname "$rlterm"):$PATH"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 cd "$work"
 
 run_complete() { [[ -s "$1/run.json" && $(wc -l < "$1/monitor.csv") -gt 2 && -s "$1/model.safetensors" ]]; }
