@@ -16,6 +16,7 @@ struct SweepRunner {
     }
 
     /// Runs them all (or until a signal) and returns the failures and the signal, if one stopped the sweep.
+    /// `progress` is told of every start and end, and once a second between them.
     func run(progress: (_ finished: Int, _ running: Int, _ failed: Int) -> Void,
              finished report: (SweepRun, Int32) -> Void) throws -> (failures: [Failure], signal: Int32?) {
         TerminationSignals.trap()
@@ -24,6 +25,7 @@ struct SweepRunner {
         var failures: [Failure] = []
         var finished = 0
         var forwarded = false
+        var shown = Date()
         progress(0, 0, 0)
         while !pending.isEmpty || !running.isEmpty {
             if let signal = TerminationSignals.received {
@@ -42,6 +44,10 @@ struct SweepRunner {
             guard pid > 0, let run = running.removeValue(forKey: pid) else {
                 // Polled rather than blocking, so a signal to this process alone is seen within 50 ms.
                 usleep(50_000)
+                if Date().timeIntervalSince(shown) >= 1 {
+                    progress(finished, running.count, failures.count)
+                    shown = Date()
+                }
                 continue
             }
             let exit = Self.exitStatus(status)
