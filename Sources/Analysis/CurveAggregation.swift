@@ -4,8 +4,9 @@ import RLCore
 /// reach that step (`LearningCurve`) and its stratified-bootstrap interval, drawn from one generator per group
 /// derived from `seed`, so the same runs and seed give the same bands.
 ///
-/// A point is shown only where at least `minimumRuns` of the group's runs reach it (nil: all of them), so a
-/// curve never switches silently to fewer runs; with fewer required, each point says how many it used.
+/// A point is shown only where at least `minimumRuns` of the group's runs reach it (nil, or more than the group
+/// has: all of them), so a curve never switches silently to fewer runs; with fewer required, each point says
+/// how many it used.
 public struct CurveAggregation: Sendable {
     public let pointCount: Int
     public let minimumRuns: Int?

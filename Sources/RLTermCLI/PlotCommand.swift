@@ -47,7 +47,7 @@ public struct PlotCommand: ParsableCommand {
     @Option(help: "Steps of the common grid the curves are computed at.")
     var points = 100
 
-    @Option(help: ArgumentHelp("Runs a point needs (default: all of the group's runs).", valueName: "n"))
+    @Option(help: ArgumentHelp("Runs a point needs (default, and at most: all of the group's runs).", valueName: "n"))
     var minRuns: Int?
 
     @Option(help: "Bootstrap replicates per point (rliable: 50,000 for single estimates).")
