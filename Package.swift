@@ -6,7 +6,9 @@ import PackageDescription
 // Layers (docs/ARCHITECTURE.md): each target may import only the ones below it.
 //   rlterm ─> RLTermCLI ─> Watch ─> TerminalUI ─> CNCurses
 //      │         │           └────> Training ─> Agents ─> NeuralNet ─> RLCore, CNeuralNetShims (C: MXCSR flush-to-zero, AVX helpers)
-//      │         └─> Sharing ─> Training     └─────> Environments ─> RLCore, CLibm (C: glibc's pow, called at run time)
+//      │         ├─> Sharing ─> Training     └─────> Environments ─> RLCore, CLibm (C: glibc's pow, called at run time)
+//      │         ├─> Analysis ─> Training (runs' learning curves for `rlterm plot`)
+//      │         └─> Experiments (its IntegerList and TextColumns, for `rlterm sweep`)
 //      └────> Experiments ─> Training, Agents, Environments
 //      └────> Training, Environments
 // Only NeuralNet gets CPU-specific code generation (see neuralNetSettings); Environments stays plain IEEE
@@ -49,6 +51,8 @@ let package = Package(
         // Classroom mode's wire protocol, socket server and client: snapshots and commands over a Unix socket,
         // knowing nothing of curses (docs/ARCHITECTURE.md).
         .target(name: "Sharing", dependencies: ["RLCore", "Environments", "Agents", "Training"]),
+        // Learning curves of finished runs (Monitor files, run.json) aggregated over seeds for `rlterm plot`.
+        .target(name: "Analysis", dependencies: ["RLCore", "Training"]),
         .systemLibrary(name: "CNCurses"),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
         // The live terminal UI: the training engine's snapshots turned into TerminalUI's screens, keys into commands.
@@ -57,7 +61,7 @@ let package = Package(
         .target(
             name: "RLTermCLI",
             dependencies: [
-                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "TerminalUI", "Watch", "Sharing",
+                "RLCore", "Environments", "NeuralNet", "Agents", "Training", "Experiments", "Analysis", "TerminalUI", "Watch", "Sharing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,10 +96,12 @@ let package = Package(
         .testTarget(
             name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]
         ),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RLCore", "Training"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RLTermCLITests",
-            dependencies: ["RLTermCLI", "Training", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RLTermCLI", "Training", "Analysis", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SharingTests", dependencies: ["Sharing", "Training", "Agents", "Environments", "RLCore"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),

@@ -83,21 +83,26 @@ public struct TrainCommand: ParsableCommand {
 
     /// The trainer and log of a new run from the command line's settings.
     private func newRun() throws -> (Trainer, RunLog?) {
+        let (configuration, trainer) = try newTrainer()
+        do {
+            return (trainer, try runOptions.logDir.map { directory throws(RunLogError) in
+                try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
+            })
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// The configuration and trainer of a new run, every setting checked (what `rlterm sweep` checks each run
+    /// of its grid with before printing any).
+    func newTrainer() throws -> (TrainingConfiguration, Trainer) {
         guard runOptions.env != nil, runOptions.algo != nil else {
             throw CommandFailure("--env and --algo are required (or --resume DIR)", status: .usage)
         }
         let configuration = try runOptions.configuration(evaluationInterval: evalEvery, evaluationEpisodes: evalEpisodes,
                                                          stopWhenSolved: stopWhenSolved)
-        let trainer: Trainer
         do {
-            trainer = try Trainer(configuration)
-        } catch {
-            throw CommandFailure(error)
-        }
-        do {
-            return (trainer, try runOptions.logDir.map { directory throws(RunLogError) in
-                try RunLog(directory: directory, configuration: configuration, startTime: Date().timeIntervalSince1970)
-            })
+            return (configuration, try Trainer(configuration))
         } catch {
             throw CommandFailure(error)
         }

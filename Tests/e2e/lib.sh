@@ -34,6 +34,16 @@ check() {
     fi
 }
 
+# binary_argument "$@": sets `rlterm` to the absolute path of the script's one argument, an executable, or
+# prints the usage and exits 64.
+binary_argument() {
+    if [[ $# -ne 1 || ! -x "$1" ]]; then
+        echo "usage: $0 PATH/TO/rlterm" >&2
+        exit 64
+    fi
+    rlterm=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+}
+
 # wait_for SECONDS COMMAND...: polls COMMAND every 0.1 s until it succeeds or time runs out.
 wait_for() {
     local deadline=$((SECONDS + $1))

@@ -21,15 +21,20 @@ public struct BraillePlot: Widget {
     /// A fixed y range in data units; nil uses the data's min and max.
     public var yRange: ClosedRange<Double>?
     public var yScale: PlotScale
+    /// The texts at the x axis' ends when the samples stand for other x values than their indices (the
+    /// environment steps of resampled learning curves); nil prints `firstX` and the last dot column's index.
+    public var xEndLabels: (first: String, last: String)?
 
     public init(series: [PlotSeries], markers: [PlotMarker] = [], xLabel: String = "", firstX: Int = 0,
-                yRange: ClosedRange<Double>? = nil, yScale: PlotScale = .linear) {
+                yRange: ClosedRange<Double>? = nil, yScale: PlotScale = .linear,
+                xEndLabels: (first: String, last: String)? = nil) {
         self.series = series
         self.markers = markers
         self.xLabel = xLabel
         self.firstX = firstX
         self.yRange = yRange
         self.yScale = yScale
+        self.xEndLabels = xEndLabels
     }
 
     /// The y range shown, in data units: `yRange`, else min…max of all finite values (positive ones on a
@@ -112,16 +117,30 @@ public struct BraillePlot: Widget {
         return grid
     }
 
-    public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
-        guard area.height >= 2 else { return }
+    /// The rect the curves are drawn in within `area`: right of the y labels, above the x axis row (empty
+    /// below two rows). A caller that resamples its data to the plot's dot columns asks for it first.
+    public func plotArea(in area: Rect, theme: Theme) -> Rect {
+        guard area.height >= 2 else { return Rect(x: area.x, y: area.y, width: 0, height: 0) }
+        return layout(in: area, theme: theme).plot
+    }
+
+    /// The y labels with their column, the plot and the x axis row.
+    private func layout(in area: Rect, theme: Theme)
+        -> (labels: Rect, labelWidth: Int, yLabels: [(row: Int, text: String)], plot: Rect, axis: Rect,
+            range: ClosedRange<Double>) {
         let dataRange = effectiveRange
         let range = scaled(dataRange.lowerBound)...max(scaled(dataRange.upperBound), scaled(dataRange.lowerBound))
-        let plotHeight = area.height - 1
-        let yLabels = axisLabels(range: range, plotHeight: plotHeight, clipped: clipped(dataRange),
+        let yLabels = axisLabels(range: range, plotHeight: area.height - 1, clipped: clipped(dataRange),
                                  glyphs: theme.glyphs)
         let labelWidth = yLabels.map(\.text.count).max() ?? 0
         let (labels, rest) = area.splitColumns(.first(labelWidth + 1))
         let (plot, axis) = rest.splitRows(.last(1))
+        return (labels, labelWidth, yLabels, plot, axis, range)
+    }
+
+    public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
+        guard area.height >= 2 else { return }
+        let (labels, labelWidth, yLabels, plot, axis, range) = layout(in: area, theme: theme)
         for label in yLabels {
             surface.put(label.text, x: labels.x + labelWidth - label.text.count, y: labels.y + label.row,
                         style: theme.labelStyle, clip: labels)
@@ -199,14 +218,15 @@ public struct BraillePlot: Widget {
                     guard dots != 0 else { continue }
                     drawn[row * plot.width + column] |= dots
                     let glyph = marks ? line.asciiMark : Glyphs.braille(drawn[row * plot.width + column])
-                    surface.set(Cell(glyph, style: Style(foreground: line.color)), x: plot.x + column, y: plot.y + row)
+                    surface.set(Cell(glyph, style: Style(foreground: line.color, attributes: line.attributes)),
+                                x: plot.x + column, y: plot.y + row)
                 }
             }
         }
     }
 
     private func drawAxis<S: Surface>(into surface: inout S, axis: Rect, lastX: Int, theme: Theme) {
-        let (first, last) = (String(firstX), String(lastX))
+        let (first, last) = xEndLabels ?? (String(firstX), String(lastX))
         guard first.count + 1 + last.count <= axis.width else { return }
         surface.put(first, x: axis.x, y: axis.y, style: theme.labelStyle, clip: axis)
         surface.put(last, x: axis.maxX - last.count, y: axis.y, style: theme.labelStyle, clip: axis)

@@ -6,11 +6,15 @@ public struct PlotSeries: Hashable, Sendable {
     /// The ASCII stand-in for this series' braille dots (`*` for data, `.` for a moving average), so
     /// series stay distinguishable without colour.
     public var asciiMark: Character
+    /// Attributes of its dots, e.g. dim for a confidence band's edges beside the bright curve.
+    public var attributes: TextAttributes
 
-    public init(_ values: [Double], color: Color = .terminalDefault, asciiMark: Character = "*") {
+    public init(_ values: [Double], color: Color = .terminalDefault, asciiMark: Character = "*",
+                attributes: TextAttributes = []) {
         self.values = values
         self.color = color
         self.asciiMark = asciiMark
+        self.attributes = attributes
     }
 
     /// The trailing moving average: mᵢ = (1/n) Σ_{j=i−n+1}^{i} x_j with n = min(window, i + 1), so the first

@@ -36,7 +36,7 @@ extension TrainingConfiguration {
 
     /// `text` as one shell word: unchanged when it holds only characters a shell leaves alone, else in single
     /// quotes (a single quote inside written as '\'').
-    static func shellQuoted(_ text: String) -> String {
+    public static func shellQuoted(_ text: String) -> String {
         let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                 || "-_./=:,+@%".unicodeScalars.contains(scalar))
