@@ -71,6 +71,18 @@ struct TrainingSessionTests {
         session.stop()
     }
 
+    @Test("a session that stops itself says so at once, however long the periodic snapshots wait")
+    func stopsItselfVisibly() throws {
+        // With periodic snapshots an hour apart, only the publish on stopping can show the pause; before it,
+        // `n` (and learning that failed) left the screen at "training" for good.
+        let session = try Self.session(settings: SessionSettings(startsPaused: true, snapshotInterval: .seconds(3_600)))
+        session.start()
+        session.send(.finishEpisode)
+        let ended = try #require(Self.waitFor(session) { $0.mode == .paused && $0.episodes == 1 })
+        #expect(ended.timesteps > 0)
+        session.stop()
+    }
+
     /// Once the thread runs, half a second passes on the session's clock in one move; the thread then has real
     /// time to spare, so a pacing that ignored its clock would run far past the bound.
     @Test("at a pace of 20 steps a second it takes no more than that")

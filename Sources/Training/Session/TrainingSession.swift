@@ -146,6 +146,13 @@ public final class TrainingSession: Sendable {
                 // Catch up on missed steps, but never more than a second's worth after a stall.
                 nextStepDue = max(nextStepDue + .seconds(1) / rate, now - .seconds(1))
             }
+            if !worker.isStepping {
+                // The worker stopped itself: the episode `n` asked for ended, learning failed, a write failed.
+                // Nothing is published while it waits, so the screen would go on showing it training.
+                publish(worker.snapshot())
+                lastPublished = clock.now
+                continue
+            }
             if let snapshotInterval, snapshotTaken.load(ordering: .acquiring) {
                 let now = clock.now
                 if now - lastPublished >= snapshotInterval {
