@@ -30,6 +30,24 @@ run=(--env cartpole --algo dqn --seed 1 --steps "$steps")
 rate_at() { awk -F, -v s="$steps" '$1 == s { print $5 }' "$1"; }
 step_reached() { awk -F, -v s="$1" 'NR > 1 && $1 >= s { found = 1 } END { exit !found }' "$2" 2> /dev/null; }
 
+# wait_for_step STEP LOG NAME: waits until LOG/progress.csv reaches STEP. A run that stops learning (DQN on
+# CartPole can fail past its 50k budget) never gets there: after 30 s without a new progress row, say so with
+# the teacher's screen and give up, instead of waiting for ever.
+wait_for_step() {
+    local target=$1 progress=$2/progress.csv name=$3 rows=-1 still=0
+    until step_reached "$target" "$progress"; do
+        local now
+        now=$(wc -l < "$progress" 2> /dev/null || echo 0)
+        if [[ "$now" == "$rows" ]]; then still=$((still + 1)); else rows=$now still=0; fi
+        if ((still >= 150)); then
+            echo "classroom_viewers.sh: $name stopped advancing before step $target; its screen:" >&2
+            tmux_ capture-pane -p -t "$name" | head -3 >&2
+            exit 1
+        fi
+        sleep 0.2
+    done
+}
+
 # one_run NAME READERS: a shared watch to step STEPS with READERS headless viewers; prints
 # "RATE RSS_KB [reader summary]".
 one_run() {
@@ -42,9 +60,9 @@ one_run() {
     if ((count > 0)); then
         python3 "$readers" "$count" "$work/runtime/rlterm/bench-$name.sock" 600 > "$work/$name.readers" &
     fi
-    until step_reached $((steps * 8 / 10)) "$log/progress.csv"; do sleep 0.2; done
+    wait_for_step $((steps * 8 / 10)) "$log" "$name"
     rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
-    until [[ -n "$(rate_at "$log/progress.csv" 2> /dev/null)" ]]; do sleep 0.2; done
+    wait_for_step "$steps" "$log" "$name"
     tmux_ send-keys -t "$name" q
     wait
     [[ -f "$work/$name.readers" ]] && summary=$(cat "$work/$name.readers")
@@ -53,8 +71,11 @@ one_run() {
 
 best_alone=0 best_watched=0
 for ((round = 1; round <= rounds; round++)); do
-    read -r alone alone_rss _ <<< "$(one_run "alone-$round" 0)"
-    read -r watched watched_rss summary <<< "$(one_run "watched-$round" "$viewers")"
+    # Assignments first, so that a run that gave up (wait_for_step) stops the script under set -e.
+    alone_result=$(one_run "alone-$round" 0)
+    watched_result=$(one_run "watched-$round" "$viewers")
+    read -r alone alone_rss _ <<< "$alone_result"
+    read -r watched watched_rss summary <<< "$watched_result"
     echo "round $round: no viewer $alone steps/s (RSS $alone_rss kB); $viewers viewers $watched steps/s" \
         "(RSS $watched_rss kB); $summary"
     best_alone=$(awk -v a="$best_alone" -v b="$alone" 'BEGIN { print (b > a ? b : a) }')

@@ -56,7 +56,10 @@ public struct PlotCommand: ParsableCommand {
     @Option(help: "Seed of the bootstrap's draws.")
     var bootstrapSeed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Report the steps and seconds each group's IQM takes to reach this return.", valueName: "R"))
+    // Unconditional: Acrobot's and MountainCar's thresholds are negative, and "-100" would otherwise be read as
+    // an option.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Report the steps and seconds each group's IQM takes to reach this return.", valueName: "R"))
     var solved: Double?
 
     @Option(help: ArgumentHelp("Write the aggregated curves to this CSV file.", valueName: "file"))

@@ -16,6 +16,11 @@ struct PlotCommandTests {
         try PlotCommand.parse([runs] + arguments).compare()
     }
 
+    @Test("a negative threshold follows --solved as a value, as Acrobot's −100 and MountainCar's −110 need")
+    func negativeThreshold() throws {
+        #expect(try PlotCommand.parse([Self.runs, "--solved", "-100"]).solved == -100)
+    }
+
     @Test("the damaged run is left out at its line, the cut one keeps its complete rows; both say so")
     func warnings() throws {
         let comparison = try Self.comparison([])

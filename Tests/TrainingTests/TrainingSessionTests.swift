@@ -75,7 +75,13 @@ struct TrainingSessionTests {
     func stopsItselfVisibly() throws {
         // With periodic snapshots an hour apart, only the publish on stopping can show the pause; before it,
         // `n` (and learning that failed) left the screen at "training" for good.
-        let session = try Self.session(settings: SessionSettings(startsPaused: true, snapshotInterval: .seconds(3_600)))
+        // CartPole's random episodes end within tens of steps, before DQN's first update: quick even under
+        // ThreadSanitizer, where an untrained agent's walk to the cliff's goal took longer than the wait.
+        let cartPole = try TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
+                                                 hyperparameters: [.learningStarts: 10_000, .hiddenSize: 16],
+                                                 steps: 20_000, seed: 3)
+        let session = try Self.session(cartPole, settings: SessionSettings(startsPaused: true,
+                                                                            snapshotInterval: .seconds(3_600)))
         session.start()
         session.send(.finishEpisode)
         let ended = try #require(Self.waitFor(session) { $0.mode == .paused && $0.episodes == 1 })
