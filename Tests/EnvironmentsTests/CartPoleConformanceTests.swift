@@ -3,7 +3,9 @@ import RLCore
 import Testing
 import Environments
 
-@Suite("CartPole-v1 against gymnasium 1.4.0 traces")
+/// CartPole-v1's cases beyond the ones every traced environment passes (GymnasiumConformanceTests): a moved
+/// initial state, and the tolerance on states against exactness everywhere else.
+@Suite("CartPole-v1 against gymnasium 1.4.0 traces: initial states and tolerance")
 struct CartPoleConformanceTests {
     static func sharedTraces() throws -> EnvironmentTraceFile<CartPole> {
         let url = try #require(Bundle.module.url(forResource: "cartpole_v1_traces", withExtension: "json", subdirectory: "Fixtures"))
@@ -12,28 +14,6 @@ struct CartPoleConformanceTests {
 
     static func trace(_ id: String) throws -> EnvironmentTrace<CartPole> {
         try #require(try sharedTraces().traces.first { $0.id == id })
-    }
-
-    @Test("every shared trace replays bit for bit: states, float32 observations, rewards and both flags")
-    func sharedTracesReplayExactly() throws {
-        let file = try Self.sharedTraces()
-        #expect(file.traces.count == 16)
-        #expect(file.traces.reduce(0) { $0 + $1.steps.count } == 2139)
-        for report in file.replayAll() {
-            #expect(report.firstMismatch == nil, "\(report.id): \(report.firstMismatch.map(String.init(describing:)) ?? "")")
-            #expect(report.maxStateDeviation == 0, "\(report.id)")
-        }
-    }
-
-    @Test("a state recorded 1e-6 off at one step fails, and the report names that step and component")
-    func perturbedStepIsLocated() throws {
-        var trace = try Self.trace("controllerA_seed10")
-        trace.steps[241].state.theta += 1e-6
-        let report = trace.replay()
-        #expect(!report.passed)
-        #expect(report.firstMismatch?.step == 242)
-        #expect(report.firstMismatch?.field == .state(2))
-        #expect(abs(report.maxStateDeviation - 1e-6) < 1e-12)
     }
 
     @Test("an initial state moved by 1e-6 no longer gives the recorded initial observation (step 0)")
@@ -56,17 +36,12 @@ struct CartPoleConformanceTests {
         #expect(report.maxStateDeviation >= 1e-6)
     }
 
-    @Test("a state within 1e-9 passes, but one flipped observation bit, reward or flag fails")
+    @Test("a state within 1e-9 passes, but a wrong reward (reported with both values) or flag fails")
     func toleranceAndExactFields() throws {
         let original = try Self.trace("hand_x2.39_lands_on_2.4")
         var nearby = original
         nearby.steps[0].state.xDot += 5e-10
         #expect(nearby.replay().passed)
-
-        var observation = original
-        observation.steps[1].observationBits[3] ^= 1
-        #expect(observation.replay().firstMismatch?.field == .observation(3))
-        #expect(observation.replay().firstMismatch?.step == 2)
 
         var reward = original
         reward.steps[1].reward = 0
