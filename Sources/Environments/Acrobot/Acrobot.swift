@@ -20,7 +20,8 @@ import RLCore
 /// above the pivot, −cos θ₁ − cos(θ₂ + θ₁) > 1; each step gives −1, the terminating one 0. `truncated` is
 /// `elapsedSteps ≥ 500`. A reset draws the four components uniform in [−0.1, 0.1) and rounds each to float32,
 /// as gymnasium's `uniform(...).astype(np.float32)` does. The observation is [cos θ₁, sin θ₁, cos θ₂, sin θ₂,
-/// θ̇₁, θ̇₂], computed in doubles and rounded to float32.
+/// θ̇₁, θ̇₂], computed in doubles and rounded to float32, except right after a reset, where gymnasium's state is
+/// float32 and numpy's own float32 cos and sin give the first four (`NumpyFloat32Trigonometry`).
 ///
 /// Every operation follows gymnasium's order and grouping, so the states agree to the last bit on glibc. Trap
 /// measured by replaying gymnasium's traces (Tests/EnvironmentsTests/Fixtures/acrobot_v1_traces.json): where
@@ -63,6 +64,9 @@ public struct Acrobot: Environment, Sendable {
     public private(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
     public private(set) var elapsedSteps = 0
+    /// Whether gymnasium would hold the state as float32 numbers: from a reset until the first step, whose
+    /// Runge–Kutta step returns float64. numpy takes cos and sin of float32 numbers in float32, its own way.
+    private var stateIsFloat32 = true
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {
@@ -83,6 +87,7 @@ public struct Acrobot: Environment, Sendable {
     /// float32.
     public mutating func reset() {
         reset(to: Self.startState(drawing: &random))
+        stateIsFloat32 = true
     }
 
     /// A start state: θ₁, θ₂, θ̇₁, θ̇₂ drawn in that order, each uniform in [−0.1, 0.1) and rounded to float32
@@ -95,11 +100,12 @@ public struct Acrobot: Environment, Sendable {
         return State(theta1: theta1, theta2: theta2, theta1Dot: theta1Dot, theta2Dot: theta2Dot)
     }
 
-    /// Starts an episode from `state`, as writing `env.unwrapped.state` after gymnasium's `reset()` does. Draws
-    /// nothing from the generator.
+    /// Starts an episode from `state`, as writing `env.unwrapped.state` (a float64 array) after gymnasium's
+    /// `reset()` does. Draws nothing from the generator.
     public mutating func reset(to state: State) {
         self.state = state
         elapsedSteps = 0
+        stateIsFloat32 = false
     }
 
     /// Applies torque −1 (action 0), 0 (1) or +1 (2) at the joint for dt seconds.
@@ -107,17 +113,27 @@ public struct Acrobot: Environment, Sendable {
         precondition((0..<3).contains(action), "Acrobot action \(action) outside 0..<3")
         state = Self.nextState(after: state, torque: Self.torques[action])
         elapsedSteps += 1
+        stateIsFloat32 = false
         let terminated = Self.isSwungUp(state)
         return StepOutcome(reward: terminated ? 0 : -1, terminated: terminated,
                            truncated: elapsedSteps >= Self.maxEpisodeSteps)
     }
 
-    /// Writes cos θ₁, sin θ₁, cos θ₂, sin θ₂, θ̇₁, θ̇₂, each rounded to float32.
+    /// Writes cos θ₁, sin θ₁, cos θ₂, sin θ₂, θ̇₁, θ̇₂, each rounded to float32; right after a reset, cos and sin
+    /// of the float32 angles as numpy computes them.
     public func writeObservation(into buffer: UnsafeMutableBufferPointer<Float>) {
-        buffer[0] = Float(cos(state.theta1))
-        buffer[1] = Float(sin(state.theta1))
-        buffer[2] = Float(cos(state.theta2))
-        buffer[3] = Float(sin(state.theta2))
+        if stateIsFloat32 {
+            let theta1 = Float(state.theta1), theta2 = Float(state.theta2)
+            buffer[0] = NumpyFloat32Trigonometry.cos(theta1)
+            buffer[1] = NumpyFloat32Trigonometry.sin(theta1)
+            buffer[2] = NumpyFloat32Trigonometry.cos(theta2)
+            buffer[3] = NumpyFloat32Trigonometry.sin(theta2)
+        } else {
+            buffer[0] = Float(cos(state.theta1))
+            buffer[1] = Float(sin(state.theta1))
+            buffer[2] = Float(cos(state.theta2))
+            buffer[3] = Float(sin(state.theta2))
+        }
         buffer[4] = Float(state.theta1Dot)
         buffer[5] = Float(state.theta2Dot)
     }
