@@ -3,7 +3,7 @@ import Foundation
 
 /// Which vector unit the network kernels use, chosen once per process (see `Kernels.active`).
 public enum KernelChoice: String, Sendable, CaseIterable {
-    /// 16-lane AVX-512 GEMM tiles (C, per-function target attributes); everything else as `avx2`.
+    /// 16-lane AVX-512 GEMM tiles and tanh (C, per-function target attributes); everything else as `avx2`.
     case avx512
     /// The Swift SIMD8 kernels, compiled with AVX2 and FMA on x86-64.
     case avx2

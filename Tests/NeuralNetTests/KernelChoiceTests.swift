@@ -68,5 +68,44 @@ struct KernelChoiceTests {
                 }
             }
         }
+
+        /// The AVX-512 tanh must give every float the SIMD8 tanh's bits (NaN payloads included), so the kernel
+        /// choice cannot change a policy-gradient run; VectorTanhTests checks the accuracy of whichever is active.
+        @Test(
+            "the AVX-512 tanh equals the SIMD8 tanh bit for bit on all 2^32 floats",
+            .enabled(if: Kernels.available.contains(.avx512), "this CPU has no AVX-512"))
+        func wideTanhMatchesSIMD8() async {
+            let differing = await withTaskGroup(of: Int.self) { group in
+                for range in 0..<UInt32(256) {
+                    group.addTask { Self.tanhDifferences(from: range << 24, count: 1 << 24) }
+                }
+                return await group.reduce(0, +)
+            }
+            #expect(differing == 0, "\(differing) floats where the AVX-512 tanh differs from the SIMD8 one")
+        }
+
+        /// The bit patterns `first..<first + count` through both kernels in blocks of 2¹⁶ (ragged lengths
+        /// included, for the masked tail): how many results differ.
+        static func tanhDifferences(from first: UInt32, count: Int) -> Int {
+            let blockSize = 1 << 16
+            let narrow = FloatBuffer(count: blockSize)
+            let wide = FloatBuffer(count: blockSize)
+            var differing = 0
+            var offset = 0
+            while offset < count {
+                let length = min(blockSize - (offset / blockSize) % 16, count - offset)
+                for index in 0..<length {
+                    narrow.base[index] = Float(bitPattern: first &+ UInt32(offset + index))
+                    wide.base[index] = narrow.base[index]
+                }
+                Activation.tanhSIMD8(narrow.base, count: length)
+                rlterm_tanh_avx512(wide.base, length)
+                for index in 0..<length where narrow.base[index].bitPattern != wide.base[index].bitPattern {
+                    differing += 1
+                }
+                offset += length
+            }
+            return differing
+        }
     #endif
 }
