@@ -63,4 +63,36 @@ struct AllocationTests {
         let allocations = rlterm_malloc_counter_stop()
         #expect(allocations == 0)
     }
+
+    @Test("the MinAtar DQN update on the convolutional network (target forward, forward, Huber, backward, RMSProp) makes no heap allocation")
+    func convolutionalUpdateAllocatesNothing() {
+        let batch = 32
+        let online = TestData.breakoutNetwork(seed: 90)
+        let target = TestData.breakoutNetwork(seed: 91)
+        target.copyParameters(from: online)
+        let optimizer = RMSProp.minAtarDQN(network: online)
+        let observations = TestData.uniform(batch * online.inputSize, seed: 92).map { $0 > 0.5 ? Float(1) : 0 }
+        let next = TestData.uniform(batch * online.inputSize, seed: 93).map { $0 > 0.5 ? Float(1) : 0 }
+        let actions = TestData.integers(batch, below: 6, seed: 94)
+        let rewards = TestData.uniform(batch, seed: 95)
+        var targets = [Float](repeating: 0, count: batch)
+        func update() {
+            let nextQ = next.withUnsafeBufferPointer { target.forward($0, batch: batch) }
+            for row in 0..<batch {
+                targets[row] = rewards[row] + 0.99 * nextQ.row(row).max()!
+            }
+            let q = observations.withUnsafeBufferPointer { online.forward($0, batch: batch) }
+            _ = RegressionLoss.huber.evaluate(
+                predictions: q, actions: actions, targets: targets, gradient: online.outputGradient)
+            online.backward()
+            _ = online.gradientNorm()
+            optimizer.step()
+            _ = observations.withUnsafeBufferPointer { online.forward(UnsafeBufferPointer(rebasing: $0[0..<400]), batch: 1) }
+        }
+        for _ in 0..<3 { update() }
+        rlterm_malloc_counter_start()
+        for _ in 0..<20 { update() }
+        let allocations = rlterm_malloc_counter_stop()
+        #expect(allocations == 0)
+    }
 }

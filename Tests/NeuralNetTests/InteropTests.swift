@@ -15,49 +15,94 @@ struct InteropTests {
         let directory = try CheckpointTests.temporaryDirectory()
         let checkpoint = directory + "/model.safetensors"
         try Checkpoint.save(networks, metadata: ["algorithm": "dqn", "environment": "cartpole"], to: checkpoint)
-        var cases: [String: [String: [[Float]]]] = [:]
-        for (prefix, network) in networks {
-            let batch = 5
-            let input = TestData.uniform(batch * network.inputSize, scale: 2, seed: UInt64(prefix.utf8.count))
-            let output = input.withUnsafeBufferPointer { network.forward($0, batch: batch) }
-            cases[prefix] = [
-                "input": (0..<batch).map { Array(input[($0 * network.inputSize)..<(($0 + 1) * network.inputSize)]) },
-                "output": (0..<batch).map { Array(output.row($0)) },
-            ]
+        let cases = networks.mapValues { network in
+            let input = TestData.uniform(5 * network.inputSize, scale: 2, seed: UInt64(network.inputSize))
+            return Self.forwardCase(input, inputSize: network.inputSize, forward: network.forward)
         }
         let casesPath = directory + "/cases.json"
         try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: casesPath))
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "interop_check.py")
+        guard let transcript = try runPython(
+            "interop_check.py", checkpoint, casesPath, needs: "safetensors and numpy", requiredUnderCI: true)
+        else { return }
+        #expect(transcript.contains("q: sizes [4, 64, 64, 2] relu"), "\(transcript)")
+    }
+
+    @Test("PyTorch's Conv2d and Linear, loaded with an rlterm convolutional checkpoint, give rlterm's Q-values")
+    func pytorchRunsConvolutionalCheckpoint() throws {
+        let networks = [
+            "q": TestData.breakoutNetwork(seed: 113),
+            "seaquest": TestData.convolutionalNetwork(
+                channels: 10, height: 10, width: 10, filters: 16, hidden: [128], outputs: 6, seed: 114),
+        ]
+        let directory = try CheckpointTests.temporaryDirectory()
+        let checkpoint = directory + "/model.safetensors"
+        try Checkpoint.save(networks, metadata: ["algorithm": "dqn"], to: checkpoint)
+        let cases = networks.mapValues { network in
+            // MinAtar's observations are binary channels.
+            let input = TestData.uniform(5 * network.inputSize, seed: UInt64(network.inputSize)).map {
+                $0 > 0.5 ? Float(1) : 0
+            }
+            return Self.forwardCase(input, inputSize: network.inputSize, forward: network.forward)
+        }
+        let casesPath = directory + "/cases.json"
+        try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: casesPath))
+        // CI installs safetensors and numpy but not torch; the committed fixture compares with PyTorch there.
+        guard let transcript = try runPython(
+            "conv_interop_check.py", checkpoint, casesPath, needs: "torch and safetensors", requiredUnderCI: false)
+        else { return }
+        #expect(transcript.contains("q: conv 4,10,10,16 sizes 1024,128,6"), "\(transcript)")
+        #expect(transcript.contains("seaquest: conv 10,10,10,16"), "\(transcript)")
+    }
+
+    /// The rows of `input` (`inputSize` floats each) and the network's outputs for them, as the scripts read them.
+    private static func forwardCase(
+        _ input: [Float], inputSize: Int, forward: (UnsafeBufferPointer<Float>, Int) -> MatrixView
+    ) -> [String: [[Float]]] {
+        let batch = input.count / inputSize
+        let output = input.withUnsafeBufferPointer { forward($0, batch) }
+        return [
+            "input": (0..<batch).map { Array(input[($0 * inputSize)..<(($0 + 1) * inputSize)]) },
+            "output": (0..<batch).map { Array(output.row($0)) },
+        ]
+    }
+
+    /// Runs `script` (beside this file) with python3 and returns its output, expecting exit status 0; nil when
+    /// python3 or the packages it `needs` are missing (see `skipOrFail`).
+    private func runPython(
+        _ script: String, _ arguments: String..., needs packages: String, requiredUnderCI: Bool
+    ) throws -> String? {
+        let scriptURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(script)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, checkpoint, casesPath]
+        process.arguments = ["python3", scriptURL.path] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         do {
             try process.run()
         } catch {
-            try skipOrFail("python3 could not be started: \(error)")
-            return
+            try skipOrFail("python3 could not be started: \(error)", packages: packages, requiredUnderCI: requiredUnderCI)
+            return nil
         }
         let transcript = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         if process.terminationStatus == 3 || process.terminationStatus == 127 {
-            try skipOrFail("python3 with safetensors and numpy is not available: \(transcript)")
-            return
+            try skipOrFail(
+                "python3 with \(packages) is not available: \(transcript)", packages: packages,
+                requiredUnderCI: requiredUnderCI)
+            return nil
         }
         #expect(process.terminationStatus == 0, "\(transcript)")
-        #expect(transcript.contains("q: sizes [4, 64, 64, 2] relu"), "\(transcript)")
+        return transcript
     }
 
-    /// Under CI (environment variable CI set) a missing Python toolchain is a failure; elsewhere it is
-    /// recorded as a known issue so the run says the check did not happen.
-    private func skipOrFail(_ reason: String) throws {
-        if ProcessInfo.processInfo.environment["CI"] != nil {
+    /// Under CI (environment variable CI set) a missing Python toolchain is a failure when `requiredUnderCI`;
+    /// otherwise it is recorded as a known issue so the run says the check did not happen.
+    private func skipOrFail(_ reason: String, packages: String, requiredUnderCI: Bool) throws {
+        if requiredUnderCI && ProcessInfo.processInfo.environment["CI"] != nil {
             Issue.record("interop check could not run under CI: \(reason)")
         } else {
-            withKnownIssue("interop check skipped (pip install safetensors numpy to run it)") {
+            withKnownIssue("interop check skipped (pip install \(packages) to run it)") {
                 Issue.record(Comment(rawValue: reason))
             }
         }
