@@ -13,9 +13,9 @@ import RLCore
 ///
 /// Each sample is one GEMM through `MatrixMultiply`: its patches (im2col) form a K × P matrix, K = 9·C rows
 /// (c, i, j) by P = (H − 2)·(W − 2) columns (r, s), and Y = W·patches with W read as O × K, which is already
-/// the output's layout. ∂L/∂Wᵀ (K × O) sums patches·gᵀ over the batch, which fills whole 16-lane vectors
-/// when O is 16 (36 × 64 by 64 × 16 for Breakout's 4 channels). Workspaces grow to the largest batch seen,
-/// so a steady-state pass allocates nothing.
+/// the output's layout. The forward pass keeps every sample's patches for `backward`, where ∂L/∂Wᵀ (K × O)
+/// sums patches·gᵀ over the batch, which fills whole 16-lane vectors when O is 16 (36 × 64 by 64 × 16 for
+/// Breakout's 4 channels). Workspaces grow to the largest batch seen, so a steady-state pass allocates nothing.
 public final class Conv2D {
     /// The kernel's height and width.
     public static let kernelSize = 3
@@ -32,13 +32,12 @@ public final class Conv2D {
     private(set) var batchCapacity = 0
     /// The samples of the last forward pass, which `backward` differentiates.
     private(set) var batch = 0
-    private var input: FloatBuffer
     /// The rectified outputs of the last forward pass, `batch × outputSize`.
     private(set) var outputs: FloatBuffer
     /// ∂L/∂y for the last forward pass, written by the layer after this one.
     private(set) var outputGradient: FloatBuffer
-    /// One sample's patches, K × P.
-    private let patches: FloatBuffer
+    /// Every sample's patches of the last forward pass, K × P each.
+    private var patches: FloatBuffer
     /// One sample's ∂L/∂y transposed, P × O.
     private let outputGradientTransposed: FloatBuffer
     /// ∂L/∂Wᵀ, K × O, summed over the batch before it is written as ∂L/∂W.
@@ -64,10 +63,9 @@ public final class Conv2D {
         gradients = FloatBuffer(count: weightCount + outputChannels)
         let patchRows = inputChannels * Self.kernelSize * Self.kernelSize
         let positions = (inputHeight - 2) * (inputWidth - 2)
-        patches = FloatBuffer(count: patchRows * positions)
         outputGradientTransposed = FloatBuffer(count: positions * outputChannels)
         weightGradientTransposed = FloatBuffer(count: weightCount)
-        input = FloatBuffer(count: 0)
+        patches = FloatBuffer(count: 0)
         outputs = FloatBuffer(count: 0)
         outputGradient = FloatBuffer(count: 0)
         let bound = 1 / Float(patchRows).squareRoot()
@@ -124,7 +122,7 @@ public final class Conv2D {
     public func reserveBatchCapacity(_ capacity: Int) {
         guard capacity > batchCapacity else { return }
         batchCapacity = capacity
-        input = FloatBuffer(count: capacity * inputSize)
+        patches = FloatBuffer(count: capacity * patchRows * positions)
         outputs = FloatBuffer(count: capacity * outputSize)
         outputGradient = FloatBuffer(count: capacity * outputSize)
     }
@@ -138,15 +136,15 @@ public final class Conv2D {
         precondition(input.count >= batch * inputSize, "\(input.count) inputs are fewer than \(batch)×\(inputSize)")
         reserveBatchCapacity(batch)
         self.batch = batch
-        VectorCopy.copy(input.baseAddress!, into: self.input.base, count: batch * inputSize)
         let bias = parameters.base + weightCount
         for sample in 0..<batch {
-            writePatches(of: sample)
+            let samplePatches = patches.base + sample * patchRows * positions
+            writePatches(from: input.baseAddress! + sample * inputSize, into: samplePatches)
             let output = outputs.base + sample * outputSize
             MatrixMultiply.multiply(
                 m: outputChannels, n: positions, k: patchRows,
                 a: .init(base: parameters.base, rowStride: patchRows, columnStride: 1),
-                b: patches.base, c: output, start: .zero)
+                b: samplePatches, c: output, start: .zero)
             for channel in 0..<outputChannels {
                 addBiasAndRectify(output + channel * positions, count: positions, bias: bias[channel])
             }
@@ -173,13 +171,12 @@ public final class Conv2D {
                 biasGradients[channel] += rectifiedGradientSum(
                     gradient + channel * positions, outputs: output + channel * positions, count: positions)
             }
-            writePatches(of: sample)
             MatrixTranspose.transpose(
                 gradient, rows: outputChannels, columns: positions, into: outputGradientTransposed.base)
             // ∂L/∂Wᵀ += patches·gᵀ: K × P by P × O, accumulated over the batch in sample order.
             MatrixMultiply.multiply(
                 m: patchRows, n: outputChannels, k: positions,
-                a: .init(base: patches.base, rowStride: positions, columnStride: 1),
+                a: .init(base: patches.base + sample * patchRows * positions, rowStride: positions, columnStride: 1),
                 b: outputGradientTransposed.base, c: weightGradientTransposed.base,
                 start: sample == 0 ? .zero : .accumulate)
         }
@@ -187,18 +184,25 @@ public final class Conv2D {
             weightGradientTransposed.base, rows: patchRows, columns: outputChannels, into: weightGradients)
     }
 
-    /// The patch matrix of sample `sample`: row (c, i, j) holds x[c, r + i, s + j] for every position (r, s),
-    /// one output row's run of `outputWidth` floats at a time.
-    private func writePatches(of sample: Int) {
-        let source = input.base + sample * inputSize
+    /// The patch matrix of one sample (C × H × W at `source`): row (c, i, j) holds x[c, r + i, s + j] for
+    /// every position (r, s), one output row's run of `outputWidth` floats at a time.
+    private func writePatches(from source: UnsafePointer<Float>, into patches: UnsafeMutablePointer<Float>) {
         let width = outputWidth
-        var target = patches.base
+        var target = patches
         for channel in 0..<inputChannels {
             let plane = source + channel * inputHeight * inputWidth
             for kernelRow in 0..<Self.kernelSize {
                 for kernelColumn in 0..<Self.kernelSize {
-                    for row in 0..<outputHeight {
-                        VectorCopy.copy(plane + (row + kernelRow) * inputWidth + kernelColumn, into: target, count: width)
+                    var run = plane + kernelRow * inputWidth + kernelColumn
+                    for _ in 0..<outputHeight {
+                        // MinAtar's 10 × 10 gives runs of exactly one vector: the general copy's loop and
+                        // tail test took most of the time here.
+                        if width == 8 {
+                            SIMD8.load(run).store(target)
+                        } else {
+                            VectorCopy.copy(run, into: target, count: width)
+                        }
+                        run += inputWidth
                         target += width
                     }
                 }
