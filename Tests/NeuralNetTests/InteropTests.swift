@@ -12,17 +12,9 @@ struct InteropTests {
             "pi": TestData.network([6, 32, 3], .tanh, seed: 111),
             "v": TestData.network([6, 32, 1], .tanh, seed: 112),
         ]
-        let directory = try CheckpointTests.temporaryDirectory()
-        let checkpoint = directory + "/model.safetensors"
-        try Checkpoint.save(networks, metadata: ["algorithm": "dqn", "environment": "cartpole"], to: checkpoint)
-        let cases = networks.mapValues { network in
-            let input = TestData.uniform(5 * network.inputSize, scale: 2, seed: UInt64(network.inputSize))
-            return Self.forwardCase(input, inputSize: network.inputSize, forward: network.forward)
-        }
-        let casesPath = directory + "/cases.json"
-        try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: casesPath))
-        guard let transcript = try runPython(
-            "interop_check.py", checkpoint, casesPath, needs: "safetensors and numpy", requiredUnderCI: true)
+        guard let transcript = try check(
+            networks, with: "interop_check.py", inputs: { TestData.uniform($0, scale: 2, seed: UInt64($0)) },
+            needs: "safetensors and numpy", requiredUnderCI: true)
         else { return }
         #expect(transcript.contains("q: sizes [4, 64, 64, 2] relu"), "\(transcript)")
     }
@@ -34,36 +26,38 @@ struct InteropTests {
             "seaquest": TestData.convolutionalNetwork(
                 channels: 10, height: 10, width: 10, filters: 16, hidden: [128], outputs: 6, seed: 114),
         ]
-        let directory = try CheckpointTests.temporaryDirectory()
-        let checkpoint = directory + "/model.safetensors"
-        try Checkpoint.save(networks, metadata: ["algorithm": "dqn"], to: checkpoint)
-        let cases = networks.mapValues { network in
-            // MinAtar's observations are binary channels.
-            let input = TestData.uniform(5 * network.inputSize, seed: UInt64(network.inputSize)).map {
-                $0 > 0.5 ? Float(1) : 0
-            }
-            return Self.forwardCase(input, inputSize: network.inputSize, forward: network.forward)
-        }
-        let casesPath = directory + "/cases.json"
-        try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: casesPath))
-        // CI installs safetensors and numpy but not torch; the committed fixture compares with PyTorch there.
-        guard let transcript = try runPython(
-            "conv_interop_check.py", checkpoint, casesPath, needs: "torch and safetensors", requiredUnderCI: false)
+        // MinAtar's observations are binary channels. CI installs safetensors and numpy but not torch; the
+        // committed fixture (ConvolutionalNetworkReferenceTests) compares with PyTorch there.
+        guard let transcript = try check(
+            networks, with: "conv_interop_check.py",
+            inputs: { TestData.uniform($0, seed: UInt64($0)).map { $0 > 0.5 ? 1 : 0 } },
+            needs: "torch and safetensors", requiredUnderCI: false)
         else { return }
         #expect(transcript.contains("q: conv 4,10,10,16 sizes 1024,128,6"), "\(transcript)")
         #expect(transcript.contains("seaquest: conv 10,10,10,16"), "\(transcript)")
     }
 
-    /// The rows of `input` (`inputSize` floats each) and the network's outputs for them, as the scripts read them.
-    private static func forwardCase(
-        _ input: [Float], inputSize: Int, forward: (UnsafeBufferPointer<Float>, Int) -> MatrixView
-    ) -> [String: [[Float]]] {
-        let batch = input.count / inputSize
-        let output = input.withUnsafeBufferPointer { forward($0, batch) }
-        return [
-            "input": (0..<batch).map { Array(input[($0 * inputSize)..<(($0 + 1) * inputSize)]) },
-            "output": (0..<batch).map { Array(output.row($0)) },
-        ]
+    /// Saves `networks` as a checkpoint, runs each on five observations (`inputs(count)` gives their floats)
+    /// and has `script` check its outputs against that checkpoint: the script's transcript, or nil when skipped.
+    private func check<Network: TestNetwork & CheckpointableNetwork>(
+        _ networks: [String: Network], with script: String, inputs: (Int) -> [Float], needs packages: String,
+        requiredUnderCI: Bool
+    ) throws -> String? {
+        let directory = try CheckpointTests.temporaryDirectory()
+        let checkpoint = directory + "/model.safetensors"
+        try Checkpoint.save(networks, metadata: ["algorithm": "dqn", "environment": "cartpole"], to: checkpoint)
+        let cases = networks.mapValues { network in
+            let size = network.inputSize
+            let input = inputs(5 * size)
+            let output = input.withUnsafeBufferPointer { network.forward($0, batch: 5) }
+            return [
+                "input": (0..<5).map { Array(input[($0 * size)..<(($0 + 1) * size)]) },
+                "output": (0..<5).map { Array(output.row($0)) },
+            ]
+        }
+        let casesPath = directory + "/cases.json"
+        try JSONEncoder().encode(cases).write(to: URL(fileURLWithPath: casesPath))
+        return try runPython(script, checkpoint, casesPath, needs: packages, requiredUnderCI: requiredUnderCI)
     }
 
     /// Runs `script` (beside this file) with python3 and returns its output, expecting exit status 0; nil when

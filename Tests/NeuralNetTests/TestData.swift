@@ -81,3 +81,14 @@ extension TestData {
         return tensors
     }
 }
+
+/// What the tests drive on either kind of network.
+protocol TestNetwork: AnyObject {
+    var inputSize: Int { get }
+    var outputGradient: MutableMatrixView { get }
+    func forward(_ input: UnsafeBufferPointer<Float>, batch: Int) -> MatrixView
+    func backward()
+}
+
+extension MLP: TestNetwork {}
+extension ConvolutionalNetwork: TestNetwork {}

@@ -8,14 +8,14 @@ Linear, ReLU, ..., Linear), loaded with load_state_dict(strict=True) from the sa
 and run by torch's Conv2d and Linear forward. Exit status: 0 match, 1 mismatch, 3 torch or safetensors not
 importable.
 """
-import json
 import sys
 
 try:
     import torch
     import torch.nn as nn
-    from safetensors import safe_open
     from safetensors.torch import load_file
+
+    from interop_check import read_arguments
 except ImportError as error:
     print(f"conv interop check skipped: {error}", file=sys.stderr)
     sys.exit(3)
@@ -35,12 +35,7 @@ def network(metadata, prefix):
 
 
 def main():
-    path, cases_path = sys.argv[1], sys.argv[2]
-    with safe_open(path, framework="pt") as handle:
-        metadata = handle.metadata()
-    tensors = load_file(path)
-    with open(cases_path) as handle:
-        cases = json.load(handle)
+    metadata, tensors, cases = read_arguments("pt", load_file)
     failures = 0
     for prefix, case in cases.items():
         net, shape = network(metadata, prefix)
