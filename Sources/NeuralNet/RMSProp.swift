@@ -7,10 +7,11 @@
 ///     μ > 0:     b ← μ·b + g/d,   θ ← θ − α_lr·b
 ///     otherwise:                  θ ← θ − α_lr·g/d
 ///
-/// The MinAtar paper's DQN takes the centered form with step size 2.5·10⁻⁴, α = 0.95 ("squared gradient
-/// momentum") and ε = 0.01 ("minimum squared gradient"); the authors' `examples/dqn.py` passes exactly these
-/// to `torch.optim.RMSprop(centered=True)`, and in its later versions also `momentum=0.95` ("gradient
-/// momentum"). `RMSProp.minAtarDQN` builds that optimizer.
+/// The MinAtar paper's DQN (Young & Tian 2019, arXiv:1903.03176) trains with centered RMSProp. The authors'
+/// `examples/dqn.py` (kenjyoung/MinAtar, read at commit 3f078e5) passes `lr=0.00025`, `alpha=0.95`
+/// (SQUARED_GRAD_MOMENTUM), `eps=0.01` (MIN_SQUARED_GRAD), `centered=True` and also `momentum=0.95`
+/// (GRAD_MOMENTUM) to `torch.optim.RMSprop`. `RMSProp.minAtarDQN` is issue 22's setting, the first four;
+/// `momentum: 0.95` adds the fifth.
 ///
 /// The averages are kept per parameter, in buffers allocated once here.
 public final class RMSProp: Optimizer {
