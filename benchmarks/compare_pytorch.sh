@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs `rlterm bench --json --group network` under every kernel choice this CPU has (RLTERM_KERNELS) and the same
 # updates in PyTorch (one thread), one after the other, ROUNDS times, all pinned to one core, and prints one
-# side-by-side table of medians: microseconds per update for each kernel choice, % of the widest unit's peak,
+# side-by-side table of medians: microseconds per update for each kernel choice (the MLP DQN updates, the MinAtar
+# paper's convolutional DQN update and acting, the policy step), % of the widest unit's peak,
 # PyTorch's time and PyTorch's median divided by rlterm's. The 1-minute load average is recorded before every
 # run and its range printed beside the table, since a busy machine slows both sides.
 # Usage: [ROUNDS=5] [CPU=1] benchmarks/compare_pytorch.sh [--repeats N] [--run-seconds S]
@@ -58,8 +59,8 @@ for choice in choices:
     loads = rlterm[choice][1]
     print(f"load average (1 min) before the {choice} runs: {min(loads):.2f}–{max(loads):.2f}")
 print(f"load average (1 min) before the PyTorch runs: {min(pytorch_loads):.2f}–{max(pytorch_loads):.2f}")
-header = "| figure                         |"
-rule = "|--------------------------------|"
+header = f"| {'figure':<33} |"
+rule = f"|{'-' * 35}|"
 for choice in choices:
     header += f" {choice + ' µs':>11} | {'% peak':>6} | {'speed-up':>8} |"
     rule += f"{'-' * 12}:|{'-' * 7}:|{'-' * 9}:|"
@@ -71,7 +72,7 @@ for name, figure in first.items():
     if figure.get("unit") != "us":
         continue
     theirs = median(pytorch, name)
-    line = f"| {name:<30} |"
+    line = f"| {name:<33} |"
     for choice in choices:
         ours = median(rlterm[choice][0], name)
         fraction = median(rlterm[choice][0], f"peak-fraction.{name}")

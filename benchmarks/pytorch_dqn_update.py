@@ -3,7 +3,10 @@
 The update is the one rlterm's DQN agent takes (and Stable-Baselines3's DQN): target-network forward on
 the next observations, y = r + gamma * (1 - done) * max_a' Q_target(s', a'), forward on the observations,
 smooth L1 (Huber, delta = 1) loss on Q(s, a) against y, zero_grad, backward, gradient-norm clipping at 10,
-Adam step; and the policy-gradient step of `rlterm bench`'s update.policy figure. Each figure is the best of
+Adam step; the MinAtar paper's DQN step on its convolutional network for Breakout (Conv2d(4, 16, 3), ReLU,
+Flatten, Linear(1024, 128), ReLU, Linear(128, 6); the same targets and Huber loss, no clipping, centered
+RMSprop with lr 2.5e-4, alpha 0.95, eps 0.01, as MinAtar's examples/dqn.py takes it); and the policy-gradient
+step of `rlterm bench`'s update.policy figure. Each figure is the best of
 --repeats timed runs of at least --run-seconds each, after a warm-up of the same length, exactly as
 `rlterm bench` measures. Prints a JSON array of {"name", "value", "unit"} with rlterm's figure names.
 """
@@ -20,6 +23,8 @@ FORWARDS = [(4, 64, 64, 2), (48, 128, 128, 4)]
 
 
 POLICY = ((4, 64, 64, 2), 1000)
+# (channels, side, filters, hidden, actions), batch: rlterm's "conv4x10x10c16x128x6" figures.
+MINATAR = ((4, 10, 16, 128, 6), 32)
 
 
 def mlp(sizes, activation=nn.ReLU):
@@ -72,6 +77,52 @@ def dqn_update(sizes, batch):
     return update
 
 
+def minatar_network(channels, side, filters, hidden, actions):
+    features = filters * (side - 2) * (side - 2)
+    return nn.Sequential(nn.Conv2d(channels, filters, 3), nn.ReLU(), nn.Flatten(), nn.Linear(features, hidden),
+                         nn.ReLU(), nn.Linear(hidden, actions))
+
+
+def minatar_name(shape):
+    channels, side, filters, hidden, actions = shape
+    return f"conv{channels}x{side}x{side}c{filters}x{hidden}x{actions}"
+
+
+def minatar_update(shape, batch):
+    generator = torch.Generator().manual_seed(1)
+    channels, side, _, _, actions = shape
+    q, target = minatar_network(*shape), minatar_network(*shape)
+    target.load_state_dict(q.state_dict())
+    optimizer = torch.optim.RMSprop(q.parameters(), lr=2.5e-4, alpha=0.95, eps=0.01, centered=True)
+    observations = (torch.rand(batch, channels, side, side, generator=generator) < 0.1).float()
+    next_observations = (torch.rand(batch, channels, side, side, generator=generator) < 0.1).float()
+    chosen = torch.randint(actions, (batch, 1), generator=generator)
+    rewards = (torch.rand(batch, generator=generator) < 0.1).float()
+    not_done = (torch.rand(batch, generator=generator) >= 0.05).float()
+
+    def update():
+        with torch.no_grad():
+            td_target = rewards + 0.99 * not_done * target(next_observations).max(dim=1).values
+        loss = F.smooth_l1_loss(q(observations).gather(1, chosen).squeeze(1), td_target)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+    return update
+
+
+def minatar_forward(shape):
+    channels, side = shape[0], shape[1]
+    q = minatar_network(*shape)
+    observation = (torch.rand(1, channels, side, side) < 0.1).float()
+
+    def act():
+        with torch.no_grad():
+            return q(observation)[0, 0].item()
+
+    return act
+
+
 def policy_update(sizes, batch):
     """rlterm's `update.policy` figure: a tanh policy's surrogate -mean(log pi(a|s) * psi), backward, Adam."""
     generator = torch.Generator().manual_seed(1)
@@ -113,6 +164,11 @@ def main():
         seconds = best_seconds_per_call(dqn_update(sizes, batch), arguments.repeats, arguments.run_seconds)
         name = "x".join(map(str, sizes))
         figures.append({"name": f"update.{name}.b{batch}", "value": seconds * 1e6, "unit": "us"})
+    shape, batch = MINATAR
+    seconds = best_seconds_per_call(minatar_update(shape, batch), arguments.repeats, arguments.run_seconds)
+    figures.append({"name": f"update.{minatar_name(shape)}.b{batch}", "value": seconds * 1e6, "unit": "us"})
+    seconds = best_seconds_per_call(minatar_forward(shape), arguments.repeats, arguments.run_seconds)
+    figures.append({"name": f"forward.{minatar_name(shape)}.b1", "value": seconds * 1e6, "unit": "us"})
     for sizes in FORWARDS:
         seconds = best_seconds_per_call(single_forward(sizes), arguments.repeats, arguments.run_seconds)
         figures.append({"name": f"forward.{'x'.join(map(str, sizes))}.b1", "value": seconds * 1e6, "unit": "us"})

@@ -3,28 +3,35 @@ import Foundation
 /// Saves and loads networks as safetensors files that PyTorch reads directly.
 ///
 /// Format (safetensors): an 8-byte little-endian header length n, n bytes of JSON, then raw little-endian
-/// F32 data. Network `prefix` with layers 0…L−1 is stored with the names and shapes of a PyTorch
-/// `nn.Sequential` state dict, whose indices count the activation modules too: layer l becomes
-/// `prefix.{2l}.weight` [out, in] and `prefix.{2l}.bias` [out]. `__metadata__` holds the caller's run
-/// metadata plus `prefix.sizes` (e.g. "4,64,64,2") and `prefix.activation` for each network.
+/// F32 data. Network `prefix` is stored with the names and shapes of a PyTorch `nn.Sequential` state dict,
+/// whose indices count the activation modules too. An `MLP` with layers 0…L−1: layer l becomes
+/// `prefix.{2l}.weight` [out, in] and `prefix.{2l}.bias` [out]. A `ConvolutionalNetwork` is
+/// `Sequential(Conv2d, ReLU, Flatten, Linear, ReLU, …)`: `prefix.0.weight` [O, C, 3, 3] (OIHW) and
+/// `prefix.0.bias` [O], then its dense layer l as `prefix.{3 + 2l}.weight` [out, in] and `.bias`.
+/// `__metadata__` holds the caller's run metadata plus each network's architecture: `prefix.sizes` (e.g.
+/// "4,64,64,2", a convolutional network's dense sizes from its flattened features), `prefix.activation`,
+/// and for a convolutional network `prefix.conv` ("C,H,W,O", e.g. "4,10,10,16").
 public enum Checkpoint {
     /// Writes `networks` (keyed by prefix, e.g. "q", "pi", "v") and `metadata` to `path` atomically: a
     /// temporary file in the same directory is written and fsynced, renamed over `path`, and the
     /// directory is fsynced, so a crash leaves either the old file or the new one.
-    public static func save(_ networks: [String: MLP], metadata: [String: String], to path: String)
+    public static func save(
+        _ networks: [String: any CheckpointableNetwork], metadata: [String: String], to path: String
+    )
         throws(CheckpointError)
     {
         var header: [String: Any] = [:]
         var allMetadata = metadata
         var data = [UInt8]()
         for prefix in networks.keys.sorted() {
-            let network = networks[prefix]!
-            allMetadata["\(prefix).sizes"] = network.sizes.map(String.init).joined(separator: ",")
-            allMetadata["\(prefix).activation"] = network.activation.rawValue
-            for tensor in tensors(of: network, prefix: prefix) {
+            let layout = networks[prefix]!.checkpointLayout(prefix: prefix)
+            for field in layout.fields {
+                allMetadata["\(prefix).\(field.key)"] = field.value
+            }
+            for tensor in layout.tensors {
                 let begin = data.count
                 for index in 0..<tensor.count {
-                    withUnsafeBytes(of: tensor.value(network, index).bitPattern.littleEndian) {
+                    withUnsafeBytes(of: tensor.element(index).pointee.bitPattern.littleEndian) {
                         data.append(contentsOf: $0)
                     }
                 }
@@ -52,48 +59,94 @@ public enum Checkpoint {
     /// see `CheckpointReader` for what is checked. The header is checked before any tensor data is read, and
     /// nothing is changed unless everything checks out.
     @discardableResult
-    public static func load(from path: String, into networks: [String: MLP]) throws(CheckpointError) -> [String: String]
+    public static func load(from path: String, into networks: [String: any CheckpointableNetwork])
+        throws(CheckpointError) -> [String: String]
     {
         let reader = try CheckpointReader(path: path)
         try reader.load(into: networks)
         return reader.metadata
     }
+}
 
-    /// One tensor of a network's state dict and how its elements map to the network's parameters.
-    struct TensorLayout {
-        let name: String
-        let shape: [Int]
-        let layer: Int
-        let isWeight: Bool
+/// A network that `Checkpoint` saves and loads in PyTorch's layouts.
+public protocol CheckpointableNetwork: AnyObject {
+    /// The network's architecture fields and tensors under `prefix`.
+    func checkpointLayout(prefix: String) -> CheckpointLayout
+}
 
-        var count: Int { shape.reduce(1, *) }
-
-        /// Element `index` in PyTorch's row-major order.
-        func value(_ network: MLP, _ index: Int) -> Float {
-            if isWeight {
-                return network.weight(layer: layer, output: index / shape[1], input: index % shape[1])
-            }
-            return network.bias(layer: layer, output: index)
-        }
-
-        func setValue(_ network: MLP, _ index: Int, _ value: Float) {
-            if isWeight {
-                network.setWeight(value, layer: layer, output: index / shape[1], input: index % shape[1])
-            } else {
-                network.setBias(value, layer: layer, output: index)
-            }
-        }
+/// How a network appears in a checkpoint: the metadata fields that describe its architecture (checked on
+/// load) and its tensors, each with where its elements live in the network.
+public struct CheckpointLayout {
+    /// Written as `prefix.key` in `__metadata__`; a file whose value differs is refused with "saved with
+    /// `key` <saved>, but the agent's network `verb` <value>".
+    struct Field {
+        let key: String
+        let value: String
+        let verb: String
     }
 
-    static func tensors(of network: MLP, prefix: String) -> [TensorLayout] {
-        (0..<network.layerCount).flatMap { layer -> [TensorLayout] in
-            let module = "\(prefix).\(2 * layer)"
-            let fanIn = network.sizes[layer]
-            let fanOut = network.sizes[layer + 1]
+    struct Tensor {
+        let name: String
+        let shape: [Int]
+        /// The address of element `index` in PyTorch's row-major order.
+        let element: (Int) -> UnsafeMutablePointer<Float>
+
+        var count: Int { shape.reduce(1, *) }
+    }
+
+    let fields: [Field]
+    let tensors: [Tensor]
+}
+
+extension MLP: CheckpointableNetwork {
+    public func checkpointLayout(prefix: String) -> CheckpointLayout {
+        CheckpointLayout(fields: architectureFields, tensors: denseTensors(prefix: prefix, firstModule: 0))
+    }
+
+    var architectureFields: [CheckpointLayout.Field] {
+        [
+            .init(key: "sizes", value: sizes.map(String.init).joined(separator: ","), verb: "has"),
+            .init(key: "activation", value: activation.rawValue, verb: "uses"),
+        ]
+    }
+
+    /// Layer l as the `nn.Linear` at module index `firstModule + 2l` (an activation module between layers).
+    func denseTensors(prefix: String, firstModule: Int) -> [CheckpointLayout.Tensor] {
+        (0..<layerCount).flatMap { layer -> [CheckpointLayout.Tensor] in
+            let module = "\(prefix).\(firstModule + 2 * layer)"
+            let fanIn = sizes[layer]
+            let fanOut = sizes[layer + 1]
             return [
-                TensorLayout(name: module + ".weight", shape: [fanOut, fanIn], layer: layer, isWeight: true),
-                TensorLayout(name: module + ".bias", shape: [fanOut], layer: layer, isWeight: false),
+                .init(name: module + ".weight", shape: [fanOut, fanIn]) { [self] index in
+                    parameters.base + weightIndex(layer: layer, output: index / fanIn, input: index % fanIn)
+                },
+                .init(name: module + ".bias", shape: [fanOut]) { [self] index in
+                    parameters.base + biasOffsets[layer] + index
+                },
             ]
         }
+    }
+}
+
+extension ConvolutionalNetwork: CheckpointableNetwork {
+    /// `Sequential(Conv2d, ReLU, Flatten, Linear, …)`: the convolution is module 0, the dense layers start at 3.
+    public func checkpointLayout(prefix: String) -> CheckpointLayout {
+        let shape = [
+            convolution.inputChannels, convolution.inputHeight, convolution.inputWidth, convolution.outputChannels,
+        ]
+        let convolutionField = CheckpointLayout.Field(
+            key: "conv", value: shape.map(String.init).joined(separator: ","), verb: "has")
+        // Stored as OIHW already, so PyTorch's element order is the buffer's.
+        let weights = convolution.parameters.base
+        let biases = weights + convolution.weightCount
+        let kernel = Conv2D.kernelSize
+        let convolutionTensors: [CheckpointLayout.Tensor] = [
+            .init(name: "\(prefix).0.weight",
+                  shape: [convolution.outputChannels, convolution.inputChannels, kernel, kernel]) { weights + $0 },
+            .init(name: "\(prefix).0.bias", shape: [convolution.outputChannels]) { biases + $0 },
+        ]
+        return CheckpointLayout(
+            fields: [convolutionField] + dense.architectureFields,
+            tensors: convolutionTensors + dense.denseTensors(prefix: prefix, firstModule: 3))
     }
 }

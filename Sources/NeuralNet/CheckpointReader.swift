@@ -28,23 +28,19 @@ public struct CheckpointReader {
     /// Loads every network in `networks` (keyed by prefix), after checking each tensor's presence and shape
     /// against the network's architecture (before any data is read) and every value for finiteness. Nothing
     /// is changed unless everything checks out. Tensors with other prefixes are ignored.
-    public func load(into networks: [String: MLP]) throws(CheckpointError) {
+    public func load(into networks: [String: any CheckpointableNetwork]) throws(CheckpointError) {
         let path = file.path
-        var layouts: [(MLP, Checkpoint.TensorLayout, SafeTensorsFile.Entry)] = []
+        var layouts: [(CheckpointLayout.Tensor, SafeTensorsFile.Entry)] = []
         for (prefix, network) in networks.sorted(by: { $0.key < $1.key }) {
-            let sizes = network.sizes.map(String.init).joined(separator: ",")
-            if let saved = metadata["\(prefix).sizes"], saved != sizes {
-                throw .architectureMismatch(
-                    path: path, network: prefix,
-                    reason: "saved with sizes \(saved), but the agent's network has \(sizes)")
+            let layout = network.checkpointLayout(prefix: prefix)
+            for field in layout.fields {
+                if let saved = metadata["\(prefix).\(field.key)"], saved != field.value {
+                    throw .architectureMismatch(
+                        path: path, network: prefix,
+                        reason: "saved with \(field.key) \(saved), but the agent's network \(field.verb) \(field.value)")
+                }
             }
-            if let activation = metadata["\(prefix).activation"], activation != network.activation.rawValue {
-                throw .architectureMismatch(
-                    path: path, network: prefix,
-                    reason: "saved with activation \(activation), "
-                        + "but the agent's network uses \(network.activation.rawValue)")
-            }
-            let expected = Checkpoint.tensors(of: network, prefix: prefix)
+            let expected = layout.tensors
             for name in file.entries.keys.sorted()
             where name.hasPrefix(prefix + ".") && !expected.contains(where: { $0.name == name }) {
                 throw .unexpectedTensor(path: path, tensor: name)
@@ -56,20 +52,20 @@ public struct CheckpointReader {
                 guard entry.shape == tensor.shape else {
                     throw .shapeMismatch(path: path, tensor: tensor.name, expected: tensor.shape, found: entry.shape)
                 }
-                layouts.append((network, tensor, entry))
+                layouts.append((tensor, entry))
             }
         }
         var values: [[Float]] = []
-        for (_, tensor, entry) in layouts {
+        for (tensor, entry) in layouts {
             let tensorValues = try file.values(of: entry)
             if let index = tensorValues.firstIndex(where: { !$0.isFinite }) {
                 throw .nonFiniteValue(path: path, tensor: tensor.name, index: index)
             }
             values.append(tensorValues)
         }
-        for ((network, tensor, _), tensorValues) in zip(layouts, values) {
+        for ((tensor, _), tensorValues) in zip(layouts, values) {
             for (index, value) in tensorValues.enumerated() {
-                tensor.setValue(network, index, value)
+                tensor.element(index).pointee = value
             }
         }
     }

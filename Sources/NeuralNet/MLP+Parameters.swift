@@ -46,12 +46,7 @@ extension MLP {
 
     /// The sum of squared gradient entries, Σ g².
     func squaredGradientNorm() -> Float {
-        var total = SIMD8<Float>(repeating: 0)
-        for index in stride(from: 0, to: gradients.count, by: 8) {
-            let g = SIMD8.load(gradients.base + index)
-            total = total.addingProduct(g, g)
-        }
-        return total.sum()
+        parameterBlock.squaredGradientSum()
     }
 
     /// The Euclidean norm of all gradients, ‖g‖₂.
@@ -60,10 +55,7 @@ extension MLP {
     }
 
     func scaleGradients(by factor: Float) {
-        let scale = SIMD8<Float>(repeating: factor)
-        for index in stride(from: 0, to: gradients.count, by: 8) {
-            (SIMD8.load(gradients.base + index) * scale).store(gradients.base + index)
-        }
+        parameterBlock.scaleGradients(by: factor)
     }
 
     /// Global gradient-norm clipping over several networks (as `torch.nn.utils.clip_grad_norm_`): when the
@@ -96,4 +88,10 @@ extension MLP {
         }
         return norm
     }
+}
+
+extension MLP: TrainableNetwork {
+    var parameterBlock: ParameterBlock { ParameterBlock(parameters: parameters, gradients: gradients) }
+
+    public var parameterBlocks: [ParameterBlock] { [parameterBlock] }
 }

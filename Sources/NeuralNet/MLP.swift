@@ -1,9 +1,5 @@
 import RLCore
 
-#if arch(x86_64)
-    import CNeuralNetShims
-#endif
-
 /// A multilayer perceptron: dense layers `sizes[0] → sizes[1] → … → sizes.last`, the hidden ones followed
 /// by `activation`, the last one linear. The linear output serves every head: Q-values (one output per
 /// action), a categorical policy's logits (see `Categorical`), or a state value (one output).
@@ -36,6 +32,9 @@ public final class MLP {
     /// The rows of the last forward pass, which `backward()` differentiates.
     private(set) var batch = 0
     private var input: FloatBuffer
+    /// The first layer's input in the last forward pass: `input`, or a buffer of the layer before (see
+    /// `forward(reading:batch:)`).
+    private var firstLayerInput: UnsafePointer<Float>?
     /// outputs[l] holds layer l's activations (after the nonlinearity for hidden layers).
     private(set) var outputs: [FloatBuffer]
     private var outputGradientBuffer: FloatBuffer
@@ -122,10 +121,11 @@ public final class MLP {
         outputGradientBuffer = FloatBuffer(count: capacity * outputSize)
         let widest = sizes.dropLast().max() ?? 0
         scratch = (FloatBuffer(count: capacity * widest), FloatBuffer(count: capacity * widest))
-        let widestHidden = sizes.dropFirst().dropLast().max() ?? 0
-        let widestOutput = sizes.dropFirst(2).max() ?? 0
+        // Every layer's, since ∂L/∂x of the first layer is computed when a layer before the network asks for it.
+        let widestInput = sizes.dropLast().max() ?? 0
+        let widestOutput = sizes.dropFirst().max() ?? 0
         transposedScratch = (
-            FloatBuffer(count: capacity * widestOutput), FloatBuffer(count: capacity * widestHidden)
+            FloatBuffer(count: capacity * widestOutput), FloatBuffer(count: capacity * widestInput)
         )
     }
 
@@ -136,9 +136,18 @@ public final class MLP {
         precondition(batch > 0, "a forward pass needs at least one sample")
         precondition(input.count >= batch * inputSize, "\(input.count) inputs are fewer than \(batch)×\(inputSize)")
         reserveBatchCapacity(batch)
+        VectorCopy.copy(input.baseAddress!, into: self.input.base, count: batch * inputSize)
+        return forward(reading: UnsafePointer(self.input.base), batch: batch)
+    }
+
+    /// The forward pass on `batch` rows at `input` without copying them: for a layer before this network
+    /// (`Conv2D`) whose output buffer stays unchanged until `backward` has run, which reads it for the first
+    /// layer's ∂L/∂W.
+    func forward(reading input: UnsafePointer<Float>, batch: Int) -> MatrixView {
+        reserveBatchCapacity(batch)
         self.batch = batch
-        copy(input.baseAddress!, into: self.input.base, count: batch * inputSize)
-        var previous = UnsafePointer(self.input.base)
+        firstLayerInput = input
+        var previous = input
         for layer in 0..<layerCount {
             let fanIn = sizes[layer]
             let fanOut = sizes[layer + 1]
@@ -177,6 +186,12 @@ public final class MLP {
     /// Backpropagates `outputGradient` through the last forward pass and stores ∂L/∂θ for every weight and
     /// bias, replacing earlier gradients (one loss per step; add losses before calling it if you need two).
     public func backward() {
+        backward(inputGradient: nil)
+    }
+
+    /// `backward()`, and, when `inputGradient` is given, ∂L/∂x of the first layer's input written there
+    /// (`batch × inputSize`) for a layer before this network to continue from.
+    func backward(inputGradient: UnsafeMutablePointer<Float>?) {
         precondition(batch > 0, "backward() needs a forward pass first")
         var gradient = UnsafeMutablePointer(outputGradientBuffer.base)
         var spare = (scratch.0.base, scratch.1.base)
@@ -185,8 +200,7 @@ public final class MLP {
         for layer in stride(from: layerCount - 1, through: 0, by: -1) {
             let fanIn = sizes[layer]
             let fanOut = sizes[layer + 1]
-            let layerInput = layer == 0 ? input.base : outputs[layer - 1].base
-            let weights = parameters.base + weightOffsets[layer]
+            let layerInput = layer == 0 ? firstLayerInput! : UnsafePointer(outputs[layer - 1].base)
             let weightGradients = gradients.base + weightOffsets[layer]
             if isNarrow(layer) {
                 // ∂L/∂W = gᵀ·x, reading g transposed through strides.
@@ -199,29 +213,12 @@ public final class MLP {
                     m: fanIn, n: fanOut, k: batch, a: .init(base: layerInput, rowStride: 1, columnStride: fanIn),
                     b: gradient, c: weightGradients, start: .zero)
             }
-            guard layer > 0 else { break }
-            // ∂L/∂x = g·W.
-            let next = spare.0
-            if isNarrow(layer) {
-                MatrixMultiply.multiply(
-                    m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
-                    b: weights, c: next, start: .zero)
-            } else if transposesGradients(layer) {
-                // (∂L/∂x)ᵀ = Wᵀ·gᵀ reads the stored Wᵀ as it is: only g and the product are transposed.
-                let (gradientTransposed, productTransposed) = (transposedScratch.0.base, transposedScratch.1.base)
-                transpose(gradient, rows: batch, columns: fanOut, into: gradientTransposed)
-                MatrixMultiply.multiply(
-                    m: fanIn, n: batch, k: fanOut, a: .init(base: weights, rowStride: fanOut, columnStride: 1),
-                    b: gradientTransposed, c: productTransposed, start: .zero)
-                transpose(productTransposed, rows: fanIn, columns: batch, into: next)
-            } else {
-                // Transposing W costs fanIn·fanOut copies; the tiled product it enables is several times
-                // faster than dot products along fanOut, which are short and have ragged tails.
-                transpose(weights, rows: fanIn, columns: fanOut, into: transposed.base)
-                MatrixMultiply.multiply(
-                    m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
-                    b: transposed.base, c: next, start: .zero)
+            guard layer > 0 else {
+                if let inputGradient { propagate(gradient, through: layer, into: inputGradient) }
+                break
             }
+            let next = spare.0
+            propagate(gradient, through: layer, into: next)
             activation.backpropagate(
                 next, outputs: layerInput, rows: batch, columns: fanIn,
                 columnSums: gradients.base + biasOffsets[layer - 1])
@@ -230,17 +227,32 @@ public final class MLP {
         }
     }
 
-    /// A vector loop rather than `update(from:count:)`: for a batch's few kilobytes glibc's memcpy uses
-    /// `rep movsb`, which took two to three times as long here inside a training step.
-    private func copy(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
-        var index = 0
-        while index + 8 <= count {
-            SIMD8.load(source + index).store(target + index)
-            index += 8
-        }
-        while index < count {
-            target[index] = source[index]
-            index += 1
+    /// ∂L/∂x = g·W of `layer`, for its `batch` rows of ∂L/∂y in `gradient`, written to `next`.
+    private func propagate(
+        _ gradient: UnsafeMutablePointer<Float>, through layer: Int, into next: UnsafeMutablePointer<Float>
+    ) {
+        let fanIn = sizes[layer]
+        let fanOut = sizes[layer + 1]
+        let weights = parameters.base + weightOffsets[layer]
+        if isNarrow(layer) {
+            MatrixMultiply.multiply(
+                m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
+                b: weights, c: next, start: .zero)
+        } else if transposesGradients(layer) {
+            // (∂L/∂x)ᵀ = Wᵀ·gᵀ reads the stored Wᵀ as it is: only g and the product are transposed.
+            let (gradientTransposed, productTransposed) = (transposedScratch.0.base, transposedScratch.1.base)
+            MatrixTranspose.transpose(gradient, rows: batch, columns: fanOut, into: gradientTransposed)
+            MatrixMultiply.multiply(
+                m: fanIn, n: batch, k: fanOut, a: .init(base: weights, rowStride: fanOut, columnStride: 1),
+                b: gradientTransposed, c: productTransposed, start: .zero)
+            MatrixTranspose.transpose(productTransposed, rows: fanIn, columns: batch, into: next)
+        } else {
+            // Transposing W costs fanIn·fanOut copies; the tiled product it enables is several times
+            // faster than dot products along fanOut, which are short and have ragged tails.
+            MatrixTranspose.transpose(weights, rows: fanIn, columns: fanOut, into: transposed.base)
+            MatrixMultiply.multiply(
+                m: batch, n: fanIn, k: fanOut, a: .init(base: gradient, rowStride: fanOut, columnStride: 1),
+                b: transposed.base, c: next, start: .zero)
         }
     }
 
@@ -270,31 +282,6 @@ public final class MLP {
         for row in 0..<rows {
             for tail in column..<columns {
                 sums[tail] += matrix[row * columns + tail]
-            }
-        }
-    }
-
-    /// Writes the transpose of a row-major `rows × columns` matrix: 8 × 8 blocks, then the rows and columns
-    /// past the last whole block one float at a time. The blocks go down each 8-column strip of the source, so
-    /// the target is written row after row: 128 × 32 and 256 × 256 took a third less time than across the rows.
-    private func transpose(
-        _ source: UnsafePointer<Float>, rows: Int, columns: Int, into target: UnsafeMutablePointer<Float>
-    ) {
-        let blockRows = rows - rows % 8, blockColumns = columns - columns % 8
-        for column in stride(from: 0, to: blockColumns, by: 8) {
-            for row in stride(from: 0, to: blockRows, by: 8) {
-                #if arch(x86_64)
-                    rlterm_transpose8x8(source + row * columns + column, columns, target + column * rows + row, rows)
-                #else
-                    for r in row..<(row + 8) {
-                        for c in column..<(column + 8) { target[c * rows + r] = source[r * columns + c] }
-                    }
-                #endif
-            }
-        }
-        for row in 0..<rows {
-            for column in (row < blockRows ? blockColumns : 0)..<columns {
-                target[column * rows + row] = source[row * columns + column]
             }
         }
     }

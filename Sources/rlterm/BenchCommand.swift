@@ -12,8 +12,9 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             network: a full DQN update through the QFunction training uses (targets from the target network, \
             forward, Huber loss, backward, gradient clipping, Adam) for the network \
-            sizes rlterm trains, a policy-gradient step on a batch of 1,000, and single-observation forward \
-            latency, one thread; the CPU model, the kernel choice (RLTERM_KERNELS=avx512, avx2 or portable \
+            sizes rlterm trains, the MinAtar paper's DQN step on its convolutional network for Breakout \
+            (4×10×10 → conv 16 → 128 → 6, batch 32: targets, forward, Huber loss, backward, centered RMSProp), \
+            a policy-gradient step on a batch of 1,000, and single-observation forward latency, one thread; the CPU model, the kernel choice (RLTERM_KERNELS=avx512, avx2 or portable \
             pins one the CPU has) and peak.fma for each vector unit, with % peak against the widest (peak.fma). \
             Each figure is the best of --repeats timed runs of at least --run-seconds each, \
             with flush-to-zero set as the training thread sets it. benchmarks/compare_pytorch.sh runs PyTorch on \
@@ -97,12 +98,21 @@ struct BenchCommand: ParsableCommand {
             var stepped = true
             let seconds = bestSecondsPerCall { stepped = workload.update() && stepped }
             precondition(stepped, "a DQN step on finite synthetic data is taken")
-            let name = "update.\(workload.architecture).b\(batch)"
-            let flops = workload.flopsPerUpdate / seconds
-            figures.append(BenchmarkFigure(name: name, value: seconds * 1e6, unit: "us"))
-            figures.append(BenchmarkFigure(name: "gflops.\(name)", value: flops / 1e9, unit: "GFLOP/s"))
-            figures.append(BenchmarkFigure(name: "peak-fraction.\(name)", value: 100 * flops / peak, unit: "%"))
+            figures += Self.updateFigures(
+                name: "update.\(workload.architecture).b\(batch)", seconds: seconds, flops: workload.flopsPerUpdate,
+                peak: peak)
         }
+        let minAtar = ConvolutionalDQNUpdateWorkload(channels: 4, actions: 6, batch: 32, seed: RunSeed(1))
+        var minAtarStepped = true
+        let minAtarSeconds = bestSecondsPerCall { minAtarStepped = minAtar.update() && minAtarStepped }
+        precondition(minAtarStepped, "a DQN step on finite synthetic data is taken")
+        figures += Self.updateFigures(
+            name: "update.\(minAtar.architecture).b\(minAtar.batch)", seconds: minAtarSeconds,
+            flops: minAtar.flopsPerUpdate, peak: peak)
+        var minAtarSink: Float = 0
+        let actSeconds = bestSecondsPerCall { minAtarSink += minAtar.act() }
+        precondition(minAtarSink.isFinite, "a forward pass on finite weights gives finite values")
+        figures.append(BenchmarkFigure(name: "forward.\(minAtar.architecture).b1", value: actSeconds * 1e6, unit: "us"))
         for sizes in [[4, 64, 64, 2], [48, 128, 128, 4]] {
             let workload = DQNUpdateWorkload(sizes: sizes, batch: 1, seed: RunSeed(1))
             var sink: Float = 0
@@ -135,6 +145,15 @@ struct BenchCommand: ParsableCommand {
         figures.append(BenchmarkFigure(name: "session.dqn.cartpole.watched", value: watched, unit: "steps/s"))
         figures.append(BenchmarkFigure(name: "snapshot.overhead", value: 100 * (1 - watched / alone), unit: "%"))
         return figures
+    }
+
+    /// An update's time, its rate of floating-point operations and that rate as % of `peak` (flop/s).
+    private static func updateFigures(name: String, seconds: Double, flops: Double, peak: Double) -> [BenchmarkFigure] {
+        [
+            BenchmarkFigure(name: name, value: seconds * 1e6, unit: "us"),
+            BenchmarkFigure(name: "gflops.\(name)", value: flops / seconds / 1e9, unit: "GFLOP/s"),
+            BenchmarkFigure(name: "peak-fraction.\(name)", value: 100 * flops / seconds / peak, unit: "%"),
+        ]
     }
 
     /// The "model name" line of /proc/cpuinfo (Linux), or what Foundation knows elsewhere.

@@ -40,33 +40,46 @@ struct GradientCheck {
     /// `evaluate` runs the forward pass and the loss, writes ∂L/∂output into `network.outputGradient`
     /// and returns L.
     func run(_ network: MLP, evaluate: (MLP) -> Float) -> Result {
-        _ = evaluate(network)
-        network.backward()
-        let pattern = activePattern(network)
+        run(
+            blocks: [network.parameterBlock], backward: network.backward, activePattern: { activePattern(network) },
+            evaluate: { evaluate(network) })
+    }
+
+    /// The check over every parameter of `blocks`: `evaluate` runs the forward pass and the loss, writes
+    /// ∂L/∂output and returns L; `backward` fills the blocks' gradients; `activePattern` says which ReLU units
+    /// the last forward pass left active.
+    func run(
+        blocks: [ParameterBlock], backward: () -> Void, activePattern: () -> [Bool], evaluate: () -> Float
+    ) -> Result {
+        _ = evaluate()
+        backward()
+        let pattern = activePattern()
         var analytic: [Float] = []
         var numeric: [Float] = []
         var kinks = 0
-        for index in 0..<network.parameterCount {
-            let saved = network.parameters.base[index]
-            network.parameters.base[index] = saved + step
-            let plus = Double(evaluate(network))
-            let plusPattern = activePattern(network)
-            network.parameters.base[index] = saved - step
-            let minus = Double(evaluate(network))
-            let minusPattern = activePattern(network)
-            network.parameters.base[index] = saved
-            if plusPattern != pattern || minusPattern != pattern {
-                kinks += 1
-                continue
+        for block in blocks {
+            for index in 0..<block.count {
+                let saved = block.parameters.base[index]
+                block.parameters.base[index] = saved + step
+                let plus = Double(evaluate())
+                let plusPattern = activePattern()
+                block.parameters.base[index] = saved - step
+                let minus = Double(evaluate())
+                let minusPattern = activePattern()
+                block.parameters.base[index] = saved
+                if plusPattern != pattern || minusPattern != pattern {
+                    kinks += 1
+                    continue
+                }
+                analytic.append(block.gradients.base[index])
+                numeric.append(Float((plus - minus) / (2 * Double(step))))
             }
-            analytic.append(network.gradients.base[index])
-            numeric.append(Float((plus - minus) / (2 * Double(step))))
         }
         return Result(analytic: analytic, numeric: numeric, kinks: kinks)
     }
 
     /// Which hidden ReLU units are active in the last forward pass (empty for tanh, which has no kink).
-    private func activePattern(_ network: MLP) -> [Bool] {
+    func activePattern(_ network: MLP) -> [Bool] {
         guard network.activation == .relu else { return [] }
         return (0..<(network.layerCount - 1)).flatMap { layer in
             (0..<(network.batch * network.sizes[layer + 1])).map { network.outputs[layer].base[$0] > 0 }

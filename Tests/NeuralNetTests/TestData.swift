@@ -47,3 +47,48 @@ enum TestData {
         return activations
     }
 }
+
+extension TestData {
+    /// A convolutional network of the given shape, initialised from `seed`.
+    static func convolutionalNetwork(
+        channels: Int, height: Int, width: Int, filters: Int, hidden: [Int], outputs: Int, seed: UInt64
+    ) -> ConvolutionalNetwork {
+        var generator = Xoshiro256StarStar(seed: seed)
+        return ConvolutionalNetwork(
+            inputChannels: channels, height: height, width: width, filters: filters, hiddenSizes: hidden,
+            outputCount: outputs, generator: &generator)
+    }
+
+    /// The MinAtar paper's network for Breakout: 4 × 10 × 10 → 16 filters → 128 → 6.
+    static func breakoutNetwork(seed: UInt64) -> ConvolutionalNetwork {
+        convolutionalNetwork(channels: 4, height: 10, width: 10, filters: 16, hidden: [128], outputs: 6, seed: seed)
+    }
+
+    /// Every tensor of `network` by its state-dict name ("0.weight", …) in PyTorch's element order: the
+    /// parameters, or their gradients.
+    static func stateDict(of network: ConvolutionalNetwork, gradients: Bool = false) -> [String: [Float]] {
+        var tensors: [String: [Float]] = [:]
+        for tensor in network.checkpointLayout(prefix: "").tensors {
+            tensors[String(tensor.name.dropFirst())] = (0..<tensor.count).map { index in
+                let address = tensor.element(index)
+                guard gradients else { return address.pointee }
+                let block = network.parameterBlocks.first {
+                    address >= $0.parameters.base && address < $0.parameters.base + $0.count
+                }!
+                return block.gradients.base[address - block.parameters.base]
+            }
+        }
+        return tensors
+    }
+}
+
+/// What the tests drive on either kind of network.
+protocol TestNetwork: AnyObject {
+    var inputSize: Int { get }
+    var outputGradient: MutableMatrixView { get }
+    func forward(_ input: UnsafeBufferPointer<Float>, batch: Int) -> MatrixView
+    func backward()
+}
+
+extension MLP: TestNetwork {}
+extension ConvolutionalNetwork: TestNetwork {}

@@ -30,13 +30,18 @@ def forward(tensors, prefix, sizes, activation, x):
     return x
 
 
-def main():
+def read_arguments(framework, load):
+    """The checkpoint named on the command line (its metadata, its tensors by `load`) and the cases."""
     path, cases_path = sys.argv[1], sys.argv[2]
-    with safe_open(path, framework="numpy") as handle:
+    with safe_open(path, framework=framework) as handle:
         metadata = handle.metadata()
-    tensors = load_file(path)
     with open(cases_path) as handle:
         cases = json.load(handle)
+    return metadata, load(path), cases
+
+
+def main():
+    metadata, tensors, cases = read_arguments("numpy", load_file)
     failures = 0
     for prefix, case in cases.items():
         sizes = [int(size) for size in metadata[f"{prefix}.sizes"].split(",")]
@@ -52,4 +57,5 @@ def main():
     sys.exit(1 if failures else 0)
 
 
-main()
+if __name__ == "__main__":
+    main()

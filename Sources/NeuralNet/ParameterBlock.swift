@@ -1,0 +1,55 @@
+/// A network's trainable floats and their gradients: two buffers of one layout, so optimizers, clipping and
+/// target copies are single loops over each block. An `MLP` is one block; a `ConvolutionalNetwork` is its
+/// convolution's block and its dense layers' block.
+public struct ParameterBlock {
+    let parameters: FloatBuffer
+    let gradients: FloatBuffer
+
+    var count: Int { parameters.count }
+
+    // The buffers' zero padding lets the loops below round the count up to whole vectors.
+
+    /// Σ g² over the block.
+    func squaredGradientSum() -> Float {
+        var total = SIMD8<Float>(repeating: 0)
+        for index in stride(from: 0, to: count, by: 8) {
+            let g = SIMD8.load(gradients.base + index)
+            total = total.addingProduct(g, g)
+        }
+        return total.sum()
+    }
+
+    func scaleGradients(by factor: Float) {
+        let scale = SIMD8<Float>(repeating: factor)
+        for index in stride(from: 0, to: count, by: 8) {
+            (SIMD8.load(gradients.base + index) * scale).store(gradients.base + index)
+        }
+    }
+}
+
+/// A network that optimizers (`RMSProp`) and gradient clipping reach through its parameter blocks.
+public protocol TrainableNetwork: AnyObject {
+    /// The network's parameters and gradients, block by block: the same buffers for the network's lifetime.
+    var parameterBlocks: [ParameterBlock] { get }
+}
+
+extension TrainableNetwork {
+    /// The Euclidean norm of all gradients, ‖g‖₂.
+    public func gradientNorm() -> Float {
+        var squared: Float = 0
+        for block in parameterBlocks { squared += block.squaredGradientSum() }
+        return squared.squareRoot()
+    }
+
+    /// Gradient-norm clipping as `torch.nn.utils.clip_grad_norm_`: when ‖g‖₂ exceeds `maxNorm`, every gradient
+    /// is scaled by maxNorm / (‖g‖₂ + 10⁻⁶). Returns ‖g‖₂ before clipping.
+    @discardableResult
+    public func clipGradientNorm(maxNorm: Float) -> Float {
+        precondition(maxNorm > 0, "the maximum gradient norm must be positive")
+        let norm = gradientNorm()
+        if norm > maxNorm {
+            for block in parameterBlocks { block.scaleGradients(by: maxNorm / (norm + 1e-6)) }
+        }
+        return norm
+    }
+}
