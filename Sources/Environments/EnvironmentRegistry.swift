@@ -8,6 +8,8 @@ public enum EnvironmentRegistry {
     /// The environments that are not gridworld maps: adding an environment is adding its type here.
     static let registered: [any RegisteredEnvironment.Type] = [
         CartPole.self, Acrobot.self, MountainCar.self, BitFlipping.self, BlindCliffwalk.self,
+        MinAtar<MinAtarBreakout>.self, MinAtar<MinAtarFreeway>.self, MinAtar<MinAtarSpaceInvaders>.self,
+        MinAtar<MinAtarAsterix>.self,
     ]
 
     /// The environments that are not gridworld maps.

@@ -41,45 +41,17 @@ struct TraceConformanceCommand<E: TraceableEnvironment & RegisteredEnvironment>:
     var traces: String
 
     func run() throws {
-        let file = try loadTraces()
+        let file = try readTraceFile(traces, decode: EnvironmentTraceFile<E>.init(data:))
         let reports = file.replayAll()
-        let idWidth = reports.map(\.id.count).max() ?? 0
-        for report in reports {
-            print(Self.line(for: report, idWidth: idWidth))
-        }
-        let failed = reports.filter { !$0.passed }.count
         let steps = reports.reduce(0) { $0 + $1.stepCount }
         let largest = reports.map(\.maxStateDeviation).max() ?? 0
-        print("\(reports.count) traces, \(steps) steps: \(reports.count - failed) passed, \(failed) failed; "
-            + "largest |Δstate| \(Self.deviation(largest))")
-        if failed > 0 { throw ExitCode.failure }
-    }
-
-    private func loadTraces() throws -> EnvironmentTraceFile<E> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: traces, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(traces): no such file", status: .noInput)
-        }
-        guard !isDirectory.boolValue else {
-            throw CommandFailure("\(traces): is a directory, not a traces file", status: .dataError)
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: traces))
-        } catch {
-            throw CommandFailure("\(traces): cannot be read: \(error.localizedDescription)", status: .dataError)
-        }
-        do {
-            return try EnvironmentTraceFile<E>(data: data)
-        } catch .notJSON(let line, let column, let reason) {
-            throw CommandFailure("\(traces):\(line):\(column): not valid JSON: \(reason)", status: .dataError)
-        } catch {
-            throw CommandFailure("\(traces): \(error)", status: .dataError)
+        try printTraceReports(reports, id: \.id, passed: \.passed, line: Self.line) { failed in
+            "\(reports.count) traces, \(steps) steps: \(reports.count - failed) passed, \(failed) failed; "
+                + "largest |Δstate| \(Self.deviation(largest))"
         }
     }
 
-    static func line(for report: TraceReport<E>, idWidth: Int) -> String {
-        let id = report.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+    static func line(for report: TraceReport<E>, paddedID id: String) -> String {
         let deviation = deviation(report.maxStateDeviation).padding(toLength: 8, withPad: " ", startingAt: 0)
         let verdict = report.firstMismatch.map { "FAIL  \($0)" } ?? "PASS"
         return "\(id)  " + String(format: "%4d", report.stepCount) + " steps  max|Δstate| \(deviation)  \(verdict)"

@@ -26,14 +26,8 @@ public struct EnvironmentTraceFile<E: TraceableEnvironment>: Decodable, Sendable
     public init(data: Data) throws(TraceFileError<E>) {
         do {
             self = try JSONDecoder().decode(Self.self, from: data)
-        } catch let error as TraceFileError<E> {
-            throw error
-        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            throw TraceFileError<E>.syntaxError(in: data)
-        } catch let error as DecodingError {
-            throw TraceFileError<E>(error, traceID: nil)
         } catch {
-            throw TraceFileError<E>.malformed(location: "top level", problem: String(describing: error))
+            throw TraceFileError<E>(decoding: error, data: data)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a traces file for `E` could not be read, with the place in the file where the problem is.
-public enum TraceFileError<E: TraceableEnvironment>: Error, CustomStringConvertible, Equatable {
+public enum TraceFileError<E: TraceSchema>: Error, CustomStringConvertible, Equatable {
     /// The bytes are not valid JSON: where the parser stopped (1-based line and column) and why.
     case notJSON(line: Int, column: Int, reason: String)
     /// The top-level `format` is missing (nil) or names a schema other than `E.traceFormat`.
@@ -20,6 +20,21 @@ public enum TraceFileError<E: TraceableEnvironment>: Error, CustomStringConverti
             "format is \"\(format)\", expected \"\(E.traceFormat)\""
         case .malformed(let location, let problem):
             "\(location): \(problem)"
+        }
+    }
+
+    /// What went wrong decoding a whole traces file from `data`, located: `error` as it is when it is already a
+    /// `TraceFileError`, the syntax error's place when the bytes are not JSON, else the decoder's path.
+    init(decoding error: any Error, data: Data) {
+        switch error {
+        case let error as TraceFileError:
+            self = error
+        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+            self = Self.syntaxError(in: data)
+        case let error as DecodingError:
+            self.init(error, traceID: nil)
+        default:
+            self = .malformed(location: "top level", problem: String(describing: error))
         }
     }
 

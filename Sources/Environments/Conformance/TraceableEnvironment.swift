@@ -2,12 +2,10 @@ import RLCore
 
 /// An environment whose episodes can be replayed from traces recorded in gymnasium: it starts from any exact
 /// state and exposes its state as doubles in gymnasium's order, so every step can be compared bit for bit.
-public protocol TraceableEnvironment: Environment {
+public protocol TraceableEnvironment: Environment, TraceSchema {
     associatedtype State: TraceableState
     /// gymnasium's id of the environment the traces come from, e.g. `CartPole-v1`.
     static var gymnasiumID: String { get }
-    /// The traces file's top-level `format` for this environment, e.g. `cartpole-traces/1`.
-    static var traceFormat: String { get }
     /// Names of the observation's components, in order (used when reporting a component by index).
     static var observationComponentNames: [String] { get }
     /// The environment started in `state`, drawing nothing from any generator.

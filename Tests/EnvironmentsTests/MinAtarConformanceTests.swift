@@ -1,0 +1,126 @@
+import Foundation
+import RLCore
+import Testing
+import Environments
+
+/// MinAtar's games against traces recorded from minatar 1.0.15 (Fixtures/make_minatar_traces.py).
+@Suite("MinAtar games against minatar 1.0.15 traces")
+struct MinAtarConformanceTests {
+    static func traces<Game: MinAtarGame>(_ game: Game.Type) throws -> MinAtarTraceFile<Game> {
+        let url = try #require(Bundle.module.url(forResource: "minatar_\(Game.name)_traces", withExtension: "json",
+                                                 subdirectory: "Fixtures"))
+        return try MinAtarTraceFile<Game>(data: Data(contentsOf: url))
+    }
+
+    static func expectAllPass<Game: MinAtarGame>(_ file: MinAtarTraceFile<Game>) {
+        for report in file.replayAll() {
+            #expect(report.passed, "\(report.id): \(report.firstMismatch.map(String.init(describing:)) ?? "")")
+        }
+    }
+
+    @Test("Breakout: every cell, reward, terminal flag and stream position, including rebuilt walls")
+    func breakoutReplaysExactly() throws {
+        let file = try Self.traces(MinAtarBreakout.self)
+        #expect(file.traces.count == 45)
+        #expect(file.traces.reduce(0) { $0 + $1.actions.count } == 3261)
+        // A return past 60 means the 30-brick wall was rebuilt twice.
+        #expect(file.traces.contains { $0.rewards.reduce(0, +) > 60 })
+        #expect(file.traces.contains { $0.stickyActionProbability == 0 })
+        Self.expectAllPass(file)
+    }
+
+    @Test("Freeway: every cell, reward, terminal flag and stream position, to the end on the 2,501st act")
+    func freewayReplaysExactly() throws {
+        let file = try Self.traces(MinAtarFreeway.self)
+        #expect(file.traces.reduce(0) { $0 + $1.actions.count } == 4104)
+        #expect(file.traces.contains { $0.terminals.firstIndex(of: true) == 2500 })
+        #expect(file.traces.contains { !$0.difficultyRamping })
+        Self.expectAllPass(file)
+    }
+
+    @Test("Space Invaders: every cell, reward, terminal flag and stream position, over rebuilt alien blocks")
+    func spaceInvadersReplaysExactly() throws {
+        let file = try Self.traces(MinAtarSpaceInvaders.self)
+        #expect(file.traces.reduce(0) { $0 + $1.actions.count } == 2219)
+        // Past 48 the block was cleared twice: the second rebuilt block marches faster with ramping.
+        #expect(file.traces.contains { $0.difficultyRamping && $0.rewards.reduce(0, +) > 48 })
+        #expect(file.traces.contains { !$0.difficultyRamping && $0.rewards.reduce(0, +) > 24 })
+        Self.expectAllPass(file)
+    }
+
+    @Test("Asterix: every cell, reward, terminal flag and stream position, through six difficulty ramps")
+    func asterixReplaysExactly() throws {
+        let file = try Self.traces(MinAtarAsterix.self)
+        #expect(file.traces.reduce(0) { $0 + $1.actions.count } == 3159)
+        // Ramps come every 102 acts: past 612 acts six have come.
+        #expect(file.traces.contains { $0.difficultyRamping && $0.actions.count > 612 })
+        #expect(file.traces.contains { !$0.difficultyRamping && $0.actions.count > 612 })
+        Self.expectAllPass(file)
+    }
+
+    @Test("a cell flipped in one recorded observation fails at that step, naming the channel and the cell")
+    func flippedCellIsLocated() throws {
+        var trace = try #require(try Self.traces(MinAtarBreakout.self).traces.first { $0.id == "random_seed0" })
+        let ballCell = (5 * 10 + 7) * 4 + 1
+        let cells = trace.observations[12]
+        trace.observations[12] = cells.contains(ballCell) ? cells.filter { $0 != ballCell } : cells + [ballCell]
+        let mismatch = try #require(trace.replay().firstMismatch)
+        #expect(mismatch.step == 12)
+        #expect(mismatch.field == .cell(y: 5, x: 7, channel: "ball"))
+        #expect(mismatch.description.contains("step 12 channel ball cell (y 5, x 7)"))
+    }
+
+    @Test("a recorded stream position one word off fails at that step")
+    func streamPositionIsChecked() throws {
+        var trace = try #require(try Self.traces(MinAtarFreeway.self).traces.first)
+        trace.streamPositions[40] += 1
+        let mismatch = try #require(trace.replay().firstMismatch)
+        #expect(mismatch.step == 40)
+        #expect(mismatch.field == .streamPosition)
+    }
+
+    @Test("a changed reward or terminal flag fails at that step")
+    func rewardAndTerminalAreChecked() throws {
+        let original = try #require(try Self.traces(MinAtarBreakout.self).traces.first { $0.rewards.contains(1) })
+        let rewarded = try #require(original.rewards.firstIndex(of: 1))
+        var trace = original
+        trace.rewards[rewarded] = 0
+        #expect(trace.replay().firstMismatch?.field == .reward)
+        #expect(trace.replay().firstMismatch?.step == rewarded + 1)
+        trace = original
+        trace.terminals[3].toggle()
+        let mismatch = try #require(trace.replay().firstMismatch)
+        #expect(mismatch.step == 4 && mismatch.field == .terminal)
+        #expect(mismatch.expected == "true" && mismatch.got == "false")
+    }
+
+    @Test("every act draws rand() for the sticky choice, with probability 0 and after the episode ended")
+    func stickyDrawAlwaysHappens() {
+        var environment = MinAtar<MinAtarBreakout>(seed: 3, stickyActionProbability: 0, stepLimit: nil)
+        var outcome = StepOutcome(reward: 0, terminated: false, truncated: false)
+        while !outcome.terminated { outcome = environment.step(0) }
+        let position = environment.random.position
+        _ = environment.step(0)
+        _ = environment.step(3)
+        #expect(environment.random.position == position + 4)
+    }
+
+    @Test("an episode is truncated after the step limit unless the game ended first")
+    func stepLimitTruncates() {
+        var environment = MinAtar<MinAtarFreeway>(seed: 1, stepLimit: 5)
+        let outcomes = (0..<5).map { _ in environment.step(0) }
+        #expect(outcomes.map(\.truncated) == [false, false, false, false, true])
+        #expect(!outcomes.contains { $0.terminated })
+    }
+
+    @Test("the registry builds the games by name, with an image layout of MinAtar's channels")
+    func registryBuildsGames() throws {
+        let breakout = try EnvironmentRegistry.make("minatar-breakout", generator: Xoshiro256StarStar(seed: 1))
+        #expect(breakout.observationLayout == .image(height: 10, width: 10,
+                                                     channels: ["paddle", "ball", "trail", "brick"]))
+        #expect(breakout.observationCount == 400 && breakout.actionCount == 6)
+        #expect(breakout.timeLimit == MinAtar<MinAtarBreakout>.defaultStepLimit)
+        let freeway = try EnvironmentRegistry.make("minatar-freeway", generator: Xoshiro256StarStar(seed: 1))
+        #expect(freeway.observationLayout.count == 700)
+    }
+}
