@@ -58,11 +58,11 @@ public struct Acrobot: Environment, Sendable {
     /// `reset()` draws each component from [−resetBound, resetBound).
     public static let resetBound = 0.1
 
-    private var random: EnvironmentRandom
+    var random: EnvironmentRandom
     /// The current state in doubles (gymnasium's `env.unwrapped.state`).
-    public private(set) var state: State
+    public internal(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
-    public private(set) var elapsedSteps = 0
+    public internal(set) var elapsedSteps = 0
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {
