@@ -137,6 +137,14 @@ public struct ResumePoint: Sendable {
             throw .invalid(path: path, reason: "state of '\(state.metadata["algorithm"] ?? "?")', but run.json says "
                            + "'\(configuration.algorithm.name)'")
         }
+        // A watched session may have switched environment or changed a hyperparameter live since run.json was
+        // written; restoring its state under run.json's settings would not continue that run.
+        for (key, expected) in [("environment.spec", AgentCheckpoint.json(configuration.environment)),
+                                ("hyperparameters", AgentCheckpoint.json(configuration.hyperparameters.named))]
+        where state.metadata[key] != expected {
+            throw .invalid(path: path, reason: "its '\(key)' is \(state.metadata[key] ?? "missing"), but run.json says "
+                           + "\(expected) (a session changed live cannot be continued from run.json)")
+        }
         guard let trainer = state.parts["trainer"], let log = state.parts["log"] else {
             throw .invalid(path: path, reason: "part '\(state.parts["trainer"] == nil ? "trainer" : "log")' is missing")
         }
