@@ -57,6 +57,13 @@ struct RunCheckpointExactnessTests {
                  stop: 733),
             Case(name: "ac", configuration: configuration(.ac, [.stepsPerEpoch: 8]), stop: 733),
             Case(name: "online-ac --envs 3", configuration: configuration(.onlineAC, [.environments: 3]), stop: 734),
+            Case(name: "dqn on acrobot", configuration: configuration(.dqn, dqn, on: EnvironmentSpec(name: "acrobot")),
+                 stop: 733),
+            Case(name: "vpg on mountaincar --gym-seed",
+                 configuration: configuration(.vpg, [.hiddenSize: 16, .stepsPerEpoch: 250, .valueIterations: 3],
+                                              on: EnvironmentSpec(name: "mountaincar", gymSeed: GymSeed(3))), stop: 733),
+            Case(name: "dqn on the blind cliffwalk",
+                 configuration: configuration(.dqn, dqn, on: EnvironmentSpec(name: "cliffwalk", states: 6)), stop: 733),
             Case(name: "dqn on a slippery map",
                  configuration: configuration(.dqn, dqn, on: EnvironmentSpec(name: "frozenlake4x4", slippery: true)), stop: 733),
         ]
