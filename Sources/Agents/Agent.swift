@@ -10,7 +10,7 @@ import RLCore
 /// Besides acting, every agent offers the read-only inspection view of the architecture notes: Q-values,
 /// action probabilities or V of any state (whichever apply), the last losses and TD errors, and the last
 /// update or advantage computation written out with its numbers.
-public protocol Agent: AnyObject {
+public protocol Agent: AnyObject, StateSaving {
     /// The algorithm this agent runs.
     var algorithm: Algorithm { get }
     var observationCount: Int { get }
@@ -68,6 +68,10 @@ public protocol Agent: AnyObject {
     /// The sizes of the last fit of its value function (Q or V): what the divergence watchdog compares with
     /// the bound the rewards and γ put on any value. nil before the first fit and for an agent without one.
     var lastValueFit: ValueFitReading? { get }
+    /// Replaces the whole learning state with a checkpoint's (`StateSaving`): networks, optimizers, memories,
+    /// random streams, counters and the batch or episode in progress, so the agent goes on exactly as the saved
+    /// one would have. Built from the same configuration first; on an error the agent must be discarded.
+    func restoreState(from part: StatePart) throws(StatePartError)
     /// Why the agent cannot go on (a non-finite loss, gradient or policy); the trainer stops the run without
     /// writing the agent's networks, so the last good checkpoint stays.
     var failure: String? { get }

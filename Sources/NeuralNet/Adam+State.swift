@@ -28,3 +28,26 @@ extension Adam {
         return holder
     }
 }
+
+extension Adam {
+    /// Saves m, v and t under `prefix` (`prefix.exp_avg`, `prefix.exp_avg_sq`, `prefix.step`, PyTorch's names).
+    public func save(into part: inout StatePart, as prefix: String) {
+        part.set(prefix + ".exp_avg", floats: Array(firstMoment.buffer))
+        part.set(prefix + ".exp_avg_sq", floats: Array(secondMoment.buffer))
+        part.set(prefix + ".step", integer: stepCount)
+    }
+
+    /// Restores what `save(into:as:)` wrote, checked first: v can never be negative.
+    public func restore(from part: StatePart, prefix: String) throws(StatePartError) {
+        let count = network.parameterCount
+        let first = try part.floats(prefix + ".exp_avg", count: count)
+        let second = try part.floats(prefix + ".exp_avg_sq", count: count)
+        if let index = second.firstIndex(where: { $0 < 0 }) {
+            throw .outOfRange(key: prefix + ".exp_avg_sq", index: index, reason: "a second moment cannot be negative")
+        }
+        let step = try part.integer(prefix + ".step")
+        first.withUnsafeBufferPointer { firstMoment.base.update(from: $0.baseAddress!, count: count) }
+        second.withUnsafeBufferPointer { secondMoment.base.update(from: $0.baseAddress!, count: count) }
+        stepCount = step
+    }
+}

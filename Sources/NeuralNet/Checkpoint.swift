@@ -39,6 +39,12 @@ public enum Checkpoint {
             }
         }
         header["__metadata__"] = allMetadata
+        try AtomicFile.write(try encode(header: header, data: data, path: path), to: path)
+    }
+
+    /// A safetensors file's bytes: the header length, the JSON header (keys sorted) padded with spaces so the data
+    /// section starts 8-byte aligned, as the reference writer does, then the data.
+    static func encode(header: [String: Any], data: [UInt8], path: String) throws(CheckpointError) -> [UInt8] {
         var json: [UInt8]
         do {
             json = [UInt8](
@@ -46,13 +52,13 @@ public enum Checkpoint {
         } catch {
             throw .cannotWrite(path: path, reason: "cannot encode the header: \(error)")
         }
-        // Pad the header with spaces so the data section starts 8-byte aligned, as the reference writer does.
         while json.count % 8 != 0 { json.append(0x20) }
         var file = [UInt8]()
+        file.reserveCapacity(8 + json.count + data.count)
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { file.append(contentsOf: $0) }
         file += json
         file += data
-        try AtomicFile.write(file, to: path)
+        return file
     }
 
     /// Loads every network in `networks` (keyed by prefix) from `path` and returns the file's `__metadata__`;

@@ -11,7 +11,7 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     case headerTooLarge(path: String, declared: Int, limit: Int)
     /// The JSON header is not valid JSON or not shaped as safetensors prescribes.
     case invalidHeader(path: String, reason: String)
-    case unsupportedDtype(path: String, tensor: String, dtype: String)
+    case unsupportedDtype(path: String, tensor: String, dtype: String, supported: [String])
     /// A tensor's byte range is inverted, outside the data section or not its shape's size.
     case badOffsets(path: String, tensor: String, reason: String)
     case overlappingTensors(path: String, first: String, second: String)
@@ -36,8 +36,9 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
             return "\(path): byte 0: header length \(declared) is over the \(limit)-byte limit; "
                 + "not an rlterm checkpoint"
         case .invalidHeader(let path, let reason): return "\(path): byte 8: invalid safetensors header: \(reason)"
-        case .unsupportedDtype(let path, let tensor, let dtype):
-            return "\(path): tensor '\(tensor)' has dtype \(dtype); only F32 is supported"
+        case .unsupportedDtype(let path, let tensor, let dtype, let supported):
+            let allowed = supported.count == 1 ? "only \(supported[0]) is" : supported.joined(separator: ", ") + " are"
+            return "\(path): tensor '\(tensor)' has dtype \(dtype); \(allowed) supported"
         case .badOffsets(let path, let tensor, let reason): return "\(path): tensor '\(tensor)': \(reason)"
         case .overlappingTensors(let path, let first, let second):
             return "\(path): tensors '\(first)' and '\(second)' overlap in the data section"

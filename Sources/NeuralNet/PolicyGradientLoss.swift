@@ -19,6 +19,11 @@ public struct PolicyGradientLoss: Sendable {
     public struct Result: Sendable, Equatable {
         public var loss: Float
         public var meanEntropy: Float
+
+        public init(loss: Float, meanEntropy: Float) {
+            self.loss = loss
+            self.meanEntropy = meanEntropy
+        }
     }
 
     /// Evaluates L for `logits` (N × actions), writes ∂L/∂z into `gradient` and returns L.

@@ -7,6 +7,7 @@ import RLCore
 struct SafeTensorsFile {
     struct Entry {
         let name: String
+        let dtype: String
         let shape: [Int]
         /// Byte range inside the data section.
         let range: Range<Int>
@@ -48,7 +49,11 @@ struct SafeTensorsFile {
     private let source: Source
     private let dataStart: Int
 
-    init(source: Source, path: String) throws(CheckpointError) {
+    /// The bytes of one element of each element type a file may hold.
+    static let elementSizes = ["F32": 4, "F64": 8, "I64": 8, "U8": 1]
+
+    /// Reads and checks the header; a tensor whose dtype is not in `dtypes` is refused.
+    init(source: Source, path: String, dtypes: Set<String> = ["F32"]) throws(CheckpointError) {
         let size = source.size
         guard size >= 8 else { throw .truncated(path: path, size: size) }
         var declared: UInt64 = 0
@@ -83,7 +88,7 @@ struct SafeTensorsFile {
         var entries: [String: Entry] = [:]
         // In name order, so a file with several defects always reports the same one.
         for (name, raw) in header.sorted(by: { $0.key < $1.key }) where name != "__metadata__" {
-            entries[name] = try Self.entry(name: name, raw: raw, dataSize: dataSize, path: path)
+            entries[name] = try Self.entry(name: name, raw: raw, dataSize: dataSize, dtypes: dtypes, path: path)
         }
         try Self.checkTiling(entries.values, dataSize: dataSize, path: path)
         self.path = path
@@ -116,14 +121,17 @@ struct SafeTensorsFile {
         if covered < dataSize { throw .unusedBytes(path: path, range: covered..<dataSize, dataSize: dataSize) }
     }
 
-    private static func entry(name: String, raw: Any, dataSize: Int, path: String) throws(CheckpointError) -> Entry {
+    private static func entry(name: String, raw: Any, dataSize: Int, dtypes: Set<String>,
+                              path: String) throws(CheckpointError) -> Entry {
         guard let fields = raw as? [String: Any] else {
             throw .invalidHeader(path: path, reason: "entry '\(name)' is not an object")
         }
         guard let dtype = fields["dtype"] as? String else {
             throw .invalidHeader(path: path, reason: "entry '\(name)' has no dtype string")
         }
-        guard dtype == "F32" else { throw .unsupportedDtype(path: path, tensor: name, dtype: dtype) }
+        guard dtypes.contains(dtype), let elementSize = elementSizes[dtype] else {
+            throw .unsupportedDtype(path: path, tensor: name, dtype: dtype, supported: dtypes.sorted())
+        }
         guard let shape = integers(fields["shape"]), shape.allSatisfy({ $0 >= 0 }) else {
             throw .invalidHeader(path: path, reason: "entry '\(name)' has no valid shape")
         }
@@ -145,12 +153,12 @@ struct SafeTensorsFile {
             }
             count = product
         }
-        guard end - begin == 4 * count else {
+        guard end - begin == elementSize * count else {
             throw .badOffsets(
                 path: path, tensor: name,
-                reason: "\(end - begin) bytes do not hold \(count) F32 values of shape \(shape)")
+                reason: "\(end - begin) bytes do not hold \(count) \(dtype) values of shape \(shape)")
         }
-        return Entry(name: name, shape: shape, range: begin..<end)
+        return Entry(name: name, dtype: dtype, shape: shape, range: begin..<end)
     }
 
     /// Whole numbers from a JSON array (rejects fractions and non-numbers).
@@ -167,6 +175,30 @@ struct SafeTensorsFile {
             }
         }
         return result
+    }
+
+    /// The tensor's elements whatever their type, read from the file now.
+    func array(of entry: Entry) throws(CheckpointError) -> StatePart.Values {
+        let bytes = try source.read(offset: dataStart + entry.range.lowerBound, count: entry.range.count, path: path)
+        switch entry.dtype {
+        case "F64": return .double(Self.littleEndian(bytes, as: UInt64.self).map(Double.init(bitPattern:)))
+        case "I64": return .integer(Self.littleEndian(bytes, as: Int64.self))
+        case "U8": return .byte(bytes)
+        default: return .float(Self.littleEndian(bytes, as: UInt32.self).map(Float.init(bitPattern:)))
+        }
+    }
+
+    /// Whole little-endian integers of type `T` from `bytes`.
+    static func littleEndian<T: FixedWidthInteger>(_ bytes: [UInt8], as type: T.Type) -> [T] {
+        let size = MemoryLayout<T>.size
+        return [T](unsafeUninitializedCapacity: bytes.count / size) { buffer, count in
+            bytes.withUnsafeBytes { raw in
+                for index in 0..<(bytes.count / size) {
+                    buffer[index] = T(littleEndian: raw.loadUnaligned(fromByteOffset: index * size, as: T.self))
+                }
+            }
+            count = bytes.count / size
+        }
     }
 
     /// The tensor's little-endian F32 values, read from the file now.

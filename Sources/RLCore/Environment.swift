@@ -22,7 +22,7 @@ public struct StepOutcome: Sendable, Equatable {
 ///
 /// Observations are written into a caller-owned buffer so that stepping allocates nothing. An environment
 /// draws all its randomness (reset states, slips, goals) from the generator it was built with.
-public protocol Environment {
+public protocol Environment: StateSaving {
     /// The number of floats in an observation.
     var observationCount: Int { get }
     /// Actions are the integers `0..<actionCount`.

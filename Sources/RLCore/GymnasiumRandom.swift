@@ -12,6 +12,15 @@ public struct GymnasiumRandom: Sendable, Equatable {
         bits = PCG64(SeedSequence(words: seed.words))
     }
 
+    /// A generator in the exact state `bitsState` recorded (a checkpoint's).
+    init(seed: GymSeed, bitsState: [UInt64]) {
+        self.seed = seed
+        bits = PCG64(exactState: bitsState)
+    }
+
+    /// PCG64's state and increment, high and low words: all a checkpoint needs to go on with the same draws.
+    var bitsState: [UInt64] { [bits.stateHigh, bits.stateLow, bits.incrementHigh, bits.incrementLow] }
+
     /// numpy's `Generator.random()`: the top 53 bits of the next 64-bit output scaled by 2⁻⁵³, in [0, 1).
     public mutating func random() -> Double {
         Double(bits.next() >> 11) * 0x1.0p-53

@@ -43,3 +43,20 @@ public struct MersenneTwister: Sendable, Equatable {
         index = 0
     }
 }
+
+extension MersenneTwister {
+    /// Saves the 624 state words, the next word's index and the count drawn under `prefix`.
+    public func save(into part: inout StatePart, as prefix: String) {
+        part.set(prefix + ".state", integers: state.map(Int.init))
+        part.set(prefix + ".index", integer: index)
+        part.set(prefix + ".words_drawn", integer: wordsDrawn)
+    }
+
+    /// The generator `save(into:as:)` wrote under `prefix`, checked: 624 words of 32 bits, an index within them.
+    public init(restoring part: StatePart, from prefix: String) throws(StatePartError) {
+        let words = try part.integers(prefix + ".state", count: Self.stateCount, in: 0...Int(UInt32.max))
+        index = try part.integer(prefix + ".index", in: 0...Self.stateCount)
+        wordsDrawn = try part.integer(prefix + ".words_drawn")
+        state = words.map { UInt32($0) }
+    }
+}

@@ -43,3 +43,15 @@ public struct NumpyRandomState: Sendable, Equatable {
         randint(0, high)
     }
 }
+
+extension NumpyRandomState {
+    /// Saves the Mersenne Twister's exact state under `prefix`.
+    public func save(into part: inout StatePart, as prefix: String) {
+        twister.save(into: &part, as: prefix)
+    }
+
+    /// The stream `save(into:as:)` wrote under `prefix`.
+    public init(restoring part: StatePart, from prefix: String) throws(StatePartError) {
+        twister = try MersenneTwister(restoring: part, from: prefix)
+    }
+}

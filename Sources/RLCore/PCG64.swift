@@ -34,6 +34,11 @@ public struct PCG64: RandomNumberGenerator, Sendable, Equatable {
         step()
     }
 
+    /// The generator in a recorded state: [state high, state low, increment high, increment low].
+    init(exactState words: [UInt64]) {
+        (stateHigh, stateLow, incrementHigh, incrementLow) = (words[0], words[1], words[2], words[3])
+    }
+
     /// s ← s·M + c (mod 2¹²⁸).
     mutating func step() {
         let product = stateLow.multipliedFullWidth(by: Self.multiplierLow)

@@ -23,6 +23,9 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
         (s0, s1, s2, s3) = state
     }
 
+    /// The four words of the state, which `StatePart` saves and restores.
+    var stateWords: [UInt64] { [s0, s1, s2, s3] }
+
     @inlinable
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, by: 7) &* 9

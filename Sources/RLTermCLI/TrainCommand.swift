@@ -20,14 +20,17 @@ public struct TrainCommand: ParsableCommand {
             D/best.safetensors (the networks of the best evaluation). Rows are written as they happen, so a killed run keeps them. Solved thresholds for \
             --stop-when-solved: cartpole 475, cliffwalk 1, a deterministic map the return of its optimal path; \
             bitflip and slippery maps have none.
-            --resume D continues the finished run in D up to its --steps (or a new, larger --steps), appending to \
-            its CSV files: the settings come from D/run.json, the networks from D/model.safetensors, Adam's moments \
-            and step counts and DQN's target network from D/training-state.safetensors, and timesteps, episodes, \
-            training time and the best evaluation count on. Not restored (no file holds them): the replay memory, \
-            which refills from empty; the agent's own step counter, so ε, PER's β and learning-starts start over; \
-            the episode running when the run ended. The random streams are fresh ones derived from the seed and the \
-            step count. SIGINT, SIGTERM or SIGHUP end the run at the next step with both checkpoints written, so it can \
-            be resumed; only a run killed outright (SIGKILL) has no model.safetensors.
+            A run with --log-dir writes a run checkpoint, D/checkpoints/step-N.safetensors, at its end and, with \
+            --checkpoint-every N, every N steps (atomically; the newest --keep-checkpoints K are kept): the \
+            networks, optimizers, target networks, replay memory with its priorities, HER's episode, the batch in \
+            progress, every counter and random stream, and each environment's state with its episode in progress. \
+            --resume D continues the run from its newest checkpoint as if it had never stopped, up to its --steps (or \
+            a new, larger --steps, over which ε and β are then scheduled), cutting its CSV files back to that step \
+            and appending to them; the settings come from D/run.json. SIGINT, SIGTERM or SIGHUP end the run at the \
+            next step with its checkpoints written; after a SIGKILL the run goes on from its last periodic \
+            checkpoint. A directory without checkpoints (an older rlterm's) resumes with a warning from \
+            D/model.safetensors and D/training-state.safetensors: networks, optimizers and counts only. \
+            Checkpoint flags may be given with --resume.
             Exit status: 64 bad usage or value out of range, 65 invalid map or run directory, 66 missing map file, \
             run directory or model.safetensors, 70 the agent met a non-finite loss or policy, or its values \
             diverged past 10·max|r|/(1−γ) or its loss grew 10⁶-fold (training stops; the last good checkpoint is \
@@ -50,10 +53,23 @@ public struct TrainCommand: ParsableCommand {
     @Flag(help: "Stop at the first evaluation whose mean return reaches the environment's threshold.")
     var stopWhenSolved = false
 
+    @Option(help: ArgumentHelp("With --log-dir, write a run checkpoint every N steps (0: only at the end).", valueName: "N"))
+    var checkpointEvery = 0
+
+    @Option(help: ArgumentHelp("Run checkpoints to keep, newest first.", valueName: "K"))
+    var keepCheckpoints = RunCheckpoint.defaultKept
+
     public init() {}
 
     public func run() throws {
+        guard checkpointEvery >= 0 else {
+            throw CommandFailure("--checkpoint-every must be a whole number ≥ 0, got \(checkpointEvery)", status: .usage)
+        }
+        guard keepCheckpoints >= 1 else {
+            throw CommandFailure("--keep-checkpoints must be a whole number ≥ 1, got \(keepCheckpoints)", status: .usage)
+        }
         let (trainer, log) = try resume.map(resumedRun) ?? newRun()
+        trainer.checkpointInterval = log == nil ? 0 : checkpointEvery
         // This thread trains: Adam's moments decay into subnormals, which x86 handles slowly.
         FloatingPointEnvironment.enableFlushToZero()
         let display = TrainingProgressDisplay()
@@ -62,7 +78,8 @@ public struct TrainCommand: ParsableCommand {
         let summary: TrainingSummary
         do {
             // A signal ends the run at the next step, saved as if it had reached its budget, so it can be resumed.
-            summary = try trainer.run(observers: Trainer.observers(log: log, progress: display.show)) {
+            summary = try trainer.run(observers: Trainer.observers(log: log, progress: display.show,
+                                                                   keptCheckpoints: keepCheckpoints)) {
                 interruption = TerminationSignals.received
                 return interruption != nil
             }
@@ -117,7 +134,13 @@ public struct TrainCommand: ParsableCommand {
         }
         let trainer: Trainer
         do {
-            trainer = try Trainer(resuming: try ResumePoint.read(directory: directory), steps: runOptions.steps)
+            let point = try ResumePoint.read(directory: directory)
+            if point.state == nil {
+                Self.printError("warning: \(directory) has no run checkpoint (written by an rlterm before them): resuming "
+                                + "with its networks, optimizers and counts only; the replay memory, the agent's step "
+                                + "count, the random streams and the episode in progress start afresh")
+            }
+            trainer = try Trainer(resuming: point, steps: runOptions.steps)
         } catch {
             throw CommandFailure(error)
         }

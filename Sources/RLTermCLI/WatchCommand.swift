@@ -18,7 +18,10 @@ public struct WatchCommand: ParsableCommand {
             its hyperparameters and, on request, its last update written out with numbers. It takes the same \
             environment, algorithm, hyperparameter, --seed and --log-dir options as 'rlterm train' and writes \
             the same files; --steps (default: the pair's preset budget, else 30,000) is the horizon of the ε and β schedules, and training goes \
-            on past it. --checkpoint FILE replays a trained agent's greedy policy instead, learning nothing.
+            on past it. --checkpoint FILE replays a trained agent's greedy policy instead, learning nothing. \
+            --resume D opens the run in D (a headless 'rlterm train --log-dir D' run, or a watched one) and continues \
+            it live from its newest run checkpoint, exactly as 'rlterm train --resume D' would, appending to its files; \
+            with --log-dir (or --resume), w also writes a run checkpoint that 'train --resume' continues headless.
             Keys: space pause/resume · . one step · n finish the episode · [ ] step back and forth through \
             the recorded frames · + - pace · a A next/previous algorithm · e next environment · ↑ ↓ select a \
             hyperparameter · ← → change it · v heatmap view · p plot view · x explain panel · w save a \
@@ -40,6 +43,10 @@ public struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Replay the agent saved in this checkpoint (greedy actions, no learning).", valueName: "file"))
     var checkpoint: String?
 
+    @Option(help: ArgumentHelp("Open the run in this directory (a headless 'rlterm train' run, say) and continue it live "
+                               + "from its newest run checkpoint; only --steps may be given with it.", valueName: "dir"))
+    var resume: String?
+
     @Option(help: "Steps per second, or 'full' for as fast as the machine allows (default: full; 10 when replaying).")
     var pace: String?
 
@@ -59,6 +66,11 @@ public struct WatchCommand: ParsableCommand {
             throw ValidationError("--checkpoint replays the saved agent on its own environment; it takes no run settings "
                                   + "(\((runOptions.settingsGiven + ["--env", "--algo", "--steps"]).joined(separator: ", ")))")
         }
+        if resume != nil, checkpoint != nil || runOptions.logDir != nil || runOptions.env != nil || runOptions.algo != nil
+            || !runOptions.settingsGiven.isEmpty {
+            throw ValidationError("--resume takes the run's settings and directory from its run.json; only --steps may be "
+                                  + "given with it")
+        }
     }
 
     public func run() throws {
@@ -66,7 +78,7 @@ public struct WatchCommand: ParsableCommand {
         let framesPerSecond = screenOptions.framesPerSecond(environment: environment)
         let settings = SessionSettings(
             pace: try chosenPace() ?? (checkpoint == nil ? .fullSpeed : .stepsPerSecond(10)), startsPaused: paused,
-            snapshotInterval: .seconds(1) / framesPerSecond, checkpointDirectory: runOptions.logDir ?? ".")
+            snapshotInterval: .seconds(1) / framesPerSecond, checkpointDirectory: resume ?? runOptions.logDir ?? ".")
         let session = try makeSession(settings: settings)
         let environments = Self.environmentCycle(starting: session.snapshot().configuration.environment, options: runOptions)
 
@@ -132,6 +144,14 @@ public struct WatchCommand: ParsableCommand {
     }
 
     private func makeSession(settings: SessionSettings) throws -> TrainingSession {
+        if let resume {
+            do {
+                return try TrainingSession(resuming: try ResumePoint.read(directory: resume), steps: runOptions.steps,
+                                           settings: settings)
+            } catch {
+                throw CommandFailure(error)
+            }
+        }
         if let checkpoint {
             do {
                 return try TrainingSession(replaying: checkpoint, settings: settings)

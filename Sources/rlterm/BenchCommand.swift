@@ -24,14 +24,18 @@ struct BenchCommand: ParsableCommand {
             VPG on CartPole (steps per second of training time), and snapshot.overhead: the steps per second a \
             live session loses to a viewer taking snapshots at 30 Hz, against none (2-second runs, alternated, \
             best of 3 each).
+            checkpoints: the size, write time (fsyncs included) and read-and-restore time of a DQN run checkpoint \
+            on CartPole whose replay memory holds 50,000 and 1,000,000 transitions (best of 5), and steps per \
+            second of 30,000-step DQN runs writing their logs with --checkpoint-every 10000 and without \
+            (alternated, best of 3 each), as checkpoint.overhead.
             """
     )
 
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case all, network, engine
+        case all, network, engine, checkpoints
     }
 
-    @Option(help: "Which figures: all, network or engine.")
+    @Option(help: "Which figures: all, network, engine or checkpoints.")
     var group = Group.all
 
     @Flag(help: "Print a JSON array of {\"name\", \"value\", \"unit\"}.")
@@ -58,8 +62,9 @@ struct BenchCommand: ParsableCommand {
             FloatingPointEnvironment.enableFlushToZero()
         }
         var figures: [BenchmarkFigure] = []
-        if group != .engine { figures += networkFigures() }
-        if group != .network { figures += try engineFigures() }
+        if group == .all || group == .network { figures += networkFigures() }
+        if group == .all || group == .engine { figures += try engineFigures() }
+        if group == .all || group == .checkpoints { figures += try checkpointFigures() }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted]
@@ -154,6 +159,24 @@ struct BenchCommand: ParsableCommand {
             BenchmarkFigure(name: "gflops.\(name)", value: flops / seconds / 1e9, unit: "GFLOP/s"),
             BenchmarkFigure(name: "peak-fraction.\(name)", value: 100 * flops / seconds / peak, unit: "%"),
         ]
+    }
+
+    private func checkpointFigures() throws -> [BenchmarkFigure] {
+        var figures: [BenchmarkFigure] = []
+        for (label, transitions) in [("50k", 50_000), ("1M", 1_000_000)] {
+            let cost = try EngineBenchmarks.checkpointCost(transitions: transitions, rounds: 5)
+            figures.append(BenchmarkFigure(name: "checkpoint.size.dqn.cartpole.\(label)", value: Double(cost.bytes) / 1e6,
+                                           unit: "MB"))
+            figures.append(BenchmarkFigure(name: "checkpoint.write.dqn.cartpole.\(label)", value: cost.writeSeconds * 1e3,
+                                           unit: "ms"))
+            figures.append(BenchmarkFigure(name: "checkpoint.restore.dqn.cartpole.\(label)", value: cost.readSeconds * 1e3,
+                                           unit: "ms"))
+        }
+        let rates = try EngineBenchmarks.checkpointingRates(steps: 30_000, interval: 10_000, rounds: 3)
+        figures.append(BenchmarkFigure(name: "train.dqn.cartpole.logged", value: rates.without, unit: "steps/s"))
+        figures.append(BenchmarkFigure(name: "train.dqn.cartpole.checkpoint-every-10000", value: rates.with, unit: "steps/s"))
+        figures.append(BenchmarkFigure(name: "checkpoint.overhead", value: 100 * (1 - rates.with / rates.without), unit: "%"))
+        return figures
     }
 
     /// The "model name" line of /proc/cpuinfo (Linux), or what Foundation knows elsewhere.

@@ -35,6 +35,62 @@ enum EngineBenchmarks {
         return Double(summary.steps) / summary.trainSeconds
     }
 
+    /// A DQN run checkpoint on CartPole whose replay memory holds `transitions` (acting only, no learning, to
+    /// fill it): its size, and the best of `rounds` writes (`RunCheckpoint.save`, fsyncs included) and of
+    /// `rounds` reads and restores into a new trainer.
+    static func checkpointCost(transitions: Int, rounds: Int) throws
+        -> (bytes: Int, writeSeconds: Double, readSeconds: Double)
+    {
+        let configuration = try TrainingConfiguration(
+            environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
+            hyperparameters: [.bufferSize: Double(transitions), .learningStarts: Double(transitions + 1)],
+            steps: transitions + 1, seed: 1)
+        let trainer = try Trainer(configuration)
+        trainer.begin(observers: [])
+        for _ in 0..<transitions { try trainer.advance() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rlterm-bench-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = try RunLog(directory: directory, configuration: configuration, startTime: 0)
+        let clock = ContinuousClock()
+        var write = Duration.seconds(1_000), read = Duration.seconds(1_000)
+        for _ in 0..<rounds {
+            write = min(write, try clock.measure { try RunCheckpoint.save(trainer, log: log, keeping: 1) })
+        }
+        let path = RunCheckpoint.path(in: directory, step: transitions)
+        for _ in 0..<rounds {
+            read = min(read, try clock.measure {
+                _ = try Trainer(restoring: try RunStateFile.read(path: path), configuration: configuration, resumePoint: nil)
+            })
+        }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return (bytes, write / .seconds(1), read / .seconds(1))
+    }
+
+    /// Steps per second of whole DQN runs on CartPole (`steps` steps, logs written) with a run checkpoint every
+    /// `interval` steps and with none, alternated `rounds` times, the best of each kept.
+    static func checkpointingRates(steps: Int, interval: Int, rounds: Int) throws -> (without: Double, with: Double) {
+        var without = 0.0, with = 0.0
+        for _ in 0..<rounds {
+            for checkpointing in [false, true] {
+                let configuration = TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
+                                                          steps: steps, seed: 1)
+                let directory = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("rlterm-bench-\(UUID().uuidString)").path
+                defer { try? FileManager.default.removeItem(atPath: directory) }
+                let trainer = try Trainer(configuration)
+                trainer.checkpointInterval = checkpointing ? interval : 0
+                trainer.begin(observers: Trainer.observers(log: try RunLog(directory: directory, configuration: configuration,
+                                                                           startTime: 0)))
+                // The steps before the end: the final checkpoint, written either way, is left out of both.
+                let clock = ContinuousClock()
+                let elapsed = try clock.measure { while trainer.timesteps < steps - 1 { try trainer.advance() } }
+                let rate = Double(steps - 1) / (elapsed / .seconds(1))
+                if checkpointing { with = max(with, rate) } else { without = max(without, rate) }
+            }
+        }
+        return (without, with)
+    }
+
     /// Steps per second of a live session training DQN on CartPole for `seconds`, with no viewer and with one
     /// that takes a snapshot every 1/30 s; each measured `rounds` times, alternating, the best of each kept.
     static func snapshotRates(seconds: Double, rounds: Int) throws -> (alone: Double, watched: Double) {

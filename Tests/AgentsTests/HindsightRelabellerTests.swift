@@ -12,6 +12,8 @@ private struct NumberedStates: GoalEnvironment {
     var position: Float = 0
     let goal: Float
     mutating func reset() { position = 0 }
+    func saveState(into part: inout StatePart) { part.set("position", floats: [position]) }
+    mutating func restoreState(from part: StatePart) throws(StatePartError) { position = try part.floats("position", count: 1)[0] }
     mutating func step(_ action: Int) -> StepOutcome {
         position += 1
         return StepOutcome(reward: position == goal ? 0 : -1, terminated: position == goal, truncated: false)

@@ -94,7 +94,9 @@ struct ResumeTests {
         #expect(Self.parameters(resumedTarget) == Self.parameters(originalTarget))
         #expect(Self.parameters(originalTarget) != Self.parameters(original.network))
 
-        // Without the state file (a run from before it existed) the resume still works, with a fresh optimizer.
+        // Without run checkpoints and the state file (a run from before either existed) the resume still works, with
+        // a fresh optimizer.
+        try FileManager.default.removeItem(atPath: RunCheckpoint.directory(of: directory))
         try FileManager.default.removeItem(atPath: directory + "/training-state.safetensors")
         let fallback = try #require(try Trainer(resuming: try ResumePoint.read(directory: directory), steps: 700).agent as? DQNAgent)
         #expect(fallback.qFunction.adam?.stepCount == 0)
@@ -134,6 +136,9 @@ struct ResumeTests {
         } else {
             Issue.record("a run at its budget must refuse to resume without a larger --steps")
         }
+
+        // The files an older rlterm's directory (no run checkpoints) is resumed from are checked as before.
+        try FileManager.default.removeItem(atPath: RunCheckpoint.directory(of: directory))
 
         let monitor = directory + "/monitor.csv"
         let monitorText = try String(contentsOfFile: monitor, encoding: .utf8)

@@ -1,3 +1,4 @@
+import Agents
 import NeuralNet
 import RLCore
 import Training
@@ -25,13 +26,21 @@ func isFinite(_ network: MLP) -> Bool {
     }
 }
 
-/// libFuzzer entry point for the checkpoint loader: every input must load or be refused with a typed error,
+/// A small DQN trainer on CartPole that mutated run checkpoints are restored into, each time afresh.
+let runConfiguration = try! TrainingConfiguration(
+    environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
+    hyperparameters: [.hiddenSize: 8, .bufferSize: 64, .batchSize: 8], steps: 1_000_000, seed: 1)
+
+/// libFuzzer entry point for the checkpoint loaders: every input must load or be refused with a typed error,
 /// and a loaded network never holds a non-finite parameter. The metadata goes through the checks that
 /// decide which agent to build (the agent itself is not built: its memory is sized by the hyperparameters,
-/// not by the file).
+/// not by the file). The same bytes are read as a run checkpoint and, when they parse, restored into a trainer.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func checkpointLoaderFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if let state = try? RunStateFile.read(bytes: bytes, path: "fuzz.safetensors") {
+        _ = try? Trainer(restoring: state, configuration: runConfiguration, resumePoint: nil)
+    }
     guard let reader = try? CheckpointReader(bytes: bytes, path: "fuzz.safetensors") else { return 0 }
     _ = try? AgentCheckpoint.Recipe(metadata: reader.metadata, path: "fuzz.safetensors")
     for (prefix, network) in networks where (try? reader.load(into: [prefix: network])) != nil {

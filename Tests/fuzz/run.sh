@@ -43,21 +43,26 @@ objects=()
 stale=0
 for module in "${modules[@]}"; do
     object=$out/$module.o
-    objects+=("$object")
     if [ -d "Sources/$module/include" ]; then
-        # A C target (CNeuralNetShims, CLibm): its one source file compiled by clang, its header as a module.
+        # A C target (CNeuralNetShims, CLibm): each source file compiled by clang to its own object, its header
+        # as a module.
         header=$PWD/Sources/$module/include/$module.h
         mkdir -p "$out/modules/$module"
         printf 'module %s {\n    header "%s"\n    export *\n}\n' "$module" "$header" \
             > "$out/modules/$module/module.modulemap"
-        if [ ! -f "$object" ] || [ -n "$(find "Sources/$module" -newer "$object" -type f)" ]; then
-            stale=1
-            clang -O2 -g "${cpu_flags[@]}" -fsanitize=fuzzer-no-link,address -I"Sources/$module/include" \
-                -c Sources/"$module"/*.c -o "$object"
-        fi
+        for source in Sources/"$module"/*.c; do
+            object=$out/$module-$(basename "$source" .c).o
+            objects+=("$object")
+            if [ ! -f "$object" ] || [ -n "$(find "Sources/$module" -newer "$object" -type f)" ]; then
+                stale=1
+                clang -O2 -g "${cpu_flags[@]}" -fsanitize=fuzzer-no-link,address -I"Sources/$module/include" \
+                    -c "$source" -o "$object"
+            fi
+        done
         swift_flags+=(-I "$out/modules/$module")
         continue
     fi
+    objects+=("$object")
     if [ "$stale" = 0 ] && [ -f "$object" ] && [ -z "$(find "Sources/$module" -newer "$object" -type f)" ]; then
         continue
     fi

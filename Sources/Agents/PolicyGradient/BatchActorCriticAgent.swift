@@ -73,6 +73,13 @@ public final class BatchActorCriticAgent: PolicyGradientAgent {
         try hyperparameters.setLive(key, to: value)
         applyToNetworks(key, value)
     }
+
+    /// The policy and its stream, the value function if any, the batch in progress and the epochs.
+    public func saveState(into part: inout StatePart) { saveBatchState(into: &part, rollout: rollout, epochs: epochs) }
+
+    public func restoreState(from part: StatePart) throws(StatePartError) {
+        epochs = try restoreBatchState(from: part, rollout: &rollout)
+    }
 }
 
 extension Algorithm {

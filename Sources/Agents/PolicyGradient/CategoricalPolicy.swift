@@ -12,12 +12,12 @@ public final class CategoricalPolicy {
     public let optimizer: Adam
     public var loss: PolicyGradientLoss
     /// The loss and mean entropy of the last step.
-    public private(set) var lastResult: PolicyGradientLoss.Result?
+    public internal(set) var lastResult: PolicyGradientLoss.Result?
     /// The number of gradient steps taken.
-    public private(set) var gradientSteps = 0
+    public internal(set) var gradientSteps = 0
     /// Why the policy stopped learning (non-finite logits, loss or gradient), nil while it is healthy.
     public private(set) var failure: String?
-    private var generator: Xoshiro256StarStar
+    var generator: Xoshiro256StarStar
     private var psi: [Float] = []
 
     /// A policy network `observationCount → hiddenSize × hiddenLayers → actionCount`, initialised from

@@ -78,6 +78,29 @@ public final class OnlineActorCriticAgent: PolicyGradientAgent {
         try hyperparameters.setLive(key, to: value)
         applyToNetworks(key, value)
     }
+
+    /// The policy and its stream, the critic, the counts and the N_env transitions gathered towards the next update.
+    public func saveState(into part: inout StatePart) {
+        saveNetworks(into: &part)
+        part.set("steps", integer: steps)
+        part.set("updates", integer: updates)
+        part.set("gathered", integer: gathered)
+        part.set("observations", floats: observations)
+        part.set("actions", integers: actions)
+        part.set("targets", doubles: targets)
+        part.set("advantages", doubles: advantages)
+    }
+
+    public func restoreState(from part: StatePart) throws(StatePartError) {
+        try restoreNetworks(from: part)
+        steps = try part.integer("steps")
+        updates = try part.integer("updates")
+        gathered = try part.integer("gathered", in: 0...(actions.count - 1))
+        observations = try part.floats("observations", count: observations.count)
+        actions = try part.integers("actions", count: actions.count, in: 0...(actionCount - 1))
+        targets = try part.doubles("targets", count: targets.count)
+        advantages = try part.doubles("advantages", count: advantages.count)
+    }
 }
 
 extension Algorithm {

@@ -46,6 +46,31 @@ extension PolicyGradientAgent {
     public var failure: String? { policy.failure ?? valueFunction?.failure }
 
     /// Applies a live change to the policy's and value function's optimizers and loss.
+    /// The policy (`policy.`) and the value function (`value.`) when there is one.
+    func saveNetworks(into part: inout StatePart) {
+        part.storing("policy", policy.savedState)
+        if let valueFunction { part.storing("value", valueFunction.savedState) }
+    }
+
+    func restoreNetworks(from part: StatePart) throws(StatePartError) {
+        try part.restoring("policy", policy.restoreState)
+        if let valueFunction { try part.restoring("value", valueFunction.restoreState) }
+    }
+
+    /// A batch agent's state: its networks, the batch in progress (`rollout.`) and its epochs.
+    func saveBatchState(into part: inout StatePart, rollout: Rollout, epochs: Int) {
+        saveNetworks(into: &part)
+        part.storing("rollout", rollout.savedState)
+        part.set("epochs", integer: epochs)
+    }
+
+    /// Restores what `saveBatchState` wrote; returns the epochs.
+    func restoreBatchState(from part: StatePart, rollout: inout Rollout) throws(StatePartError) -> Int {
+        try restoreNetworks(from: part)
+        try part.restoring("rollout") { saved throws(StatePartError) in try rollout.restoreState(from: saved) }
+        return try part.integer("epochs")
+    }
+
     func applyToNetworks(_ key: HyperparameterKey, _ value: Double) {
         switch key {
         case .policyLearningRate: policy.optimizer.learningRate = Float(value)

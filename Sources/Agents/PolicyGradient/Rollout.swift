@@ -7,15 +7,15 @@ import RLCore
 public struct Rollout: Sendable {
     public let observationCount: Int
     /// sₜ, row after row.
-    public private(set) var observations: [Float] = []
-    public private(set) var actions: [Int] = []
-    public private(set) var rewards: [Double] = []
-    public private(set) var terminated: [Bool] = []
-    public private(set) var truncated: [Bool] = []
+    public internal(set) var observations: [Float] = []
+    public internal(set) var actions: [Int] = []
+    public internal(set) var rewards: [Double] = []
+    public internal(set) var terminated: [Bool] = []
+    public internal(set) var truncated: [Bool] = []
     /// s_T of each truncated or cut path end, row after row, in batch order.
-    public private(set) var bootstrapObservations: [Float] = []
+    public internal(set) var bootstrapObservations: [Float] = []
     /// The number of whole or cut paths that ended in this batch.
-    public private(set) var pathCount = 0
+    public internal(set) var pathCount = 0
 
     public init(observationCount: Int) {
         self.observationCount = observationCount

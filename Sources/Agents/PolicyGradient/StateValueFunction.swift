@@ -9,10 +9,10 @@ public final class StateValueFunction {
     public let network: MLP
     public let optimizer: Adam
     /// The loss of the last fitting step.
-    public private(set) var lastLoss: Float?
+    public internal(set) var lastLoss: Float?
     /// The largest |V_φ(sᵢ)| and |yᵢ| of the last fitting step (before it), and its loss.
     public private(set) var lastFit: ValueFitReading?
-    public private(set) var gradientSteps = 0
+    public internal(set) var gradientSteps = 0
     /// Why the value function stopped learning, nil while it is healthy.
     public private(set) var failure: String?
     private var targets: [Float] = []

@@ -158,6 +158,39 @@ public final class DQNAgent: QFunctionAgent {
             break
         }
     }
+
+    /// θ, θ⁻ and Adam (`q.`), the memory with its priorities (`memory.`), the exploration, replay and HER streams,
+    /// the step count that drives ε, β and learning-starts, when θ⁻ last moved, and HER's episode in progress.
+    public func saveState(into part: inout StatePart) {
+        saveQLearningState(into: &part)
+        part.storing("memory", memory.savedState)
+        part.set("replay_generator", generator: replayGenerator)
+        part.set("her_generator", generator: hindsightGenerator)
+        part.set("last_target_update", integer: lastTargetUpdate)
+        part.set("has_episode", flags: [episode != nil])
+        if let episode {
+            var saved = StatePart()
+            episode.save(into: &saved)
+            part.storing("episode", saved)
+        }
+    }
+
+    public func restoreState(from part: StatePart) throws(StatePartError) {
+        steps = try restoreQLearningState(from: part)
+        try part.restoring("memory", memory.restoreState)
+        replayGenerator = try part.generator("replay_generator")
+        hindsightGenerator = try part.generator("her_generator")
+        lastTargetUpdate = try part.integer("last_target_update", in: 0...qFunction.gradientSteps)
+        if try part.flags("has_episode", count: 1)[0] {
+            var restored: GoalEpisode?
+            try part.restoring("episode") { saved throws(StatePartError) in
+                restored = try GoalEpisode(restoring: saved, observationCount: observationCount)
+            }
+            episode = restored
+        } else {
+            episode = nil
+        }
+    }
 }
 
 extension Algorithm {

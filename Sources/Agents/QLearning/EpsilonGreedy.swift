@@ -4,7 +4,7 @@ import RLCore
 /// falls linearly from ε₀ to ε₁ over the first `eps-fraction` of the step budget, then stays at ε₁.
 ///
 /// A class because it owns the "exploration" random stream, which the agent draws from in place.
-public final class EpsilonGreedy {
+public final class EpsilonGreedy: StateSaving {
     private var generator: Xoshiro256StarStar
     /// The run's step budget, which `eps-fraction` is a fraction of.
     public let totalSteps: Int
@@ -32,5 +32,14 @@ public final class EpsilonGreedy {
             return generator.uniformInt(below: q.actionCount)
         }
         return q.greedyAction(observation)
+    }
+
+    /// The "exploration" stream's state: ε itself follows from the agent's step count.
+    public func saveState(into part: inout StatePart) {
+        part.set("generator", generator: generator)
+    }
+
+    public func restoreState(from part: StatePart) throws(StatePartError) {
+        generator = try part.generator("generator")
     }
 }

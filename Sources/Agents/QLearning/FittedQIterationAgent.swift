@@ -82,6 +82,24 @@ public final class FittedQIterationAgent: QFunctionAgent {
             batch = ReplayBatch(size: Int(value), observationCount: observationCount)
         }
     }
+
+    /// θ, φ and Adam (`q.`), the dataset D, the transitions collected towards the next round, the streams, the
+    /// step count that drives ε and the rounds fitted.
+    public func saveState(into part: inout StatePart) {
+        saveQLearningState(into: &part)
+        part.storing("dataset", dataset.savedState)
+        part.set("collected", integer: collected)
+        part.set("sampling_generator", generator: sampling)
+        part.set("rounds", integer: rounds)
+    }
+
+    public func restoreState(from part: StatePart) throws(StatePartError) {
+        steps = try restoreQLearningState(from: part)
+        try part.restoring("dataset", dataset.restoreState)
+        collected = try part.integer("collected")
+        sampling = try part.generator("sampling_generator")
+        rounds = try part.integer("rounds")
+    }
 }
 
 extension Algorithm {

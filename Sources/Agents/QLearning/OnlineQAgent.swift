@@ -55,6 +55,11 @@ public final class OnlineQAgent: QFunctionAgent {
         try hyperparameters.setLive(key, to: value)
         qFunction.apply(key, value)
     }
+
+    /// θ (and Adam with `--adam`), the exploration stream and the step count that drives ε.
+    public func saveState(into part: inout StatePart) { saveQLearningState(into: &part) }
+
+    public func restoreState(from part: StatePart) throws(StatePartError) { steps = try restoreQLearningState(from: part) }
 }
 
 extension Algorithm {

@@ -25,13 +25,13 @@ public final class QFunction {
     /// δᵢ = yᵢ − Q(sᵢ,aᵢ;θ) of the last update's rows.
     public private(set) var tdErrors: [Float]
     /// The loss of the last update.
-    public private(set) var lastLoss: Float?
+    public internal(set) var lastLoss: Float?
     /// The largest |Q(sᵢ,aᵢ;θ)| and |yᵢ| of the last update's rows, and its loss.
     public private(set) var lastFit: ValueFitReading?
     /// The first row of the last update, with its numbers.
     public private(set) var lastExplanation: UpdateExplanation?
     /// The number of gradient steps taken.
-    public private(set) var gradientSteps = 0
+    public internal(set) var gradientSteps = 0
     /// Why learning stopped: an update whose loss or gradient was not finite (diverged values, a learning rate
     /// far too large). That update and every later one are refused, so θ keeps its last finite values.
     public private(set) var failure: String?

@@ -46,4 +46,19 @@ extension QFunctionAgent {
     public var gradientSteps: Int { qFunction.gradientSteps }
     public var lastValueFit: ValueFitReading? { qFunction.lastFit }
     public var failure: String? { qFunction.failure }
+
+    /// What every Q-function agent has: θ, θ⁻ and Adam (`q.`), the exploration stream and the step count that
+    /// drives ε.
+    func saveQLearningState(into part: inout StatePart) {
+        part.storing("q", qFunction.savedState)
+        part.storing("exploration", exploration.savedState)
+        part.set("steps", integer: steps)
+    }
+
+    /// Restores what `saveQLearningState` wrote; returns the step count.
+    func restoreQLearningState(from part: StatePart) throws(StatePartError) -> Int {
+        try part.restoring("q", qFunction.restoreState)
+        try part.restoring("exploration", exploration.restoreState)
+        return try part.integer("steps")
+    }
 }

@@ -15,10 +15,10 @@ import RLCore
 /// transitions happened to be drawn with it, so the effective step size of an update is stable from batch
 /// to batch (the choice of OpenAI Baselines); the sum tree keeps the minimum in O(1) for it.
 public final class PrioritizedReplayBuffer: ReplayMemory {
-    private let storage: ReplayBuffer
+    let storage: ReplayBuffer
     private var tree: SumTree
     /// The raw priorities |δ| + ε before the exponent α, kept so α can change while training runs.
-    private var priorities: [Double]
+    var priorities: [Double]
     /// The exponent α of P(i); changing it re-weights every stored priority (O(N log N)).
     public var alpha: Double {
         didSet {
@@ -29,7 +29,7 @@ public final class PrioritizedReplayBuffer: ReplayMemory {
     /// ε, added to |δ| so no transition's probability falls to zero.
     public let epsilon: Double
     /// The largest priority |δ| + ε assigned so far (1 at the start): new transitions enter with it.
-    public private(set) var maxPriority: Double = 1
+    public internal(set) var maxPriority: Double = 1
 
     public init(capacity: Int, observationCount: Int, alpha: Double = 0.6, epsilon: Double = 1e-6) {
         precondition(alpha >= 0, "α must be non-negative")
@@ -104,7 +104,7 @@ public final class PrioritizedReplayBuffer: ReplayMemory {
         return tree[slot] / tree.total
     }
 
-    private func setPriority(_ priority: Double, of slot: Int) {
+    func setPriority(_ priority: Double, of slot: Int) {
         priorities[slot] = priority
         tree.update(slot, priority: pow(priority, alpha))
     }

@@ -7,10 +7,10 @@ import RLCore
 /// `Xoshiro256StarStar.uniformInt(below:)`. It is a class because the memory is large and mutated in
 /// place by its one owner, the training thread.
 public final class ReplayBuffer: ReplayMemory {
-    public private(set) var count = 0
+    public internal(set) var count = 0
     /// The slot the next transition goes into.
-    private var nextSlot = 0
-    private var storage: TransitionColumns
+    var nextSlot = 0
+    var storage: TransitionColumns
 
     public init(capacity: Int, observationCount: Int) {
         precondition(capacity >= 1, "replay capacity must be at least 1")

@@ -2,7 +2,7 @@ import RLCore
 
 /// What an off-policy agent needs from its replay memory, so it can switch between uniform and prioritized
 /// replay (`--replay uniform|prioritized`) without knowing which one it holds.
-public protocol ReplayMemory: AnyObject {
+public protocol ReplayMemory: AnyObject, StateSaving {
     /// The most transitions held; beyond it the oldest are overwritten.
     var capacity: Int { get }
     /// The number of floats in one observation.
@@ -20,6 +20,8 @@ public protocol ReplayMemory: AnyObject {
     func updatePriorities(indices: [Int], tdErrors: [Float])
     /// A copy of the transition in slot `index` (for inspection and tests; allocates).
     func transition(at index: Int) -> Transition
+    /// `StateSaving`'s restore, which a memory (a class) does in place.
+    func restoreState(from part: StatePart) throws(StatePartError)
 }
 
 extension ReplayMemory {

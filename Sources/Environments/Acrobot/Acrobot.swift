@@ -59,14 +59,14 @@ public struct Acrobot: Environment, Sendable {
     /// `reset()` draws each component from [−resetBound, resetBound).
     public static let resetBound = 0.1
 
-    private var random: EnvironmentRandom
+    var random: EnvironmentRandom
     /// The current state in doubles (gymnasium's `env.unwrapped.state`).
-    public private(set) var state: State
+    public internal(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
-    public private(set) var elapsedSteps = 0
+    public internal(set) var elapsedSteps = 0
     /// Whether gymnasium would hold the state as float32 numbers: from a reset until the first step, whose
     /// Runge–Kutta step returns float64. numpy takes cos and sin of float32 numbers in float32, its own way.
-    private var stateIsFloat32 = true
+    var stateIsFloat32 = true
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {

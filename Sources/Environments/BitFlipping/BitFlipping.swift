@@ -9,10 +9,10 @@ import RLCore
 /// The observation is the state followed by the goal, 2n floats in {0, 1}.
 public struct BitFlipping: GoalEnvironment, Sendable {
     public let bitCount: Int
-    private var generator: Xoshiro256StarStar
-    private(set) public var state: [Float]
-    private(set) public var goal: [Float]
-    private(set) public var elapsedSteps = 0
+    var generator: Xoshiro256StarStar
+    internal(set) public var state: [Float]
+    internal(set) public var goal: [Float]
+    internal(set) public var elapsedSteps = 0
 
     public init(bits: Int, generator: Xoshiro256StarStar) {
         precondition(bits >= 1, "bit-flipping needs at least one bit")

@@ -35,9 +35,9 @@ public struct BlindCliffwalk: Environment, Sendable {
     /// The 'right' action in state 0 (0 or 1); it alternates along the chain.
     public let firstRightAction: Int
     /// The current state: `0..<stateCount` on the chain, `stateCount` after the rewarded final step.
-    private(set) public var position = 0
+    internal(set) public var position = 0
     /// Whether the episode has ended (a 'wrong' action or the final 'right').
-    private(set) public var isOver = false
+    internal(set) public var isOver = false
 
     public init(states: Int, generator: Xoshiro256StarStar) {
         precondition(states >= 1, "the Blind Cliffwalk needs at least one state")

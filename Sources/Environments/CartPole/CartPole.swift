@@ -51,14 +51,14 @@ public struct CartPole: Environment, Sendable {
     /// `reset()` draws each state component uniformly from [−resetBound, resetBound).
     public static let resetBound = 0.05
 
-    private var random: EnvironmentRandom
+    var random: EnvironmentRandom
     /// The current state in doubles (gymnasium's `env.unwrapped.state`).
-    public private(set) var state: State
+    public internal(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
-    public private(set) var elapsedSteps = 0
+    public internal(set) var elapsedSteps = 0
     /// gymnasium's `steps_beyond_terminated`: nil until a step terminates, 0 on that step, then one more on
     /// each later step that is still out of bounds. It is not cleared when the state re-enters the bounds.
-    public private(set) var stepsBeyondTerminated: Int?
+    public internal(set) var stepsBeyondTerminated: Int?
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {

@@ -16,10 +16,10 @@ public struct Gridworld: Environment, Sendable {
     public let model: TransitionModel
     public let observationKind: GridObservation
     /// The agent's cell index, row·cols + col (what a renderer draws).
-    public private(set) var position: Int
+    public internal(set) var position: Int
     /// Steps taken since the last reset.
-    public private(set) var elapsedSteps = 0
-    private var random: EnvironmentRandom
+    public internal(set) var elapsedSteps = 0
+    var random: EnvironmentRandom
 
     /// An environment on `map` with its settings (set `map.settings.slippery` first to override slipping).
     public init(map: GridMap, observation: GridObservation = .oneHot, generator: Xoshiro256StarStar) {

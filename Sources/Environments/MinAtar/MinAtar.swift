@@ -58,3 +58,23 @@ public struct MinAtar<Game: MinAtarGame>: Environment, Sendable {
         game.draw(on: MinAtarCanvas(clearing: buffer, channels: Game.channelNames.count))
     }
 }
+
+extension MinAtar {
+    /// The shared stream, the game, the sticky action and the acts of the episode so far.
+    public func saveState(into part: inout StatePart) {
+        random.save(into: &part, as: "random")
+        part.storing("game", game.savedState)
+        part.set("previous_action", integer: previousAction.rawValue)
+        part.set("acts_in_episode", integer: actsInEpisode)
+    }
+
+    public mutating func restoreState(from part: StatePart) throws(StatePartError) {
+        let random = try NumpyRandomState(restoring: part, from: "random")
+        var game = Game()
+        try part.restoring("game") { (gamePart) throws(StatePartError) in try game.restoreState(from: gamePart) }
+        let previous = try part.integer("previous_action", in: 0...(MinAtarAction.allCases.count - 1))
+        let acts = try part.integer("acts_in_episode")
+        (self.random, self.game, actsInEpisode) = (random, game, acts)
+        previousAction = MinAtarAction(rawValue: previous)!
+    }
+}

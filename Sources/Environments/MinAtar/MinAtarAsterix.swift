@@ -121,3 +121,32 @@ public struct MinAtarAsterix: MinAtarGame {
         return 0
     }
 }
+
+extension MinAtarAsterix {
+    public func saveState(into part: inout StatePart) {
+        part.set("crosser_present", flags: crossers.map { $0 != nil })
+        part.set("crosser_x", integers: crossers.map { $0?.x ?? 0 })
+        part.set("crosser_direction", integers: crossers.map { $0?.direction ?? 1 })
+        part.set("crosser_gold", flags: crossers.map { $0?.isGold ?? false })
+        part.set("player", integers: [playerX, playerY])
+        part.set("counters", integers: [spawnInterval, spawnCountdown, moveInterval, moveCountdown, rampCountdown, ramps])
+        part.set("terminal", flags: [isTerminal])
+    }
+
+    public mutating func restoreState(from part: StatePart) throws(StatePartError) {
+        let present = try part.flags("crosser_present", count: Self.size)
+        let xs = try part.integers("crosser_x", count: Self.size, in: 0...(Self.size - 1))
+        let directions = try part.integers("crosser_direction", count: Self.size, in: -1...1)
+        let gold = try part.flags("crosser_gold", count: Self.size)
+        let player = try part.integers("player", count: 2, in: 0...(Self.size - 1))
+        let counters = try part.integers("counters", count: 6, in: Int.min...Int.max)
+        let terminal = try part.flags("terminal", count: 1)[0]
+        crossers = (0..<Self.size).map {
+            present[$0] ? Crosser(x: xs[$0], direction: directions[$0], isGold: gold[$0]) : nil
+        }
+        (self.playerX, playerY) = (player[0], player[1])
+        (spawnInterval, spawnCountdown, moveInterval, moveCountdown, rampCountdown, ramps) =
+            (counters[0], counters[1], counters[2], counters[3], counters[4], counters[5])
+        isTerminal = terminal
+    }
+}

@@ -99,3 +99,25 @@ public struct MinAtarBreakout: MinAtarGame {
         }
     }
 }
+
+extension MinAtarBreakout {
+    public func saveState(into part: inout StatePart) {
+        part.set("bricks", flags: bricks)
+        part.set("paddle_ball_trail", integers: [paddle, ballX, ballY, trailX, trailY])
+        part.set("direction", integers: [directionX, directionY])
+        part.set("just_broke_brick", flags: [justBrokeBrick])
+        part.set("terminal", flags: [isTerminal])
+    }
+
+    public mutating func restoreState(from part: StatePart) throws(StatePartError) {
+        let bricks = try part.flags("bricks", count: Self.size * Self.size)
+        let places = try part.integers("paddle_ball_trail", count: 5, in: 0...(Self.size - 1))
+        let direction = try part.integers("direction", count: 2, in: -1...1)
+        let justBroke = try part.flags("just_broke_brick", count: 1)[0]
+        let terminal = try part.flags("terminal", count: 1)[0]
+        self.bricks = bricks
+        (paddle, ballX, ballY, trailX, trailY) = (places[0], places[1], places[2], places[3], places[4])
+        (directionX, directionY) = (direction[0], direction[1])
+        (justBrokeBrick, isTerminal) = (justBroke, terminal)
+    }
+}

@@ -97,3 +97,32 @@ public struct MinAtarFreeway: MinAtarGame {
         }
     }
 }
+
+extension MinAtarFreeway {
+    public func saveState(into part: inout StatePart) {
+        part.set("car_x", integers: cars.map(\.x))
+        part.set("car_countdown", integers: cars.map(\.countdown))
+        part.set("car_speed", integers: cars.map(\.speed))
+        part.set("car_direction", integers: cars.map(\.direction))
+        part.set("chicken_y", integer: chickenY)
+        part.set("chicken_countdown", integer: chickenCountdown)
+        part.set("acts_left", integer: actsLeft)
+        part.set("terminal", flags: [isTerminal])
+    }
+
+    public mutating func restoreState(from part: StatePart) throws(StatePartError) {
+        let xs = try part.integers("car_x", count: Self.lanes, in: 0...(Self.size - 1))
+        let countdowns = try part.integers("car_countdown", count: Self.lanes, in: Int.min...Int.max)
+        // The speed picks the observation's speed channel, so it must be one of the five.
+        let speeds = try part.integers("car_speed", count: Self.lanes, in: 1...5)
+        let directions = try part.integers("car_direction", count: Self.lanes, in: -1...1)
+        let chickenY = try part.minAtarCoordinate("chicken_y")
+        let chickenCountdown = try part.minAtarCounter("chicken_countdown")
+        let actsLeft = try part.minAtarCounter("acts_left")
+        let terminal = try part.flags("terminal", count: 1)[0]
+        cars = (0..<Self.lanes).map {
+            Car(x: xs[$0], countdown: countdowns[$0], speed: speeds[$0], direction: directions[$0])
+        }
+        (self.chickenY, self.chickenCountdown, self.actsLeft, isTerminal) = (chickenY, chickenCountdown, actsLeft, terminal)
+    }
+}

@@ -3,7 +3,7 @@ import RLCore
 /// One of MinAtar's games (Young & Tian 2019, arXiv:1903.03176) on its 10 × 10 grid of binary channels, as
 /// minatar 1.0.15 plays it. `MinAtar` wraps it with the sticky actions and the shared random stream; the rules
 /// each game follows, and how each was established, are in docs/MINATAR.md.
-public protocol MinAtarGame: Sendable {
+public protocol MinAtarGame: Sendable, StateSaving {
     /// MinAtar's name of the game (`breakout`), used in `minatar-breakout` and in the traces files.
     static var name: String { get }
     /// The channels of the observation, in MinAtar's order.
@@ -26,4 +26,17 @@ public protocol MinAtarGame: Sendable {
 /// MinAtar's six actions, the same in every game (published results use all six).
 public enum MinAtarAction: Int, Sendable, CaseIterable {
     case noop, left, up, right, down, fire
+}
+
+extension StatePart {
+    /// A cell coordinate of MinAtar's 10 × 10 grid, checked, so a damaged checkpoint cannot index past it.
+    func minAtarCoordinate(_ key: String) throws(StatePartError) -> Int {
+        try integer(key, in: 0...(MinAtarCanvas.size - 1))
+    }
+
+    /// A counter or interval: any integer (a countdown that is never reset keeps going below zero), since none
+    /// indexes anything.
+    func minAtarCounter(_ key: String) throws(StatePartError) -> Int {
+        try integer(key, in: Int.min...Int.max)
+    }
 }

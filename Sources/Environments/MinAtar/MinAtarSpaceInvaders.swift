@@ -164,3 +164,29 @@ public struct MinAtarSpaceInvaders: MinAtarGame {
         enemyBullets[Self.cell(y, x)] = true
     }
 }
+
+extension MinAtarSpaceInvaders {
+    public func saveState(into part: inout StatePart) {
+        part.set("aliens", flags: aliens)
+        part.set("friendly_bullets", flags: friendlyBullets)
+        part.set("enemy_bullets", flags: enemyBullets)
+        part.set("cannon", integer: cannon)
+        part.set("direction", integers: [direction])
+        part.set("counters", integers: [moveInterval, moveCountdown, alienShotCountdown, cannonShotCountdown])
+        part.set("terminal", flags: [isTerminal])
+    }
+
+    public mutating func restoreState(from part: StatePart) throws(StatePartError) {
+        let cells = Self.size * Self.size
+        let aliens = try part.flags("aliens", count: cells)
+        let friendly = try part.flags("friendly_bullets", count: cells)
+        let enemy = try part.flags("enemy_bullets", count: cells)
+        let cannon = try part.minAtarCoordinate("cannon")
+        let direction = try part.integers("direction", count: 1, in: -1...1)[0]
+        let counters = try part.integers("counters", count: 4, in: Int.min...Int.max)
+        let terminal = try part.flags("terminal", count: 1)[0]
+        (self.aliens, friendlyBullets, enemyBullets) = (aliens, friendly, enemy)
+        (self.cannon, self.direction, isTerminal) = (cannon, direction, terminal)
+        (moveInterval, moveCountdown, alienShotCountdown, cannonShotCountdown) = (counters[0], counters[1], counters[2], counters[3])
+    }
+}

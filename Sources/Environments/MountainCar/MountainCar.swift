@@ -42,11 +42,11 @@ public struct MountainCar: Environment, Sendable {
     /// `reset()` draws the position uniformly from this range (half-open at the top).
     public static let resetPositions = -0.6 ... -0.4
 
-    private var random: EnvironmentRandom
+    var random: EnvironmentRandom
     /// The current state in doubles (gymnasium's `env.unwrapped.state`).
-    public private(set) var state: State
+    public internal(set) var state: State
     /// Calls to `step(_:)` since the last reset (the TimeLimit wrapper's `_elapsed_steps`).
-    public private(set) var elapsedSteps = 0
+    public internal(set) var elapsedSteps = 0
 
     /// Builds the environment and draws the first start state from `generator`.
     public init(generator: Xoshiro256StarStar) {

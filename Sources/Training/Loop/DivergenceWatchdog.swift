@@ -39,11 +39,11 @@ public struct DivergenceWatchdog: Sendable {
     /// T, the environment's time limit, if it has one.
     public let timeLimit: Int?
     /// The number of fits checked so far.
-    public private(set) var fits = 0
+    public internal(set) var fits = 0
     /// The loss's exponential average, nil before the first fit.
-    public private(set) var smoothedLoss: Double?
+    public internal(set) var smoothedLoss: Double?
     /// The smallest smoothed loss after the warm-up.
-    public private(set) var minimumLoss = Double.infinity
+    public internal(set) var minimumLoss = Double.infinity
 
     public init(maximumAbsoluteReward: Double?, timeLimit: Int?) {
         self.maximumAbsoluteReward = maximumAbsoluteReward

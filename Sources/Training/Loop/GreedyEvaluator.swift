@@ -10,11 +10,11 @@ struct GreedyEvaluator {
     let episodes: Int
     /// The mean return that ends the run (`--stop-when-solved`); nil when no evaluation ends it.
     let stopThreshold: Double?
-    private var environment: any Environment
+    var environment: any Environment
     /// The evaluations of this trainer, oldest first.
     private(set) var evaluations: [TrainingSummary.Evaluation] = []
     /// The best mean return of the run, earlier trainers' included; nil before the first evaluation.
-    private(set) var best: Double?
+    var best: Double?
     /// Whether an evaluation reached `stopThreshold`.
     private(set) var isSolved = false
 

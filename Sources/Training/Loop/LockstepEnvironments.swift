@@ -13,17 +13,17 @@ import RLCore
 /// is reset. With a gym seed N (`EnvironmentSpec.gymSeed`), copy i draws from gymnasium's generator seeded with
 /// N + i instead, as SB3's vectorised environments seed their copies.
 public struct LockstepEnvironments {
-    public private(set) var copies: [any Environment]
+    public internal(set) var copies: [any Environment]
     /// The current observation of each copy.
-    private var observations: [[Float]]
+    var observations: [[Float]]
     /// Scratch for s′ (swapped into `observations` when the episode goes on).
     private var next: [Float]
-    private var returns: [Double]
-    private var lengths: [Int]
+    var returns: [Double]
+    var lengths: [Int]
     /// The copy whose turn it is.
-    private var turn = 0
+    var turn = 0
     /// The copy that took the last step.
-    public private(set) var lastStepped = 0
+    public internal(set) var lastStepped = 0
     /// Keep the copy whose episode just ended as it was before its reset, in `finishedCopy`: a live view
     /// draws an episode's last state (the goal reached, the pole fallen) although the copy starts over at once.
     public var keepsFinishedCopy = false

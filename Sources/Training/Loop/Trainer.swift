@@ -17,7 +17,7 @@ public final class Trainer {
     public let configuration: TrainingConfiguration
     public let agent: any Agent
     /// The environment copies the agent trains on: one unless the algorithm reads N_env.
-    public private(set) var environments: LockstepEnvironments
+    public internal(set) var environments: LockstepEnvironments
     /// The environment a single-environment run trains on (copy 0).
     public var environment: any Environment { environments.first }
     /// The mean evaluation return that counts as solved, if the environment has one.
@@ -47,18 +47,23 @@ public final class Trainer {
         set { environments.keepsFinishedCopy = newValue }
     }
 
-    private var progress: RunCounters
-    private var evaluator: GreedyEvaluator
+    var progress: RunCounters
+    /// Whether the environments hold episodes in progress that `begin` must continue rather than reset: a trainer
+    /// restored from a run checkpoint.
+    var continuesEpisodes = false
+    /// Steps between two `TrainingObserver.trainerReachedCheckpoint` calls; 0 never calls it.
+    public var checkpointInterval = 0
+    var evaluator: GreedyEvaluator
     /// Checks every fit of the agent's value function against the bound the environment's rewards give.
-    private var watchdog: DivergenceWatchdog
+    var watchdog: DivergenceWatchdog
     /// The agent's gradient steps when the watchdog last looked.
-    private var watchedGradientSteps = 0
+    var watchedGradientSteps = 0
     /// The step at which the watchdog reported and what: the run cannot go on with these networks.
     private var divergence: (step: Int, reason: String)?
     private var observers: [any TrainingObserver] = []
     private var progressInterval = 1000
     /// The step of the last progress point.
-    private var lastReport: Int
+    var lastReport: Int
     /// The episodes kept for the summary `finish()` returns, when the run keeps them.
     private var episodes: [EpisodeRecord] = []
     private var keepsEpisodes = true
@@ -84,8 +89,10 @@ public final class Trainer {
                       learns: true, clock: clock)
     }
 
-    /// Continues the run of `point` up to `steps` environment steps in all (the run's own budget if nil):
-    /// its configuration, its networks from `model.safetensors`, Adam's moments and step counts and the target
+    /// Continues the run of `point` up to `steps` environment steps in all (the run's own budget if nil). With a
+    /// run checkpoint (`point.state`) everything is restored from it (`init(restoring:configuration:resumePoint:clock:)`)
+    /// and the run goes on as if it had never stopped. A directory written before run checkpoints existed
+    /// resumes partially, as rlterm did then: its configuration, its networks from `model.safetensors`, Adam's moments and step counts and the target
     /// network from `training-state.safetensors` (`TrainingState`), its step, episode and time counters.
     ///
     /// Not restored, because no file holds them: the replay memory (it refills from empty), the agent's own
@@ -98,6 +105,10 @@ public final class Trainer {
                             clock: any TrainingClock = ContinuousTrainingClock()) throws(ResumeError) {
         var configuration = point.configuration
         if let steps { configuration.steps = steps }
+        if let state = point.state {
+            try self.init(restoring: state, configuration: configuration, resumePoint: point, clock: clock)
+            return
+        }
         guard configuration.steps > point.timesteps else {
             throw .finished(timesteps: point.timesteps, steps: configuration.steps)
         }
@@ -142,7 +153,7 @@ public final class Trainer {
         }
     }
 
-    private init(_ configuration: TrainingConfiguration, continuing counters: RunCounters, seed: RunSeed,
+    init(_ configuration: TrainingConfiguration, continuing counters: RunCounters, seed: RunSeed,
                  resumePoint point: ResumePoint?, learns: Bool, clock: any TrainingClock) throws(TrainingError) {
         guard configuration.steps >= 1 else { throw .invalid("--steps must be a whole number ≥ 1, got \(configuration.steps)") }
         guard configuration.evaluationInterval >= 0 else {
@@ -224,11 +235,15 @@ public final class Trainer {
         return try finish()
     }
 
-    /// The observers of a run that writes to `log` (its rows, then its checkpoints) and reports progress to
-    /// `progress`.
-    public static func observers(log: RunLog?, progress: ((TrainingProgress) -> Void)? = nil) -> [any TrainingObserver] {
+    /// The observers of a run that writes to `log` (its rows, then its checkpoints, the newest `keptCheckpoints`
+    /// run checkpoints kept) and reports progress to `progress`.
+    public static func observers(log: RunLog?, progress: ((TrainingProgress) -> Void)? = nil,
+                                 keptCheckpoints: Int = RunCheckpoint.defaultKept) -> [any TrainingObserver] {
         var observers: [any TrainingObserver] = []
-        if let log { observers += [RunLogWriter(log: log), CheckpointWriter(log: log)] as [any TrainingObserver] }
+        if let log {
+            observers += [RunLogWriter(log: log), CheckpointWriter(log: log, keptCheckpoints: keptCheckpoints)]
+                as [any TrainingObserver]
+        }
         if let progress { observers.append(ProgressReporter(progress)) }
         return observers
     }
@@ -249,7 +264,7 @@ public final class Trainer {
         self.progressInterval = progressInterval
         keepsEpisodes = keepingEpisodes
         beginning = clock.now
-        environments.reset(for: agent)
+        if !continuesEpisodes { environments.reset(for: agent) }
         resumeClock()
     }
 
@@ -277,6 +292,9 @@ public final class Trainer {
         }
         if step % progressInterval == 0 || step == configuration.steps { try report() }
         if evaluator.isDue(after: step) { try evaluate() }
+        if checkpointInterval > 0, step % checkpointInterval == 0 {
+            for observer in observers { try observer.trainerReachedCheckpoint(self) }
+        }
         return TrainingStep(copy: environments.lastStepped, outcome: outcome, episode: record)
     }
 
@@ -301,12 +319,14 @@ public final class Trainer {
         stopwatch.start()
     }
 
-    /// Ends the run: the last progress point, then the observers' end (a log's `CheckpointWriter` writes the
-    /// final networks and the optimizers' state). Returns the summary.
+    /// Ends the run: the observers' end (a log's `CheckpointWriter` writes the final networks and the run
+    /// checkpoint), then the last progress point if the run stopped between two. The checkpoint comes first so it
+    /// records the logs as the run that never stopped has them: a resumed run drops that extra row.
+    /// Returns the summary.
     public func finish() throws(TrainingError) -> TrainingSummary {
-        if lastReport != progress.timesteps { try report() }
         suspendClock()
         for observer in observers { try observer.trainerFinished(self) }
+        if lastReport != progress.timesteps { try report() }
         return TrainingSummary(steps: progress.timesteps, episodes: episodes,
                                trainSeconds: start.trainSeconds + Self.seconds(stopwatch.elapsed),
                                evaluations: evaluator.evaluations, solvedThreshold: solvedThreshold)

@@ -11,6 +11,8 @@ public protocol TrainingObserver {
     /// A greedy evaluation ended (`GreedyEvaluator`); `isBest` when its mean return beats every earlier
     /// evaluation of the run.
     func trainer(_ trainer: Trainer, evaluated evaluation: TrainingSummary.Evaluation, isBest: Bool) throws(TrainingError)
+    /// Every `Trainer.checkpointInterval` steps, after that step's progress point and evaluation.
+    func trainerReachedCheckpoint(_ trainer: Trainer) throws(TrainingError)
     /// The run ended: the budget spent, solved, or stopped by the caller.
     func trainerFinished(_ trainer: Trainer) throws(TrainingError)
 }
@@ -20,5 +22,6 @@ extension TrainingObserver {
     public func trainer(_ trainer: Trainer, reported progress: TrainingProgress) throws(TrainingError) {}
     public func trainer(_ trainer: Trainer, evaluated evaluation: TrainingSummary.Evaluation,
                         isBest: Bool) throws(TrainingError) {}
+    public func trainerReachedCheckpoint(_ trainer: Trainer) throws(TrainingError) {}
     public func trainerFinished(_ trainer: Trainer) throws(TrainingError) {}
 }

@@ -1,11 +1,20 @@
 /// Writes a run's checkpoints into its `RunLog`'s directory, each atomically: the networks of every
 /// evaluation that beats the earlier ones (`best.safetensors`), and at the end the final networks
-/// (`model.safetensors`) and the optimizers' state (`training-state.safetensors`), so the run can be resumed.
+/// (`model.safetensors`) and the optimizers' state (`training-state.safetensors`).
+///
+/// Every `Trainer.checkpointInterval` steps and at the end it also writes a run checkpoint (`RunCheckpoint`),
+/// keeping the newest `keptCheckpoints`.
 public struct CheckpointWriter: TrainingObserver {
     public let log: RunLog
+    public let keptCheckpoints: Int
 
-    public init(log: RunLog) {
+    public init(log: RunLog, keptCheckpoints: Int = RunCheckpoint.defaultKept) {
         self.log = log
+        self.keptCheckpoints = keptCheckpoints
+    }
+
+    public func trainerReachedCheckpoint(_ trainer: Trainer) throws(TrainingError) {
+        try RunCheckpoint.save(trainer, log: log, keeping: keptCheckpoints)
     }
 
     public func trainer(_ trainer: Trainer, evaluated evaluation: TrainingSummary.Evaluation,
@@ -27,5 +36,6 @@ public struct CheckpointWriter: TrainingObserver {
         } catch {
             throw .checkpoint(error)
         }
+        try RunCheckpoint.save(trainer, log: log, keeping: keptCheckpoints)
     }
 }

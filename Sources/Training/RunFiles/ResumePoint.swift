@@ -1,5 +1,6 @@
 import Foundation
 import NeuralNet
+import RLCore
 
 /// Where a finished run stopped, read from its directory so `--resume` can continue it: the configuration
 /// (`run.json`), the step count of the final networks (`model.safetensors` metadata), the episodes and the
@@ -23,6 +24,11 @@ public struct ResumePoint: Sendable {
     /// The best mean evaluation return so far, nil without evaluations: `best.safetensors` is replaced only
     /// by a better one.
     public let bestEvaluation: Double?
+    /// The newest run checkpoint, read and checked, from which the run goes on exactly; nil for a directory
+    /// written before rlterm had them (it resumes partially: networks, optimizers and counts).
+    public let state: RunStateFile.Contents?
+    /// The length of each CSV file at `state`'s step, by name (`RunLog(resuming:configuration:)` cuts them back).
+    public let logLengths: [String: Int]?
 
     /// The counts the continued run starts from.
     public var counters: RunCounters {
@@ -49,6 +55,16 @@ public struct ResumePoint: Sendable {
         } catch {
             throw .invalid(path: runPath, reason: "not a run configuration: \(error)")
         }
+        let monitorPath = RunLog.path(directory, "monitor.csv")
+        let monitor = try lines(monitorPath)
+        guard let first = monitor.first, first.hasPrefix("#"),
+              let header = try? JSONSerialization.jsonObject(with: Data(first.dropFirst().utf8)) as? [String: Any],
+              let startTime = (header["t_start"] as? NSNumber)?.doubleValue else {
+            throw .invalid(path: monitorPath + ":1", reason: "not a Monitor header ('#{\"t_start\": …}')")
+        }
+        if let latest = RunCheckpoint.latest(in: directory) {
+            return try read(checkpoint: latest, directory: directory, configuration: configuration, startTime: startTime)
+        }
         let modelPath = RunLog.path(directory, "model.safetensors")
         guard FileManager.default.fileExists(atPath: modelPath) else {
             throw .missing(path: modelPath, reason: "no final checkpoint (a run writes it when it ends; a killed run cannot be resumed)")
@@ -67,13 +83,6 @@ public struct ResumePoint: Sendable {
                            reason: "networks of '\(metadata["algorithm"] ?? "?")', but run.json says '\(configuration.algorithm.name)'")
         }
 
-        let monitorPath = RunLog.path(directory, "monitor.csv")
-        let monitor = try lines(monitorPath)
-        guard let first = monitor.first, first.hasPrefix("#"),
-              let header = try? JSONSerialization.jsonObject(with: Data(first.dropFirst().utf8)) as? [String: Any],
-              let startTime = (header["t_start"] as? NSNumber)?.doubleValue else {
-            throw .invalid(path: monitorPath + ":1", reason: "not a Monitor header ('#{\"t_start\": …}')")
-        }
         guard monitor.count >= 2, monitor[1] == "r,l,t" else {
             throw .invalid(path: monitorPath + ":2", reason: "expected the header 'r,l,t'")
         }
@@ -110,7 +119,64 @@ public struct ResumePoint: Sendable {
         return ResumePoint(
             directory: directory, configuration: configuration, timesteps: timesteps, episodes: returns.count,
             recentReturns: Array(returns.suffix(100)), trainSeconds: trainSeconds, gradientSteps: gradientSteps,
-            startTime: startTime, bestEvaluation: bestEvaluation)
+            startTime: startTime, bestEvaluation: bestEvaluation, state: nil, logLengths: nil)
+    }
+
+    /// The point of the run checkpoint at `path`: its state read and checked, its counts, and the CSV files
+    /// checked to hold at least the rows it recorded.
+    private static func read(checkpoint path: String, directory: String, configuration: TrainingConfiguration,
+                             startTime: Double) throws(ResumeError) -> ResumePoint {
+        let state: RunStateFile.Contents
+        do {
+            state = try RunStateFile.read(path: path)
+        } catch {
+            throw .invalid(path: path, reason: error.description.hasPrefix(path + ": ")
+                           ? String(error.description.dropFirst(path.count + 2)) : error.description)
+        }
+        guard state.metadata["algorithm"] == configuration.algorithm.name else {
+            throw .invalid(path: path, reason: "state of '\(state.metadata["algorithm"] ?? "?")', but run.json says "
+                           + "'\(configuration.algorithm.name)'")
+        }
+        // A watched session may have switched environment or changed a hyperparameter live since run.json was
+        // written; restoring its state under run.json's settings would not continue that run.
+        for (key, expected) in [("environment.spec", AgentCheckpoint.json(configuration.environment)),
+                                ("hyperparameters", AgentCheckpoint.json(configuration.hyperparameters.named))]
+        where state.metadata[key] != expected {
+            throw .invalid(path: path, reason: "its '\(key)' is \(state.metadata[key] ?? "missing"), but run.json says "
+                           + "\(expected) (a session changed live cannot be continued from run.json)")
+        }
+        guard let trainer = state.parts["trainer"], let log = state.parts["log"] else {
+            throw .invalid(path: path, reason: "part '\(state.parts["trainer"] == nil ? "trainer" : "log")' is missing")
+        }
+        let counters: RunCounters
+        do {
+            counters = try RunCounters(restoring: trainer)
+        } catch {
+            throw .invalid(path: path, reason: "part 'trainer': \(error)")
+        }
+        var lengths: [String: Int] = [:]
+        do {
+            for name in log.arrays.keys.sorted() {
+                guard ["monitor.csv", "progress.csv", "evaluations.csv"].contains(name) else {
+                    throw StatePartError.mismatch(key: name, reason: "not a file a run writes")
+                }
+                lengths[name] = try log.integer(name)
+            }
+        } catch {
+            throw .invalid(path: path, reason: "part 'log': \(error)")
+        }
+        for (name, length) in lengths {
+            let file = RunLog.path(directory, name)
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+            guard let size, size >= length else {
+                throw .invalid(path: file, reason: "\(size.map { "\($0) bytes" } ?? "missing"), but the checkpoint "
+                               + "\(path) was taken after \(length): the run's files do not go with it")
+            }
+        }
+        return ResumePoint(
+            directory: directory, configuration: configuration, timesteps: counters.timesteps, episodes: counters.episodes,
+            recentReturns: counters.recentReturns, trainSeconds: counters.trainSeconds, gradientSteps: counters.gradientSteps,
+            startTime: startTime, bestEvaluation: counters.bestEvaluation, state: state, logLengths: lengths)
     }
 
     private static func contents(_ path: String) throws(ResumeError) -> Data {

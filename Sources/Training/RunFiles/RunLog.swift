@@ -36,9 +36,26 @@ public final class RunLog {
 
     /// Reopens the files of `point`'s run to append to them (a file the run did not write yet is created with
     /// its header) and rewrites `run.json` with `configuration`, the run's own with its new step budget.
+    ///
+    /// A point with a run checkpoint first cuts each CSV file back to the length the checkpoint recorded (and
+    /// removes one it had not begun), dropping the rows a run wrote after its last checkpoint, so the continued
+    /// files read as those of a run that never stopped.
     public init(resuming point: ResumePoint, configuration: TrainingConfiguration) throws(RunLogError) {
         directory = point.directory
         startTime = point.startTime
+        if let lengths = point.logLengths {
+            for name in ["monitor.csv", "progress.csv", "evaluations.csv"] {
+                let path = Self.path(directory, name)
+                guard let length = lengths[name] else {
+                    if FileManager.default.fileExists(atPath: path) { unlink(path) }
+                    continue
+                }
+                guard truncate(path, off_t(length)) == 0 else {
+                    throw RunLogError(path: path, reason: "cannot cut it back to \(length) bytes: "
+                                      + String(cString: strerror(errno)))
+                }
+            }
+        }
         try Self.writeConfiguration(configuration, in: directory)
         monitor = try Self.open(Self.path(directory, "monitor.csv"),
                                 header: MonitorFormat.header(startTime: startTime, environment: configuration.environment.name))
@@ -47,6 +64,17 @@ public final class RunLog {
         if FileManager.default.fileExists(atPath: evaluationsPath) {
             evaluations = try Self.open(evaluationsPath, header: Self.evaluationsHeader)
         }
+    }
+
+    /// The length in bytes of each CSV file written so far, by file name: where a run checkpoint taken now
+    /// finds its rows' end.
+    public func lengths() -> [String: Int] {
+        var lengths: [String: Int] = [:]
+        let handles = [("monitor.csv", monitor), ("progress.csv", progress)] + (evaluations.map { [("evaluations.csv", $0)] } ?? [])
+        for (name, handle) in handles {
+            if let offset = try? handle.offset() { lengths[name] = Int(offset) }
+        }
+        return lengths
     }
 
     public var modelPath: String { Self.path(directory, "model.safetensors") }

@@ -255,9 +255,17 @@ final class SessionWorker {
         RunLog.path(settings.checkpointDirectory, "checkpoint-\(trainer.configuration.algorithm.name)-\(trainer.timesteps).safetensors")
     }
 
+    /// Saves the agent's networks to `path` and, in a session with a log directory, a run checkpoint there too,
+    /// from which `rlterm train --resume` or `watch --resume` goes on.
     private func saveCheckpoint(to path: String) {
         do {
             try AgentCheckpoint.save(trainer.agent, configuration: currentConfiguration, timesteps: trainer.timesteps, to: path)
+            if let log, trainer.learns {
+                try RunCheckpoint.save(trainer, log: log, keeping: RunCheckpoint.defaultKept)
+                say("checkpoint saved to \(path) and \(RunCheckpoint.path(in: log.directory, step: trainer.timesteps)) "
+                    + "(--resume \(log.directory) continues it)", isError: false)
+                return
+            }
             say("checkpoint saved to \(path); \(reproduction)", isError: false)
         } catch {
             say("checkpoint not saved: \(error)", isError: true)

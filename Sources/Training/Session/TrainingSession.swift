@@ -48,6 +48,21 @@ public final class TrainingSession: Sendable {
                   clock: MachineSessionClock())
     }
 
+    /// A session that continues the run in `point`'s directory from its newest run checkpoint (as
+    /// `rlterm train --resume` does, up to `steps` in all when given), appending to its files.
+    public convenience init(resuming point: ResumePoint, steps: Int? = nil, settings: SessionSettings = SessionSettings())
+        throws(ResumeError)
+    {
+        let trainer = try Trainer(resuming: point, steps: steps)
+        let log: RunLog
+        do {
+            log = try RunLog(resuming: point, configuration: trainer.configuration)
+        } catch {
+            throw .invalid(path: error.path, reason: error.reason)
+        }
+        self.init(worker: SessionWorker(trainer: trainer, log: log, settings: settings), clock: MachineSessionClock())
+    }
+
     private init(worker: sending SessionWorker, clock: any SessionClock) {
         latest.withLock { $0 = worker.snapshot() }
         snapshotInterval = worker.settings.snapshotInterval
