@@ -40,7 +40,9 @@ stops=(
     "a|cliffwalking · DQN|-"
     "e|fourrooms · DQN|500" "e|frozenlake4x4 · DQN|100" "e|frozenlake8x8 · DQN|200" "e|maze · DQN|200"
     "e|cartpole · DQN|500" "e|acrobot · DQN|500" "e|mountaincar · DQN|200"
-    "e|bitflip 10 · DQN|10" "e|cliffwalk 10 · DQN|10" "e|cliffwalking · DQN|-"
+    "e|bitflip 10 · DQN|10" "e|cliffwalk 10 · DQN|10"
+    "e|minatar-breakout · DQN|10000" "e|minatar-freeway · DQN|10000" "e|minatar-space-invaders · DQN|10000"
+    "e|minatar-asterix · DQN|10000" "e|cliffwalking · DQN|-"
 )
 : >"$work/stops.txt"
 for stop in "${stops[@]}"; do

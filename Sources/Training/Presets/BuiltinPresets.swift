@@ -136,6 +136,54 @@ mountaincar:
   hidden: 256
   layers: 2
 
+# MinAtar (on the flat 10·10·C observation through the MLP, until the convolutional network reaches the agents):
+# the defaults' α = 2.3e-3 with K = 100 diverged on Asterix (|Q| past the watchdog's 1000 at step 17,951, seed
+# 20); the paper's step size and target period (Young & Tian 2019: 2.5e-4, every 1,000 updates), its batch,
+# memory, warm-up and ε schedule (1 → 0.1 over the first 100k frames) ran 60k steps without alarm.
+minatar-breakout:
+  steps: 200000
+  lr: 2.5e-4
+  target-period: 1000
+  batch-size: 32
+  buffer-size: 100000
+  learning-starts: 5000
+  eps-start: 1
+  eps-end: 0.1
+  eps-fraction: 0.5
+
+minatar-freeway:
+  steps: 200000
+  lr: 2.5e-4
+  target-period: 1000
+  batch-size: 32
+  buffer-size: 100000
+  learning-starts: 5000
+  eps-start: 1
+  eps-end: 0.1
+  eps-fraction: 0.5
+
+minatar-space-invaders:
+  steps: 200000
+  lr: 2.5e-4
+  target-period: 1000
+  batch-size: 32
+  buffer-size: 100000
+  learning-starts: 5000
+  eps-start: 1
+  eps-end: 0.1
+  eps-fraction: 0.5
+
+minatar-asterix:
+  steps: 200000
+  lr: 2.5e-4
+  target-period: 1000
+  batch-size: 32
+  buffer-size: 100000
+  learning-starts: 5000
+  eps-start: 1
+  eps-end: 0.1
+  eps-fraction: 0.5
+
 """#
         ),
         (
