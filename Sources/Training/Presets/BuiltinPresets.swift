@@ -139,13 +139,15 @@ mountaincar:
 # MinAtar (on the flat 10·10·C observation through the MLP, until the convolutional network reaches the agents):
 # the defaults' α = 2.3e-3 with K = 100 diverged on Asterix (|Q| past the watchdog's 1000 at step 17,951, seed
 # 20); the paper's step size and target period (Young & Tian 2019: 2.5e-4, every 1,000 updates), its batch,
-# memory, warm-up and ε schedule (1 → 0.1 over the first 100k frames) ran 60k steps without alarm.
+# warm-up and ε schedule (1 → 0.1 over the first 100k frames) ran 60k steps without alarm. The memory holds
+# 10,000 transitions, not the paper's 100,000: stored as floats those would take 320 MB (and grew the five-minute
+# soak's memory past its bound) until replay keeps MinAtar's binary observations packed (issue 22).
 minatar-breakout:
   steps: 200000
   lr: 2.5e-4
   target-period: 1000
   batch-size: 32
-  buffer-size: 100000
+  buffer-size: 10000
   learning-starts: 5000
   eps-start: 1
   eps-end: 0.1
@@ -156,7 +158,7 @@ minatar-freeway:
   lr: 2.5e-4
   target-period: 1000
   batch-size: 32
-  buffer-size: 100000
+  buffer-size: 10000
   learning-starts: 5000
   eps-start: 1
   eps-end: 0.1
@@ -167,7 +169,7 @@ minatar-space-invaders:
   lr: 2.5e-4
   target-period: 1000
   batch-size: 32
-  buffer-size: 100000
+  buffer-size: 10000
   learning-starts: 5000
   eps-start: 1
   eps-end: 0.1
@@ -178,7 +180,7 @@ minatar-asterix:
   lr: 2.5e-4
   target-period: 1000
   batch-size: 32
-  buffer-size: 100000
+  buffer-size: 10000
   learning-starts: 5000
   eps-start: 1
   eps-end: 0.1
