@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "rlterm",
             dependencies: [
-                "RLTermCLI", "RLCore", "Environments", "NeuralNet", "Agents", "Training", "Experiments",
+                "RLTermCLI", "RLCore", "Environments", "NeuralNet", "CNeuralNetShims", "Agents", "Training", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
