@@ -15,6 +15,8 @@ public enum SceneLayout: Sendable, Equatable {
     case mountainCar(positions: ClosedRange<Double>, goal: Double)
     /// Acrobot's pivot and its two links of equal length.
     case acrobot
+    /// A MinAtar game's 10 × 10 board with its channels' names, in the observation's order.
+    case minAtar(channels: [String])
     /// An environment without a picture.
     case none
 

@@ -13,6 +13,8 @@ public enum SceneState: Sendable, Equatable {
     case bitFlip(state: UInt64, goal: UInt64)
     /// The agent's state on the chain; the chain's length once it has walked off the rewarded end.
     case chain(position: Int)
+    /// A MinAtar game's observation, every channel of every cell.
+    case minAtar(MinAtarFrame)
     case none
 
     /// The state `environment` is in now; `.none` for an environment that does not describe itself.

@@ -23,7 +23,7 @@ struct EpisodeText {
         frames.append(EpisodeFrame(state: SceneState(of: environment), reward: reward,
                                    returnSoFar: (frames.last?.returnSoFar ?? 0) + reward))
         let scene = DashboardPresenter.scene(layout: layout ?? .none, frames: frames, index: frames.count - 1)
-        var surface = MemorySurface(width: Self.width, height: scene.fullHeight)
+        var surface = MemorySurface(width: Self.width, height: scene.fullHeight(width: Self.width))
         scene.widget.render(into: &surface, area: surface.bounds, theme: theme)
         let end = outcome.map { $0.terminated ? " (terminated)" : ($0.truncated ? " (truncated)" : "") } ?? ""
         let heading = "episode \(episode + 1) step \(frames.count - 1) reward \(reward) return \(frames.last!.returnSoFar)\(end)"

@@ -11,11 +11,7 @@ public struct ScreenOptions: ParsableArguments {
     @Option(help: "Close by itself after this many seconds (0 waits for q).")
     var seconds: Double = 0
 
-    @Flag(help: "Draw without colour (also when NO_COLOR is set and non-empty).")
-    var mono = false
-
-    @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
-    var ascii = false
+    @OptionGroup var look: LookOptions
 
     @Option(help: ArgumentHelp("Also write the screen to this asciicast v2 file ('asciinema play FILE' replays it).",
                                valueName: "file.cast"))
@@ -38,10 +34,8 @@ public struct ScreenOptions: ParsableArguments {
     /// The --seconds limit, nil for none.
     var timeLimit: Double? { seconds > 0 ? seconds : nil }
 
-    /// The colours and characters to draw with: the terminal's, less what NO_COLOR, the locale and the flags take away.
     func theme(environment: [String: String], screen: CursesScreen) -> Theme {
-        Theme(colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
-              charset: Charset.select(environment: environment, forceASCII: ascii))
+        look.theme(environment: environment, screen: screen)
     }
 
     /// The recording --record asked for, sized as the terminal is now; closes the screen when the file cannot
@@ -55,5 +49,22 @@ public struct ScreenOptions: ParsableArguments {
             screen.close()
             throw CommandFailure("--record: cannot write \(record): \(error.localizedDescription)", status: .ioError)
         }
+    }
+}
+
+/// The colours and characters a screen draws with (`watch`, `attach` and `play`).
+public struct LookOptions: ParsableArguments {
+    @Flag(help: "Draw without colour (also when NO_COLOR is set and non-empty).")
+    var mono = false
+
+    @Flag(help: "Draw with ASCII characters only (the default outside a UTF-8 locale).")
+    var ascii = false
+
+    public init() {}
+
+    /// The colours and characters to draw with: the terminal's, less what NO_COLOR, the locale and the flags take away.
+    func theme(environment: [String: String], screen: CursesScreen) -> Theme {
+        Theme(colorMode: ColorMode.select(environment: environment, mono: mono, terminalColors: screen.colorCount),
+              charset: Charset.select(environment: environment, forceASCII: ascii))
     }
 }

@@ -32,6 +32,9 @@ extension WireWriter {
             range(positions)
             double(goal)
         case .acrobot: byte(6)
+        case .minAtar(let channels):
+            byte(7)
+            array(channels) { $0.string($1) }
         case .none: byte(0)
         }
     }
@@ -69,6 +72,10 @@ extension WireWriter {
         case .chain(let position):
             byte(6)
             int(position)
+        case .minAtar(let frame):
+            byte(7)
+            byte(UInt8(frame.channels))
+            for word in 0..<frame.words.scalarCount { uint64(frame.words[word]) }
         case .none: byte(0)
         }
     }
@@ -95,6 +102,12 @@ extension WireReader {
         case 4: return .chain(states: try int(in: 1...WireLimits.chainStates, "the chain's states"))
         case 5: return .mountainCar(positions: try range(), goal: try double())
         case 6: return .acrobot
+        case 7:
+            let channels = try array(minimumElementBytes: 4) { reader throws(ShareProtocolError) in try reader.string() }
+            guard (1...MinAtarFrame.maximumChannels).contains(channels.count) else {
+                throw malformed("a MinAtar board has 1…\(MinAtarFrame.maximumChannels) channels, got \(channels.count)")
+            }
+            return .minAtar(channels: channels)
         case let tag: throw malformed("unknown scene layout \(tag)")
         }
     }
@@ -120,6 +133,14 @@ extension WireReader {
                                           theta2Dot: try double()))
         case 5: return .bitFlip(state: try uint64(), goal: try uint64())
         case 6: return .chain(position: try int(in: 0...WireLimits.chainStates, "the chain position"))
+        case 7:
+            let channels = Int(try byte())
+            var words = SIMD16<UInt64>()
+            for word in 0..<words.scalarCount { words[word] = try uint64() }
+            guard let frame = MinAtarFrame(channels: channels, words: words) else {
+                throw malformed("a MinAtar frame of \(channels) channels with bits set past them")
+            }
+            return .minAtar(frame)
         case let tag: throw malformed("unknown scene state \(tag)")
         }
     }

@@ -23,9 +23,9 @@ public struct DashboardPresenter {
             : snapshot.mode == .paused ? .paused : (snapshot.learns ? .training : .replaying)
         let rows = PanelRow.rows(for: snapshot.hyperparameters)
         let selected = rows.isEmpty ? nil : min(view.selectedRow, rows.count - 1)
-        let (scene, caption) = self.scene(snapshot, cursor: view.cursor)
         let choices = HeatmapChoice.choices(for: snapshot.values, actionCount: actionCount(snapshot))
         let choice = choices.isEmpty ? nil : choices[view.heatmapIndex % choices.count]
+        let (scene, caption) = self.scene(snapshot, cursor: view.cursor, choice: choice)
         return DashboardViewModel(
             environmentName: snapshot.configuration.environment.displayName, algorithmName: algorithm,
             seed: snapshot.learns ? snapshot.configuration.seed : nil,
@@ -69,7 +69,18 @@ public struct DashboardPresenter {
 
     // MARK: Environment
 
-    private func scene(_ snapshot: TrainingSnapshot, cursor: FrameCursor?) -> (EnvironmentScene, String) {
+    private func scene(_ snapshot: TrainingSnapshot, cursor: FrameCursor?, choice: HeatmapChoice?)
+        -> (EnvironmentScene, String) {
+        var (scene, caption) = recordedScene(snapshot, cursor: cursor)
+        if case .minAtar(var view) = scene {
+            view.actions = Self.actionBars(snapshot.values, choice: choice,
+                                           showsNewestFrame: Self.showsNewestFrame(snapshot, cursor: cursor))
+            scene = .minAtar(view)
+        }
+        return (scene, caption)
+    }
+
+    private func recordedScene(_ snapshot: TrainingSnapshot, cursor: FrameCursor?) -> (EnvironmentScene, String) {
         if let cursor {
             let recorded = cursor.isInLastEpisode ? snapshot.lastEpisode : snapshot.currentEpisode
             let frames = Array(recorded.prefix(cursor.episodeLength))
@@ -108,9 +119,38 @@ public struct DashboardPresenter {
             return .bitFlip(BitFlipView(bits: unpack(state), goal: unpack(goal)))
         case (.chain(let states), .chain(let position)):
             return .chain(ChainView(states: states, position: position < states ? position : nil))
+        case (.minAtar(let channels), .minAtar(let frame)) where frame.channels == channels.count:
+            let side = MinAtarView.side
+            let cells = (0..<(side * side)).map { frame.topChannel(y: $0 / side, x: $0 % side) }
+            return .minAtar(MinAtarView(cells: cells, channelNames: channels))
         default:
             return .chain(ChainView(states: 0, position: nil))
         }
+    }
+
+    /// Whether the frame on screen is the state the agent is in now, the one the snapshot's values are of:
+    /// the live picture, or the newest frame of the episode in progress while browsing (training is paused then).
+    static func showsNewestFrame(_ snapshot: TrainingSnapshot, cursor: FrameCursor?) -> Bool {
+        guard let cursor else { return true }
+        return !cursor.isInLastEpisode && cursor.indexInEpisode == snapshot.currentEpisode.count - 1
+    }
+
+    /// MinAtar's names of its six actions, as the bars label them.
+    static let minAtarActionNames = MinAtarAction.allCases.map { String(describing: $0) }
+
+    /// The bars beside a MinAtar board: each action's Q, or its probability when the value panel's view is π
+    /// (an agent with a policy and no Q shows π); a note instead while an older frame is shown, since the
+    /// values are only ever computed for the state the agent is in now.
+    static func actionBars(_ inspection: ValueInspection, choice: HeatmapChoice?, showsNewestFrame: Bool) -> ActionBars? {
+        let showsPolicy = choice == .mostProbable || (inspection.qValues.isEmpty && !inspection.probabilities.isEmpty)
+        guard choice != nil, inspection.domain == .currentState else { return nil }
+        let title = showsPolicy ? "π(a|s)" : "Q(s,a)"
+        guard showsNewestFrame else {
+            return ActionBars(title: title, names: minAtarActionNames, values: [], isProbability: showsPolicy,
+                              note: "of the newest frame only")
+        }
+        let row = (showsPolicy ? inspection.probabilities.first : inspection.qValues.first) ?? []
+        return ActionBars(title: title, names: minAtarActionNames, values: row.map(Double.init), isProbability: showsPolicy)
     }
 
     static func tile(_ cell: GridCell) -> GridTile {
@@ -255,11 +295,5 @@ public struct DashboardPresenter {
                                      isIdle: PanelRow.idleReason(of: key, in: snapshot) != nil,
                                      differsFromPreset: snapshot.presetHyperparameters.values[key] != value)
         }
-    }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
     }
 }

@@ -16,7 +16,7 @@ struct RLTerm: ParsableCommand {
             Exit status follows sysexits: 64 bad usage, 65 bad data file, 66 missing input, 69 a CPU without AVX2 \
             and FMA (x86-64), 74 I/O error.
             """,
-        subcommands: [WatchCommand.self, EnvsCommand.self, AlgosCommand.self, TrainCommand.self, EvalCommand.self, PlotCommand.self, SweepCommand.self, SolveCommand.self, ConformanceCommand.self, BenchCommand.self, ReproduceCommand.self, SessionsCommand.self, AttachCommand.self],
+        subcommands: [WatchCommand.self, EnvsCommand.self, AlgosCommand.self, TrainCommand.self, EvalCommand.self, PlotCommand.self, SweepCommand.self, SolveCommand.self, ConformanceCommand.self, BenchCommand.self, ReproduceCommand.self, SessionsCommand.self, AttachCommand.self, PlayCommand.self],
         defaultSubcommand: WatchCommand.self
     )
 

@@ -35,7 +35,8 @@ struct ShareFrameTests {
     }
 
     @Test("snapshots of every environment under a Q-learning and a policy-gradient agent come back equal",
-          arguments: ["cliffwalking", "cartpole", "acrobot", "mountaincar", "bitflip", "cliffwalk", "fourrooms"])
+          arguments: ["cliffwalking", "cartpole", "acrobot", "mountaincar", "bitflip", "cliffwalk", "fourrooms",
+                      "minatar-breakout", "minatar-space-invaders"])
     func snapshotRoundTrip(environment: String) throws {
         for algorithm in [Algorithm.dqn, .vpg] {
             let snapshot = try Self.snapshot(environment, algorithm: algorithm)
@@ -142,6 +143,25 @@ struct ShareFrameTests {
         snapshot = try Self.snapshot("cliffwalking", steps: 10)
         snapshot.values.domain = .gridCells(rows: 2, columns: 2)
         #expect(throws: ShareProtocolError.self) { try ShareFrame.decode(body: Self.body(of: ShareFrame.encode(.snapshot(snapshot)))) }
+        snapshot = try Self.snapshot("minatar-breakout", steps: 10)
+        snapshot.layout = .minAtar(channels: [])
+        #expect(throws: ShareProtocolError.self) { try ShareFrame.decode(body: Self.body(of: ShareFrame.encode(.snapshot(snapshot)))) }
+        // A MinAtar frame: it comes back equal, and with a bit set past its channels (the top bit of its last word,
+        // the last 8 bytes, big-endian) or too many channels it is refused.
+        var frame = MinAtarFrame(channels: 4)
+        frame.set(y: 9, x: 4, channel: 0)
+        var writer = WireWriter()
+        writer.sceneState(.minAtar(frame))
+        var reader = WireReader(writer.bytes)
+        #expect(try reader.sceneState() == .minAtar(frame))
+        var stray = writer.bytes
+        stray[stray.count - 8] |= 0x80
+        var strayReader = WireReader(stray)
+        #expect(throws: ShareProtocolError.self) { try strayReader.sceneState() }
+        var wide = writer.bytes
+        wide[1] = 11
+        var wideReader = WireReader(wide)
+        #expect(throws: ShareProtocolError.self) { try wideReader.sceneState() }
     }
 
     @Test("a long run's snapshot at the session's history limits fits well within the frame limit")

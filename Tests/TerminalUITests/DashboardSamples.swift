@@ -124,4 +124,67 @@ enum DashboardSamples {
                                         verticalName: "θ̇₁", state: (horizontal: 2.2, vertical: 1.5))),
             hyperparameters: hyperparameters, selectedHyperparameter: 0)
     }
+
+    // MARK: MinAtar
+
+    static let minAtarActions = ["noop", "left", "up", "right", "down", "fire"]
+
+    /// A 10 × 10 board from rows of text, one character a cell: a digit is the highest channel set there.
+    static func board(_ rows: [String]) -> [Int?] {
+        rows.flatMap { row in row.map { $0.wholeNumberValue } }
+    }
+
+    /// Breakout under DQN mid-episode: three rows of bricks with a hole, the ball falling towards the paddle
+    /// with its trail behind it, and Q-values that favour moving right.
+    static var minAtarBreakout: DashboardViewModel {
+        let cells = board([
+            "..........", "3333333333", "333..33333", "3333333333", "..........",
+            "......2...", ".......1..", "..........", "..........", ".....0....",
+        ])
+        let q = [0.81, 0.64, 0.80, 0.97, 0.79, 0.83]
+        let actions = ActionBars(title: "Q(s,a)", names: minAtarActions, values: q)
+        return DashboardViewModel(
+            environmentName: "minatar-breakout", algorithmName: "DQN", runState: .training, step: 48_210, episode: 1_370,
+            stepsPerSecond: 2_900, pace: "full",
+            scene: .minAtar(MinAtarView(cells: cells, channelNames: ["paddle", "ball", "trail", "brick"], actions: actions)),
+            sceneCaption: "return 3.00",
+            returnSegments: [ReturnSegment(label: "DQN", returns: returns(1_370, start: 0.5, end: 4))],
+            averageWindow: 100, heatmapMode: .actionValue(action: "a"),
+            values: .grid(Heatmap(values: [q], showNumbers: true)),
+            hyperparameters: hyperparameters, selectedHyperparameter: 0)
+    }
+
+    /// Space Invaders under VPG while browsing back: the block of aliens marching left, a bullet each way, and
+    /// a note where the bars go (the policy is only computed for the newest frame).
+    static var minAtarSpaceInvaders: DashboardViewModel {
+        let cells = board([
+            "..222222..", "..222222..", "..222.22..", "..222222..", "....5.....",
+            "..........", "......4...", "..........", "..........", "......0...",
+        ])
+        let actions = ActionBars(title: "π(a|s)", names: minAtarActions, values: [], isProbability: true,
+                                 note: "of the newest frame only")
+        return DashboardViewModel(
+            environmentName: "minatar-space-invaders", algorithmName: "VPG", runState: .paused, step: 29_000,
+            episode: 698, stepsPerSecond: 0, pace: "full",
+            scene: .minAtar(MinAtarView(cells: cells, channelNames: ["cannon", "alien", "alien_left", "alien_right",
+                                                                     "friendly_bullet", "enemy_bullet"],
+                                        actions: actions)),
+            sceneCaption: "frame 6/8 R=1.00",
+            returnSegments: [ReturnSegment(label: "VPG", returns: returns(698, start: 1, end: 6))],
+            averageWindow: 100, heatmapMode: .policy(action: "a"),
+            values: .grid(Heatmap(values: [[0.02, 0.09, 0.01, 0.05, 0.02, 0.81]], showNumbers: true)),
+            hyperparameters: hyperparameters, selectedHyperparameter: 0)
+    }
+
+    /// Space Invaders' live screen with the policy's bars: probabilities drawn from 0 to 1.
+    static var minAtarSpaceInvadersLive: DashboardViewModel {
+        var model = minAtarSpaceInvaders
+        guard case .minAtar(var view) = model.scene else { return model }
+        view.actions = ActionBars(title: "π(a|s)", names: minAtarActions, values: [0.02, 0.09, 0.01, 0.05, 0.02, 0.81],
+                                  isProbability: true)
+        model.scene = .minAtar(view)
+        model.sceneCaption = "return 1.00"
+        model.runState = .training
+        return model
+    }
 }

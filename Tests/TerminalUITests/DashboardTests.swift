@@ -37,10 +37,13 @@ struct DashboardTests {
     }
 
     @Test("golden screens at 80×24 and 120×40, UTF-8 and ASCII, without colour",
-          arguments: ["cliff", "cartpole", "mountaincar", "acrobot"], [(80, 24), (120, 40)])
+          arguments: ["cliff", "cartpole", "mountaincar", "acrobot", "minatar-breakout", "minatar-space-invaders"],
+          [(80, 24), (120, 40)])
     func golden(sample: String, size: (Int, Int)) throws {
         let samples = ["cliff": DashboardSamples.cliff, "cartpole": DashboardSamples.cartPole,
-                       "mountaincar": DashboardSamples.mountainCar, "acrobot": DashboardSamples.acrobot]
+                       "mountaincar": DashboardSamples.mountainCar, "acrobot": DashboardSamples.acrobot,
+                       "minatar-breakout": DashboardSamples.minAtarBreakout,
+                       "minatar-space-invaders": DashboardSamples.minAtarSpaceInvaders]
         let model = try #require(samples[sample])
         for (theme, charset) in [(Rendering.unicodeMono, "utf8"), (Rendering.asciiMono, "ascii")] {
             let lines = Self.render(model, width: size.0, height: size.1, theme: theme).lines
@@ -50,6 +53,36 @@ struct DashboardTests {
                 #expect(lines.joined().allSatisfy { $0.isASCII })
             }
         }
+    }
+
+    @Test("MinAtar boards in colour, 256 and 8 colours at 80×24: each cell in its highest channel's colour (golden with escapes)",
+          arguments: ["minatar-breakout", "minatar-space-invaders-live"], [("256", Rendering.unicode256), ("8", Rendering.unicode8)])
+    func minAtarColourGolden(sample: String, colours: (String, Theme)) throws {
+        let samples = ["minatar-breakout": DashboardSamples.minAtarBreakout,
+                       "minatar-space-invaders-live": DashboardSamples.minAtarSpaceInvadersLive]
+        let model = try #require(samples[sample])
+        let lines = Self.render(model, width: 80, height: 24, theme: colours.1).textLines(escapes: true)
+        let expected = try GoldenFile.lines("dashboard-\(sample)-80x24-\(colours.0)colours", actual: lines)
+        #expect(lines == expected)
+    }
+
+    @Test("a MinAtar board takes the rows it needs from the values panel: ten for the board and the legend's")
+    func minAtarLayout() throws {
+        let screen = Self.render(DashboardSamples.minAtarBreakout, width: 80, height: 24, theme: Rendering.unicodeMono)
+        let lines = screen.lines
+        // Breakout's legend needs two lines in the 32 columns: the panel is 10 + 2 rows and its border.
+        #expect(lines[14].hasPrefix("└"))
+        #expect(lines[15].hasPrefix("┌ Q(s,a)"))
+        #expect(lines[2].hasPrefix("│  · · · · · · · · · · Q(s,a)"))
+        #expect(lines[3].hasPrefix("│ ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓ noop"))
+        #expect(lines[11].hasPrefix("│  · · · · ·██ · · · ·"))
+        let layout = try #require(DashboardLayout(width: 80, height: 24, showExplain: false, hyperparameterCount: 9,
+                                                  environmentRows: 40))
+        #expect(layout.environment.height == 22 - DashboardLayout.minimumValuesHeight)
+        #expect(layout.values?.height == DashboardLayout.minimumValuesHeight)
+        let unchanged = try #require(DashboardLayout(width: 80, height: 24, showExplain: false, hyperparameterCount: 9,
+                                                     environmentRows: 9))
+        #expect(unchanged.environment.height == 11)
     }
 
     @Test("the help overlay is drawn centred over the panels")

@@ -50,7 +50,8 @@ struct WatchTests {
 
     @Test("every environment and algorithm draws at 80×24 and 120×40, in Unicode and ASCII, without a crash")
     func everyCombination() throws {
-        for environment in ["cliffwalking", "cartpole", "acrobot", "mountaincar", "bitflip", "cliffwalk", "fourrooms"] {
+        for environment in ["cliffwalking", "cartpole", "acrobot", "mountaincar", "bitflip", "cliffwalk", "fourrooms",
+                            "minatar-breakout", "minatar-freeway", "minatar-space-invaders", "minatar-asterix"] {
             for algorithm in [Algorithm.dqn, .vpg, .onlineAC] {
                 let worker = try Self.worker(environment, algorithm: algorithm, paused: false)
                 for _ in 0..<300 { worker.stepOnce() }
@@ -309,6 +310,57 @@ struct WatchTests {
         let running = try Self.worker(paused: false).snapshot()
         var live = Self.controller()
         #expect(live.handle(.frameBack, snapshot: running, now: Self.now) == [.pause])
+    }
+
+    /// The board rows a MinAtar frame draws as at the left of the environment panel, without colour.
+    static func boardRows(_ state: SceneState?) -> [String] {
+        guard case .minAtar(let frame) = state else { return [] }
+        return (0..<10).map { y in
+            "│ " + (0..<10).map { x in
+                frame.topChannel(y: y, x: x).map { MinAtarView.cell(channel: $0, theme: unicode).text } ?? " ·"
+            }.joined()
+        }
+    }
+
+    @Test("a MinAtar board is the engine's newest frame with each action's Q beside it; [ steps back to older frames")
+    func minAtarBoard() throws {
+        let worker = try Self.worker("minatar-breakout")
+        for _ in 0..<4 { worker.apply(.step) }
+        let snapshot = worker.snapshot()
+        let lines = Self.screen(snapshot, width: 80, height: 24)
+        let newest = Self.boardRows(snapshot.currentEpisode.last?.state)
+        #expect(newest.count == 10)
+        for (row, expected) in newest.enumerated() { #expect(lines[2 + row].hasPrefix(expected), "row \(row)") }
+        #expect(lines[2].contains("Q(s,a)"))
+        for (index, name) in ["noop", "left", "up", "right", "down", "fire"].enumerated() {
+            #expect(lines[3 + index].dropFirst(23).hasPrefix(name))
+        }
+        #expect(lines[9].contains("spread"))
+        #expect(lines[12].contains("paddle") && lines[12].contains("trail"))
+
+        var controller = Self.controller()
+        _ = controller.handle(.frameBack, snapshot: snapshot, now: Self.now)
+        _ = controller.handle(.frameBack, snapshot: snapshot, now: Self.now)
+        let back = Self.screen(snapshot, view: controller.view, width: 80, height: 24)
+        let count = snapshot.currentEpisode.count
+        #expect(back[1].contains("frame \(count - 2)/\(count)"))
+        let older = Self.boardRows(snapshot.currentEpisode[count - 3].state)
+        #expect(older != newest, "the ball moves every step")
+        for (row, expected) in older.enumerated() { #expect(back[2 + row].hasPrefix(expected), "row \(row)") }
+        #expect(back[3].contains("of the") && !back.contains { $0.contains("spread") })
+        _ = controller.handle(.frameForward, snapshot: snapshot, now: Self.now)
+        _ = controller.handle(.frameForward, snapshot: snapshot, now: Self.now)
+        let forward = Self.screen(snapshot, view: controller.view, width: 80, height: 24)
+        #expect(forward[9].contains("spread"), "back on the newest frame, the bars return")
+    }
+
+    @Test("a policy agent's bars beside a MinAtar board are its probabilities")
+    func minAtarPolicyBars() throws {
+        let worker = try Self.worker("minatar-freeway", algorithm: .vpg)
+        worker.apply(.step)
+        let lines = Self.screen(worker.snapshot(), width: 80, height: 24)
+        #expect(lines[2].contains("π(a|s)"))
+        #expect(!lines.contains { $0.contains("spread") })
     }
 
     @Test("the engine's message shows for four seconds, then the key hints come back")

@@ -26,8 +26,15 @@ extension MinAtar: RegisteredEnvironment {
     public var solvedThreshold: Double? { nil }
     public var maximumAbsoluteReward: Double { Game.maximumReward }
     public var timeLimit: Int? { stepLimit }
-    public var sceneLayout: SceneLayout { .none }
-    public var sceneState: SceneState { .none }
+    public var sceneLayout: SceneLayout { .minAtar(channels: Game.channelNames) }
+
+    /// The observation, drawn straight into a frame's bits on the stack, so recording a frame at every step
+    /// allocates nothing.
+    public var sceneState: SceneState {
+        var frame = MinAtarFrame(channels: Game.channelNames.count)
+        withUnsafeMutablePointer(to: &frame) { game.draw(on: MinAtarCanvas(frame: $0)) }
+        return .minAtar(frame)
+    }
     public var inspectionPoints: InspectionPoints { InspectionPoints(domain: .currentState, observations: []) }
     public func optimalActionValues(gamma: Double?) -> [[Double]]? { nil }
 }

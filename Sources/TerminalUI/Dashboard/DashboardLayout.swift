@@ -5,7 +5,9 @@
 ///
 /// The explain panel takes the values panel's place when the window is small; from `roomyHeight` rows
 /// and `roomyWidth` columns it gets its own place under the hyperparameters, which keep as many rows as
-/// they have (plus the border) while explain keeps `minimumExplainHeight`. Below 80×24 there is no layout.
+/// they have (plus the border) while explain keeps `minimumExplainHeight`. An environment that needs more
+/// rows than its half (a MinAtar board) takes them from the values panel below it, which keeps
+/// `minimumValuesHeight`. Below 80×24 there is no layout.
 public struct DashboardLayout: Hashable, Sendable {
     public static let minimumWidth = ScreenLayout.minimumWidth
     public static let minimumHeight = ScreenLayout.minimumHeight
@@ -16,6 +18,8 @@ public struct DashboardLayout: Hashable, Sendable {
     /// hyperparameters keep beside it.
     public static let minimumExplainHeight = 7
     public static let minimumParametersHeight = 5
+    /// The fewest rows the values panel keeps when the environment panel grows (border included).
+    public static let minimumValuesHeight = 5
 
     public let status: Rect
     public let environment: Rect
@@ -29,12 +33,21 @@ public struct DashboardLayout: Hashable, Sendable {
     public let body: Rect
     public let hints: Rect
 
-    /// The layout of a `width` × `height` window, or nil below the minimum size.
-    public init?(width: Int, height: Int, showExplain: Bool, hyperparameterCount: Int) {
+    /// The layout of a `width` × `height` window, or nil below the minimum size; `environmentRows` (inside
+    /// the border) is what the environment's picture needs when half the column is not enough.
+    public init?(width: Int, height: Int, showExplain: Bool, hyperparameterCount: Int, environmentRows: Int? = nil) {
         guard let base = ScreenLayout(width: width, height: height) else { return nil }
         status = base.status
         hints = base.hints
-        environment = base.environment
+        var heatmap = base.heatmap
+        if let environmentRows, environmentRows + 2 > base.environment.height {
+            let column = Rect(x: base.environment.x, y: base.environment.y, width: base.environment.width,
+                              height: base.environment.height + base.heatmap.height)
+            let rows = min(environmentRows + 2, column.height - Self.minimumValuesHeight)
+            (environment, heatmap) = column.splitRows(.first(rows))
+        } else {
+            environment = base.environment
+        }
         plot = base.plot
         body = Rect(x: 0, y: base.status.maxY, width: width, height: base.hints.y - base.status.maxY)
         let wanted = hyperparameterCount + 2
@@ -42,11 +55,11 @@ public struct DashboardLayout: Hashable, Sendable {
         let room = base.parameters.height - Self.minimumExplainHeight
         if showExplain, roomy, room >= Self.minimumParametersHeight {
             let (top, bottom) = base.parameters.splitRows(.first(min(max(wanted, Self.minimumParametersHeight), room)))
-            (parameters, explain, values) = (top, bottom, base.heatmap)
+            (parameters, explain, values) = (top, bottom, heatmap)
         } else if showExplain {
-            (parameters, explain, values) = (base.parameters, base.heatmap, nil)
+            (parameters, explain, values) = (base.parameters, heatmap, nil)
         } else {
-            (parameters, explain, values) = (base.parameters, nil, base.heatmap)
+            (parameters, explain, values) = (base.parameters, nil, heatmap)
         }
     }
 }

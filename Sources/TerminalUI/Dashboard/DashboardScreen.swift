@@ -71,8 +71,14 @@ public struct DashboardScreen {
     }
 
     public func render<S: Surface>(into surface: inout S, theme: Theme) {
+        // The environment panel's width does not depend on its height, so the scene can say the rows it needs
+        // at that width before the panels are placed.
+        let sceneWidth = ScreenLayout(width: surface.width, height: surface.height).map {
+            Self.sceneArea(in: $0.environment).width
+        }
         guard let layout = DashboardLayout(width: surface.width, height: surface.height, showExplain: model.showExplain,
-                                           hyperparameterCount: model.hyperparameters.count) else {
+                                           hyperparameterCount: model.hyperparameters.count,
+                                           environmentRows: sceneWidth.flatMap(model.scene.requiredHeight)) else {
             TooSmallNotice().render(into: &surface, area: surface.bounds, theme: theme)
             return
         }
@@ -81,8 +87,7 @@ public struct DashboardScreen {
 
         Panel(title: "Environment", trailingTitle: glyphs.text(model.sceneCaption))
             .render(into: &surface, area: layout.environment, theme: theme)
-        model.scene.widget.render(into: &surface, area: Panel.inner(layout.environment).inset(horizontal: 1, vertical: 0),
-                                  theme: theme)
+        model.scene.widget.render(into: &surface, area: Self.sceneArea(in: layout.environment), theme: theme)
 
         renderPlot(into: &surface, area: layout.plot, theme: theme)
         if let area = layout.values { renderValues(into: &surface, area: area, theme: theme) }
@@ -101,6 +106,11 @@ public struct DashboardScreen {
         if model.showHelp {
             HelpOverlay(keyMap: keyMap).render(into: &surface, area: layout.body, theme: theme)
         }
+    }
+
+    /// Where the scene is drawn in the environment panel: inside the border, a column in from each side.
+    static func sceneArea(in panel: Rect) -> Rect {
+        Panel.inner(panel).inset(horizontal: 1, vertical: 0)
     }
 
     /// The most rows a message takes: a long one (the command that reruns a segment) wraps upwards over the
