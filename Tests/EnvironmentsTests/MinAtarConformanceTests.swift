@@ -18,6 +18,22 @@ struct MinAtarConformanceTests {
         }
     }
 
+    /// Flips `channel` in cell (y, x) of the observation recorded at `step` of trace `id` (set becomes clear or
+    /// clear becomes set) and expects the replay's first mismatch to be exactly there, and to say so.
+    static func expectFlippedCellLocated<Game: MinAtarGame>(
+        _ game: Game.Type, trace id: String, step: Int, y: Int, x: Int, channel: String
+    ) throws {
+        var trace = try #require(try traces(game).traces.first { $0.id == id })
+        let channelIndex = try #require(Game.channelNames.firstIndex(of: channel))
+        let cell = (y * MinAtarCanvas.size + x) * Game.channelNames.count + channelIndex
+        let cells = trace.observations[step]
+        trace.observations[step] = cells.contains(cell) ? cells.filter { $0 != cell } : cells + [cell]
+        let mismatch = try #require(trace.replay().firstMismatch)
+        #expect(mismatch.step == step)
+        #expect(mismatch.field == .cell(y: y, x: x, channel: channel))
+        #expect(mismatch.description.contains("step \(step) channel \(channel) cell (y \(y), x \(x))"))
+    }
+
     @Test("Breakout: every cell, reward, terminal flag and stream position, including rebuilt walls")
     func breakoutReplaysExactly() throws {
         let file = try Self.traces(MinAtarBreakout.self)
@@ -81,14 +97,8 @@ struct MinAtarConformanceTests {
 
     @Test("a Seaquest diver flipped in one recorded observation fails at that step, naming the channel and the cell")
     func flippedSeaquestCellIsLocated() throws {
-        var trace = try #require(try Self.traces(MinAtarSeaquest.self).traces.first { $0.id == "diving_seed13" })
-        let diverCell = (4 * 10 + 2) * 10 + 9
-        let cells = trace.observations[700]
-        trace.observations[700] = cells.contains(diverCell) ? cells.filter { $0 != diverCell } : cells + [diverCell]
-        let mismatch = try #require(trace.replay().firstMismatch)
-        #expect(mismatch.step == 700)
-        #expect(mismatch.field == .cell(y: 4, x: 2, channel: "diver"))
-        #expect(mismatch.description.contains("step 700 channel diver cell (y 4, x 2)"))
+        try Self.expectFlippedCellLocated(MinAtarSeaquest.self, trace: "diving_seed13", step: 700, y: 4, x: 2,
+                                          channel: "diver")
     }
 
     @Test("Seaquest's saved state restores mid-episode and plays on identically")
@@ -120,14 +130,8 @@ struct MinAtarConformanceTests {
 
     @Test("a cell flipped in one recorded observation fails at that step, naming the channel and the cell")
     func flippedCellIsLocated() throws {
-        var trace = try #require(try Self.traces(MinAtarBreakout.self).traces.first { $0.id == "random_seed0" })
-        let ballCell = (5 * 10 + 7) * 4 + 1
-        let cells = trace.observations[12]
-        trace.observations[12] = cells.contains(ballCell) ? cells.filter { $0 != ballCell } : cells + [ballCell]
-        let mismatch = try #require(trace.replay().firstMismatch)
-        #expect(mismatch.step == 12)
-        #expect(mismatch.field == .cell(y: 5, x: 7, channel: "ball"))
-        #expect(mismatch.description.contains("step 12 channel ball cell (y 5, x 7)"))
+        try Self.expectFlippedCellLocated(MinAtarBreakout.self, trace: "random_seed0", step: 12, y: 5, x: 7,
+                                          channel: "ball")
     }
 
     @Test("a recorded stream position one word off fails at that step")
