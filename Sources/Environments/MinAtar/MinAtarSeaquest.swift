@@ -12,8 +12,9 @@ public struct MinAtarSeaquest: MinAtarGame {
         "sub_front", "sub_back", "friendly_bullet", "trail", "enemy_bullet", "enemy_fish", "enemy_sub",
         "oxygen_gauge", "diver_gauge", "diver",
     ]
-    /// A surfacing with six divers and a full tank: the gauge's ten cells.
-    public static let maximumReward = 10.0
+    /// One act's most: a six-diver surfacing pays at most 9 (the tank is below 200 once under water), and at
+    /// most two friendly bullets are in flight (fired 6 acts apart, gone within 10) to take an enemy each.
+    public static let maximumReward = 11.0
     private static let size = MinAtarCanvas.size
     /// The gauges' row; the submarine stays above it.
     private static let gaugeRow = size - 1
@@ -21,7 +22,7 @@ public struct MinAtarSeaquest: MinAtarGame {
     private static let maximumDivers = 6
     private static let firstSpawnInterval = 20
     private static let firstMoveInterval = 5
-    /// Move interval below which ramping stops speeding enemies up, and spawn interval below which it stops.
+    /// Where ramping stops: enemies moving every third act at the fastest, spawning every second act.
     private static let fastestMoveInterval = 2
     private static let fastestSpawnInterval = 1
     /// Divers keep this pace whatever the ramping.
