@@ -9,7 +9,7 @@ public enum EnvironmentRegistry {
     static let registered: [any RegisteredEnvironment.Type] = [
         CartPole.self, Acrobot.self, MountainCar.self, BitFlipping.self, BlindCliffwalk.self,
         MinAtar<MinAtarBreakout>.self, MinAtar<MinAtarFreeway>.self, MinAtar<MinAtarSpaceInvaders>.self,
-        MinAtar<MinAtarAsterix>.self,
+        MinAtar<MinAtarAsterix>.self, MinAtar<MinAtarSeaquest>.self,
     ]
 
     /// The environments that are not gridworld maps.

@@ -14,6 +14,7 @@ public struct ConformanceCommand: ParsableCommand {
             TraceConformanceCommand<MountainCar>.self,
             MinAtarConformanceCommand<MinAtarBreakout>.self, MinAtarConformanceCommand<MinAtarFreeway>.self,
             MinAtarConformanceCommand<MinAtarSpaceInvaders>.self, MinAtarConformanceCommand<MinAtarAsterix>.self,
+            MinAtarConformanceCommand<MinAtarSeaquest>.self,
         ]
     )
 

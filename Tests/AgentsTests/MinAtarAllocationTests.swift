@@ -24,11 +24,12 @@ struct MinAtarAllocationTests {
         return rlterm_malloc_counter_stop()
     }
 
-    @Test("Breakout, Freeway, Space Invaders and Asterix step, reset, draw and pack their frame with no heap allocation")
+    @Test("Breakout, Freeway, Space Invaders, Asterix and Seaquest step, reset, draw and pack their frame with no heap allocation")
     func gamesDoNotAllocate() {
         #expect(Self.allocations(MinAtarBreakout.self) == 0)
         #expect(Self.allocations(MinAtarFreeway.self) == 0)
         #expect(Self.allocations(MinAtarSpaceInvaders.self) == 0)
         #expect(Self.allocations(MinAtarAsterix.self) == 0)
+        #expect(Self.allocations(MinAtarSeaquest.self) == 0)
     }
 }

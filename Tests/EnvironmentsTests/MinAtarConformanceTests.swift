@@ -18,6 +18,22 @@ struct MinAtarConformanceTests {
         }
     }
 
+    /// Flips `channel` in cell (y, x) of the observation recorded at `step` of trace `id` (set becomes clear or
+    /// clear becomes set) and expects the replay's first mismatch to be exactly there, and to say so.
+    static func expectFlippedCellLocated<Game: MinAtarGame>(
+        _ game: Game.Type, trace id: String, step: Int, y: Int, x: Int, channel: String
+    ) throws {
+        var trace = try #require(try traces(game).traces.first { $0.id == id })
+        let channelIndex = try #require(Game.channelNames.firstIndex(of: channel))
+        let cell = (y * MinAtarCanvas.size + x) * Game.channelNames.count + channelIndex
+        let cells = trace.observations[step]
+        trace.observations[step] = cells.contains(cell) ? cells.filter { $0 != cell } : cells + [cell]
+        let mismatch = try #require(trace.replay().firstMismatch)
+        #expect(mismatch.step == step)
+        #expect(mismatch.field == .cell(y: y, x: x, channel: channel))
+        #expect(mismatch.description.contains("step \(step) channel \(channel) cell (y \(y), x \(x))"))
+    }
+
     @Test("Breakout: every cell, reward, terminal flag and stream position, including rebuilt walls")
     func breakoutReplaysExactly() throws {
         let file = try Self.traces(MinAtarBreakout.self)
@@ -58,16 +74,64 @@ struct MinAtarConformanceTests {
         Self.expectAllPass(file)
     }
 
+    @Test("Seaquest: every cell, reward, terminal flag and stream position, through surfacings, six-diver payouts and ramps")
+    func seaquestReplaysExactly() throws {
+        let file = try Self.traces(MinAtarSeaquest.self)
+        #expect(file.traces.count == 73)
+        #expect(file.traces.reduce(0) { $0 + $1.actions.count } == 10617)
+        // Surfacing with six divers pays the oxygen gauge's lit cells: a reward above 1 in one act.
+        #expect(file.traces.filter { $0.rewards.contains { $0 > 1 } }.count >= 5)
+        // A dive that lasts past 1,200 acts with ramping has surfaced often enough to ramp a dozen times.
+        #expect(file.traces.contains { $0.difficultyRamping && $0.actions.count > 1_200 && $0.rewards.reduce(0, +) >= 50 })
+        #expect(file.traces.contains { !$0.difficultyRamping && $0.actions.count > 1_200 })
+        #expect(file.traces.contains { $0.stickyActionProbability == 0 })
+        // Episodes that end below the surface with an empty oxygen gauge: the oxygen ran out.
+        let oxygenGauge = MinAtarSeaquest.channelNames.firstIndex(of: "oxygen_gauge")!
+        let outOfOxygen = file.traces.filter { trace in
+            guard let end = trace.terminals.firstIndex(of: true) else { return false }
+            return !trace.observations[end + 1].contains { $0 / 10 / 10 == 9 && $0 % 10 == oxygenGauge }
+        }
+        #expect(outOfOxygen.count >= 2)
+        Self.expectAllPass(file)
+    }
+
+    @Test("a Seaquest diver flipped in one recorded observation fails at that step, naming the channel and the cell")
+    func flippedSeaquestCellIsLocated() throws {
+        try Self.expectFlippedCellLocated(MinAtarSeaquest.self, trace: "diving_seed13", step: 700, y: 4, x: 2,
+                                          channel: "diver")
+    }
+
+    @Test("Seaquest's saved state restores mid-episode and plays on identically")
+    func seaquestStateRoundTrips() throws {
+        let trace = try #require(try Self.traces(MinAtarSeaquest.self).traces.first { $0.id == "diving_seed12" })
+        var environment = MinAtar<MinAtarSeaquest>(seed: UInt32(trace.seed), stepLimit: nil)
+        for action in trace.actions.prefix(600) { _ = environment.step(action) }
+        var part = StatePart()
+        environment.saveState(into: &part)
+        var restored = MinAtar<MinAtarSeaquest>(seed: 0, stepLimit: nil)
+        try restored.restoreState(from: part)
+        var (expected, got) = ([Float](repeating: 0, count: 1000), [Float](repeating: 0, count: 1000))
+        for action in trace.actions.dropFirst(600) {
+            #expect(environment.step(action) == restored.step(action))
+            expected.withUnsafeMutableBufferPointer { environment.writeObservation(into: $0) }
+            got.withUnsafeMutableBufferPointer { restored.writeObservation(into: $0) }
+            #expect(expected == got)
+        }
+        // A fish off the grid (a damaged checkpoint) is refused by name rather than drawn out of bounds.
+        var damaged = part
+        damaged.set("game.fish_x", integers: [12])
+        do {
+            try restored.restoreState(from: damaged)
+            Issue.record("a fish at x 12 was restored")
+        } catch {
+            #expect(error.description.contains("fish_x") && error.description.contains("12"))
+        }
+    }
+
     @Test("a cell flipped in one recorded observation fails at that step, naming the channel and the cell")
     func flippedCellIsLocated() throws {
-        var trace = try #require(try Self.traces(MinAtarBreakout.self).traces.first { $0.id == "random_seed0" })
-        let ballCell = (5 * 10 + 7) * 4 + 1
-        let cells = trace.observations[12]
-        trace.observations[12] = cells.contains(ballCell) ? cells.filter { $0 != ballCell } : cells + [ballCell]
-        let mismatch = try #require(trace.replay().firstMismatch)
-        #expect(mismatch.step == 12)
-        #expect(mismatch.field == .cell(y: 5, x: 7, channel: "ball"))
-        #expect(mismatch.description.contains("step 12 channel ball cell (y 5, x 7)"))
+        try Self.expectFlippedCellLocated(MinAtarBreakout.self, trace: "random_seed0", step: 12, y: 5, x: 7,
+                                          channel: "ball")
     }
 
     @Test("a recorded stream position one word off fails at that step")
@@ -122,5 +186,7 @@ struct MinAtarConformanceTests {
         #expect(breakout.timeLimit == MinAtar<MinAtarBreakout>.defaultStepLimit)
         let freeway = try EnvironmentRegistry.make("minatar-freeway", generator: Xoshiro256StarStar(seed: 1))
         #expect(freeway.observationLayout.count == 700)
+        let seaquest = try EnvironmentRegistry.make("minatar-seaquest", generator: Xoshiro256StarStar(seed: 1))
+        #expect(seaquest.observationLayout.count == 1000 && seaquest.actionCount == 6)
     }
 }

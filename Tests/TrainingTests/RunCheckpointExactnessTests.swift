@@ -66,7 +66,8 @@ struct RunCheckpointExactnessTests {
                  configuration: configuration(.dqn, dqn, on: EnvironmentSpec(name: "cliffwalk", states: 6)), stop: 733),
             Case(name: "dqn on a slippery map",
                  configuration: configuration(.dqn, dqn, on: EnvironmentSpec(name: "frozenlake4x4", slippery: true)), stop: 733),
-        ] + ["minatar-breakout", "minatar-freeway", "minatar-space-invaders", "minatar-asterix"].map { game in
+        ] + ["minatar-breakout", "minatar-freeway", "minatar-space-invaders", "minatar-asterix", "minatar-seaquest"]
+            .map { game in
             Case(name: "dqn on \(game)", configuration: configuration(.dqn, dqn, on: EnvironmentSpec(name: game)), stop: 733)
         }
     }()

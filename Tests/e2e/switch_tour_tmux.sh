@@ -42,7 +42,7 @@ stops=(
     "e|cartpole · DQN|500" "e|acrobot · DQN|500" "e|mountaincar · DQN|200"
     "e|bitflip 10 · DQN|10" "e|cliffwalk 10 · DQN|10"
     "e|minatar-breakout · DQN|10000" "e|minatar-freeway · DQN|10000" "e|minatar-space-invaders · DQN|10000"
-    "e|minatar-asterix · DQN|10000" "e|cliffwalking · DQN|-"
+    "e|minatar-asterix · DQN|10000" "e|minatar-seaquest · DQN|10000" "e|cliffwalking · DQN|-"
 )
 : >"$work/stops.txt"
 for stop in "${stops[@]}"; do

@@ -141,7 +141,8 @@ mountaincar:
 # 20); the paper's step size and target period (Young & Tian 2019: 2.5e-4, every 1,000 updates), its batch,
 # warm-up and ε schedule (1 → 0.1 over the first 100k frames) ran 60k steps without alarm. The memory holds
 # 10,000 transitions, not the paper's 100,000: stored as floats those would take 320 MB (and grew the five-minute
-# soak's memory past its bound) until replay keeps MinAtar's binary observations packed (issue 22).
+# soak's memory past its bound) until replay keeps MinAtar's binary observations packed (issue 22); Seaquest's
+# 10 channels make even these 10,000 take 80 MB.
 minatar-breakout:
   steps: 200000
   lr: 2.5e-4
@@ -176,6 +177,17 @@ minatar-space-invaders:
   eps-fraction: 0.5
 
 minatar-asterix:
+  steps: 200000
+  lr: 2.5e-4
+  target-period: 1000
+  batch-size: 32
+  buffer-size: 10000
+  learning-starts: 5000
+  eps-start: 1
+  eps-end: 0.1
+  eps-fraction: 0.5
+
+minatar-seaquest:
   steps: 200000
   lr: 2.5e-4
   target-period: 1000

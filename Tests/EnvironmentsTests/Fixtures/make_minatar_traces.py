@@ -10,6 +10,7 @@ shared RandomState since `seed`) after the reset and after every act (so one mor
 each as the flat index (y·10 + x)·C + c of the bool (10, 10, C) array. Episodes continue a few acts past the
 terminal one, because acts after the end still draw from the stream.
 """
+import copy
 import json
 import os
 import sys
@@ -20,7 +21,7 @@ from minatar import Environment
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../RLCoreTests/Fixtures"))
 from make_numpy_random_state import WordCounter  # noqa: E402  (an act draws far fewer than 624 words)
 
-GAMES = ["breakout", "freeway", "space_invaders", "asterix"]
+GAMES = ["breakout", "freeway", "space_invaders", "asterix", "seaquest"]
 ACTS_AFTER_TERMINAL = 3
 
 
@@ -96,6 +97,58 @@ def asterix_policy(observation, chooser):
     return min(scored)[1]
 
 
+class SeaquestDiver:
+    """Seaquest's scripted submarine: heads for the nearest diver, fires along its row at enemies ahead, and
+    surfaces with six divers or when the oxygen gauge runs low (or never, when `surfaces` is false, so that
+    the oxygen runs out). Each act it takes the first wanted action after which some steady course survives a
+    few acts, found by playing deep copies of the environment itself (a black box: only act and state)."""
+
+    looks_ahead = True
+
+    def __init__(self, surfaces=True, low_oxygen=3, horizon=8):
+        self.surfaces, self.low_oxygen, self.horizon = surfaces, low_oxygen, horizon
+
+    def survives(self, env, action):
+        trial = copy.deepcopy(env)
+        if trial.act(action)[1]:
+            return False
+        for course in (0, 2, 4, 1, 3):
+            rest = copy.deepcopy(trial)
+            if not any(rest.act(course)[1] for _ in range(self.horizon)):
+                return True
+        return False
+
+    def wanted(self, observation, chooser):
+        y, x = (int(v) for v in np.argwhere(observation[:, :, 0])[0])
+        facing_right = bool(observation[y, :, 1].any() and np.argwhere(observation[y, :, 1])[0][0] < x)
+        carried = int(observation[9, :, 8].sum())
+        oxygen = int(observation[9, :, 7].sum())
+        if y == 0:
+            return [4]
+        if self.surfaces and (carried >= 6 or (carried > 0 and oxygen <= self.low_oxygen)):
+            return [2]
+        enemies = np.argwhere(observation[y, :, 5] | observation[y, :, 6]).ravel()
+        ahead = [e for e in enemies if (e > x) == facing_right and e != x]
+        if len(ahead) and chooser.rand() < 0.8:
+            return [5]
+        divers = np.argwhere(observation[:8, :, 9])
+        moves = []
+        if len(divers):
+            dy, dx = min(divers, key=lambda d: abs(d[0] - y) + abs(d[1] - x))
+            moves = [2 if dy < y and y > 1 else 4 if dy > y else 1 if dx < x else 3 if dx > x else 0]
+        if chooser.rand() < 0.2:
+            moves.append(int(chooser.randint(6)))
+        return moves + [0, 5, 1, 3, 4, 2]
+
+    def __call__(self, env, chooser):
+        wanted = self.wanted(env.state(), chooser)
+        for action in wanted:
+            if (action != 2 or self.surfaces or int(np.argwhere(env.state()[:, :, 0])[0][0]) > 1) \
+                    and self.survives(env, action):
+                return action
+        return wanted[0]
+
+
 def record(game, trace_id, kind, seed, sticky, ramping, policy, max_acts):
     env = Environment(game, sticky_action_prob=sticky, difficulty_ramping=ramping)
     env.seed(seed)
@@ -106,7 +159,7 @@ def record(game, trace_id, kind, seed, sticky, ramping, policy, max_acts):
     actions = []
     after_terminal = None
     while len(actions) < max_acts and (after_terminal is None or after_terminal < ACTS_AFTER_TERMINAL):
-        action = policy(env.state(), chooser)
+        action = policy(env, chooser) if getattr(policy, "looks_ahead", False) else policy(env.state(), chooser)
         reward, terminal = env.act(action)
         actions.append(action)
         observations.append(cells(env.state()))
@@ -145,6 +198,15 @@ def episodes(game):
     if game == "asterix":
         runs += [(f"dodging_seed{s}_six_ramps", "heuristic", s, 0.1, True, asterix_policy, 3000) for s in (7, 10, 19)]
         runs += [("dodging_no_ramping_seed36", "heuristic", 36, 0.1, False, asterix_policy, 3000)]
+    if game == "seaquest":
+        runs += [(f"random_seed{s}", "random", s, 0.1, True, random_policy, 1000) for s in range(6, 60)]
+        # Seeds whose dives last longest, reaching 9 to 14 ramps.
+        runs += [(f"diving_seed{s}", "heuristic", s, 0.1, True, SeaquestDiver(), 4000) for s in (1, 5, 12, 13, 15, 22)]
+        runs += [("diving_no_sticky_seed6", "heuristic", 6, 0.0, True, SeaquestDiver(), 4000),
+                 ("diving_no_ramping_seed7", "heuristic", 7, 0.1, False, SeaquestDiver(), 4000),
+                 ("diving_late_surfacing_seed8", "heuristic", 8, 0.1, True, SeaquestDiver(low_oxygen=1), 4000),
+                 ("holding_breath_seed9", "heuristic", 9, 0.1, True, SeaquestDiver(surfaces=False), 1000),
+                 ("holding_breath_seed10", "heuristic", 10, 0.1, True, SeaquestDiver(surfaces=False), 1000)]
     return runs
 
 
