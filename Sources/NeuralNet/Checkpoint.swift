@@ -45,6 +45,13 @@ public enum Checkpoint {
     /// A safetensors file's bytes: the header length, the JSON header (keys sorted) padded with spaces so the data
     /// section starts 8-byte aligned, as the reference writer does, then the data.
     static func encode(header: [String: Any], data: [UInt8], path: String) throws(CheckpointError) -> [UInt8] {
+        try encode(header: header, dataSize: data.count, path: path) { $0 += data }
+    }
+
+    /// The same, the data appended by `appendData` (`dataSize` bytes, which the header's offsets describe) to the
+    /// file's buffer after the header, so a large file's data is written into its final place directly.
+    static func encode(header: [String: Any], dataSize: Int, path: String,
+                       appendData: (inout [UInt8]) -> Void) throws(CheckpointError) -> [UInt8] {
         var json: [UInt8]
         do {
             json = [UInt8](
@@ -54,10 +61,11 @@ public enum Checkpoint {
         }
         while json.count % 8 != 0 { json.append(0x20) }
         var file = [UInt8]()
-        file.reserveCapacity(8 + json.count + data.count)
+        file.reserveCapacity(8 + json.count + dataSize)
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { file.append(contentsOf: $0) }
         file += json
-        file += data
+        appendData(&file)
+        precondition(file.count == 8 + json.count + dataSize, "the data appended is the size the header describes")
         return file
     }
 
