@@ -30,7 +30,7 @@ public enum RunStateFile {
         // The offsets follow from the element counts alone, so the header is encoded first and each array's bytes
         // go straight into the file's one buffer: a periodic checkpoint of a full replay memory copies it once
         // here rather than through three intermediate arrays, which is most of its cost besides the fsyncs.
-        var header: [String: Any] = [:]
+        var tensors: [Checkpoint.TensorEntry] = []
         var arrays: [StatePart.Values] = []
         var size = 0
         for name in parts.keys.sorted() {
@@ -38,7 +38,8 @@ public enum RunStateFile {
             for key in part.arrays.keys.sorted() {
                 let values = part.arrays[key]!
                 let bytes = values.count * SafeTensorsFile.elementSizes[values.dtype]!
-                header[name + "/" + key] = ["dtype": values.dtype, "shape": [values.count], "data_offsets": [size, size + bytes]]
+                tensors.append(Checkpoint.TensorEntry(name: name + "/" + key, dtype: values.dtype, shape: [values.count],
+                                                      begin: size, end: size + bytes))
                 arrays.append(values)
                 size += bytes
             }
@@ -47,8 +48,7 @@ public enum RunStateFile {
         allMetadata["format"] = format
         allMetadata["format_version"] = String(formatVersion)
         allMetadata["parts"] = partsJSON(Dictionary(uniqueKeysWithValues: parts.keys.map { ($0, versions[$0] ?? 1) }))
-        header["__metadata__"] = allMetadata
-        let file = try Checkpoint.encode(header: header, dataSize: size, path: path) { file in
+        let file = Checkpoint.encode(tensors: tensors, metadata: allMetadata, dataSize: size) { file in
             for values in arrays { append(values, to: &file) }
         }
         try AtomicFile.write(file, to: path)
