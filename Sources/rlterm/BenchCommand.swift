@@ -30,7 +30,9 @@ struct BenchCommand: ParsableCommand {
             each pair's order alternated, the best of each side and checkpoint.overhead.best from them, and \
             checkpoint.overhead.paired-median, the median over the pairs of each pair's own overhead; \
             checkpoint.overhead.cpu-paired-median is the same median of the training thread's CPU time (the \
-            time asleep in fsync left out), steadier when other processes share the cores.
+            time asleep in fsync left out), steadier when other processes share the cores; \
+            checkpoint.overhead.direct is the median share of a run's wall time spent in the steps that wrote a \
+            checkpoint, the cost itself rather than a difference of two noisy rates.
             """
     )
 
@@ -184,6 +186,7 @@ struct BenchCommand: ParsableCommand {
                                        unit: "%"))
         figures.append(BenchmarkFigure(name: "checkpoint.overhead.cpu-paired-median", value: 100 * rates.medianCPUOverhead,
                                        unit: "%"))
+        figures.append(BenchmarkFigure(name: "checkpoint.overhead.direct", value: 100 * rates.medianDirectShare, unit: "%"))
         return figures
     }
 
