@@ -38,24 +38,49 @@ public enum Checkpoint {
                 tensors.append(TensorEntry(name: tensor.name, dtype: "F32", shape: tensor.shape, begin: begin, end: data.count))
             }
         }
-        try AtomicFile.write(encode(tensors: tensors, metadata: allMetadata, dataSize: data.count) { $0 += data }, to: path)
+        try AtomicFile.write(try encode(tensors: tensors, metadata: allMetadata, dataSize: data.count, path: path) { $0 += data },
+                             to: path)
     }
 
     /// A tensor's entry in a safetensors header: its name, element type, shape and byte range in the data.
-    struct TensorEntry {
+    struct TensorEntry: Encodable {
         let name: String
         let dtype: String
         let shape: [Int]
         let begin: Int
         let end: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case dtype, shape, dataOffsets = "data_offsets"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(dtype, forKey: .dtype)
+            try container.encode(shape, forKey: .shape)
+            try container.encode([begin, end], forKey: .dataOffsets)
+        }
+    }
+
+    /// A value of the header: a tensor's entry or the metadata.
+    private enum HeaderValue: Encodable {
+        case tensor(TensorEntry)
+        case metadata([String: String])
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .tensor(let entry): try entry.encode(to: encoder)
+            case .metadata(let metadata): try metadata.encode(to: encoder)
+            }
+        }
     }
 
     /// A safetensors file's bytes: the header length, the JSON header (keys sorted) padded with spaces so the data
     /// section starts 8-byte aligned, as the reference writer does, then the data, which `appendData` appends
     /// (`dataSize` bytes, as the entries' ranges describe) straight into the file's buffer.
-    static func encode(tensors: [TensorEntry], metadata: [String: String], dataSize: Int,
-                       appendData: (inout [UInt8]) -> Void) -> [UInt8] {
-        var json = headerJSON(tensors: tensors, metadata: metadata)
+    static func encode(tensors: [TensorEntry], metadata: [String: String], dataSize: Int, path: String,
+                       appendData: (inout [UInt8]) -> Void) throws(CheckpointError) -> [UInt8] {
+        var json = try headerJSON(tensors: tensors, metadata: metadata, path: path)
         while json.count % 8 != 0 { json.append(0x20) }
         var file = [UInt8]()
         file.reserveCapacity(8 + json.count + dataSize)
@@ -66,39 +91,22 @@ public enum Checkpoint {
         return file
     }
 
-    /// The header as compact JSON with its keys sorted, written out directly. The header is made only of strings
-    /// and integers, and JSONSerialization's walk through `[String: Any]` took most of a periodic run
-    /// checkpoint's CPU time (dynamic casts for each of its few hundred values), more than copying a replay
-    /// memory of 20,000 transitions.
-    static func headerJSON(tensors: [TensorEntry], metadata: [String: String]) -> [UInt8] {
-        var entries = tensors.map { tensor in
-            (key: tensor.name, value: "{\"data_offsets\":[\(tensor.begin),\(tensor.end)],\"dtype\":\(quoted(tensor.dtype)),"
-                + "\"shape\":[\(tensor.shape.map(String.init).joined(separator: ","))]}")
+    /// The header as compact JSON with its keys sorted, through `JSONEncoder` and typed values. The header is
+    /// made only of strings and integers, and JSONSerialization's walk through `[String: Any]` took most of a
+    /// periodic run checkpoint's CPU time (dynamic casts for each of its few hundred values), more than copying
+    /// a replay memory of 20,000 transitions.
+    static func headerJSON(tensors: [TensorEntry], metadata: [String: String], path: String)
+        throws(CheckpointError) -> [UInt8]
+    {
+        var header = Dictionary(uniqueKeysWithValues: tensors.map { ($0.name, HeaderValue.tensor($0)) })
+        header["__metadata__"] = .metadata(metadata)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return [UInt8](try encoder.encode(header))
+        } catch {
+            throw .cannotWrite(path: path, reason: "cannot encode the header: \(error)")
         }
-        entries.append((key: "__metadata__",
-                        value: "{" + metadata.keys.sorted().map { quoted($0) + ":" + quoted(metadata[$0]!) }.joined(separator: ",") + "}"))
-        let text = "{" + entries.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
-        return Array(text.utf8)
-    }
-
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped, everything else as it is
-    /// (JSON text is UTF-8, and '/' needs no escape).
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 
     /// Loads every network in `networks` (keyed by prefix) from `path` and returns the file's `__metadata__`;

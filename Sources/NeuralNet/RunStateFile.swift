@@ -48,7 +48,7 @@ public enum RunStateFile {
         allMetadata["format"] = format
         allMetadata["format_version"] = String(formatVersion)
         allMetadata["parts"] = partsJSON(Dictionary(uniqueKeysWithValues: parts.keys.map { ($0, versions[$0] ?? 1) }))
-        let file = Checkpoint.encode(tensors: tensors, metadata: allMetadata, dataSize: size) { file in
+        let file = try Checkpoint.encode(tensors: tensors, metadata: allMetadata, dataSize: size, path: path) { file in
             for values in arrays { append(values, to: &file) }
         }
         try AtomicFile.write(file, to: path)

@@ -61,13 +61,13 @@ struct CheckpointTests {
             "no temporary file left")
     }
 
-    @Test("the header written by hand is the JSON JSONSerialization reads back: quotes, backslashes, control characters and non-ASCII metadata survive")
+    @Test("the header JSONEncoder writes is the JSON JSONSerialization reads back: quotes, backslashes, control characters and non-ASCII metadata survive")
     func headerEscaping() throws {
         let metadata = ["algorithm": "dqn", "hyperparameters": #"{"lr":0.001,"path":"a/b\\c"}"#,
                         "note": "line 1\nline 2\ttab\r\u{1}\u{1F}γ→ 🙂", "": "empty key", "__metadata__": "a key like the header's"]
         let tensors = [Checkpoint.TensorEntry(name: "q.0.weight", dtype: "F32", shape: [2, 3], begin: 0, end: 24),
                        Checkpoint.TensorEntry(name: "Q\"odd\"", dtype: "U8", shape: [], begin: 24, end: 25)]
-        let json = Checkpoint.headerJSON(tensors: tensors, metadata: ["x": "y"])
+        let json = try Checkpoint.headerJSON(tensors: tensors, metadata: ["x": "y"], path: "test.safetensors")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
         #expect(Set(parsed.keys) == ["q.0.weight", "Q\"odd\"", "__metadata__"])
         let entry = try #require(parsed["q.0.weight"] as? [String: Any])
