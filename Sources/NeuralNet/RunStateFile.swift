@@ -27,26 +27,31 @@ public enum RunStateFile {
     /// Writes `parts` (each at `versions[name]`, else 1) and `metadata` to `path` atomically.
     public static func save(_ parts: [String: StatePart], versions: [String: Int] = [:], metadata: [String: String],
                             to path: String) throws(CheckpointError) {
-        var header: [String: Any] = [:]
-        var data = [UInt8]()
-        data.reserveCapacity(parts.values.reduce(0) { total, part in
-            total + part.arrays.values.reduce(0) { $0 + 8 * $1.count }
-        })
+        // The offsets follow from the element counts alone, so the header is encoded first and each array's bytes
+        // go straight into the file's one buffer: a periodic checkpoint of a full replay memory copies it once
+        // here rather than through three intermediate arrays, which is most of its cost besides the fsyncs.
+        var tensors: [Checkpoint.TensorEntry] = []
+        var arrays: [StatePart.Values] = []
+        var size = 0
         for name in parts.keys.sorted() {
             let part = parts[name]!
             for key in part.arrays.keys.sorted() {
                 let values = part.arrays[key]!
-                let begin = data.count
-                append(values, to: &data)
-                header[name + "/" + key] = ["dtype": values.dtype, "shape": [values.count], "data_offsets": [begin, data.count]]
+                let bytes = values.count * SafeTensorsFile.elementSizes[values.dtype]!
+                tensors.append(Checkpoint.TensorEntry(name: name + "/" + key, dtype: values.dtype, shape: [values.count],
+                                                      begin: size, end: size + bytes))
+                arrays.append(values)
+                size += bytes
             }
         }
         var allMetadata = metadata
         allMetadata["format"] = format
         allMetadata["format_version"] = String(formatVersion)
         allMetadata["parts"] = partsJSON(Dictionary(uniqueKeysWithValues: parts.keys.map { ($0, versions[$0] ?? 1) }))
-        header["__metadata__"] = allMetadata
-        try AtomicFile.write(try Checkpoint.encode(header: header, data: data, path: path), to: path)
+        let file = try Checkpoint.encode(tensors: tensors, metadata: allMetadata, dataSize: size, path: path) { file in
+            for values in arrays { append(values, to: &file) }
+        }
+        try AtomicFile.write(file, to: path)
     }
 
     /// Reads and checks the checkpoint at `path`: the safetensors layout (as `CheckpointReader` checks it), the
@@ -105,16 +110,23 @@ public enum RunStateFile {
 
     private static func append(_ values: StatePart.Values, to data: inout [UInt8]) {
         switch values {
-        case .float(let array): appendLittleEndian(array.map(\.bitPattern), to: &data)
-        case .double(let array): appendLittleEndian(array.map(\.bitPattern), to: &data)
+        case .float(let array): appendLittleEndian(array, to: &data)
+        case .double(let array): appendLittleEndian(array, to: &data)
         case .integer(let array): appendLittleEndian(array, to: &data)
         case .byte(let array): data += array
         }
     }
 
-    private static func appendLittleEndian<T: FixedWidthInteger>(_ values: [T], to data: inout [UInt8]) {
-        let converted = values.map(\.littleEndian)
-        converted.withUnsafeBytes { data.append(contentsOf: $0) }
+    /// Appends `values`' bytes in little-endian order: on a little-endian machine they are already in that order
+    /// in memory and are copied as they are.
+    private static func appendLittleEndian<T: BitwiseCopyable>(_ values: [T], to data: inout [UInt8]) {
+        #if _endian(little)
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
+        #else
+        for value in values {
+            withUnsafeBytes(of: value) { data.append(contentsOf: $0.reversed()) }
+        }
+        #endif
     }
 
     private static func partsJSON(_ versions: [String: Int]) -> String {

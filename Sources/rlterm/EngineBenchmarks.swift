@@ -67,11 +67,24 @@ enum EngineBenchmarks {
     }
 
     /// Steps per second of whole DQN runs on CartPole (`steps` steps, logs written) with a run checkpoint every
-    /// `interval` steps and with none, alternated `rounds` times, the best of each kept.
-    static func checkpointingRates(steps: Int, interval: Int, rounds: Int) throws -> (without: Double, with: Double) {
-        var without = 0.0, with = 0.0
-        for _ in 0..<rounds {
-            for checkpointing in [false, true] {
+    /// `interval` steps and with none, `rounds` pairs of runs, each pair's order alternated so a drift of the
+    /// machine's load favours neither: the best of each, and the median over the pairs of what checkpointing cost
+    /// its pair (1 − with/without). On a shared machine the paired median is the steadier figure: one busy moment
+    /// moves one pair, not the best of either side against a quieter other. The same median is also taken of the
+    /// training thread's CPU time (user and system), which other processes on the cores barely move; it leaves
+    /// out the time the thread sleeps in fsync, which the write figure counts.
+    ///
+    /// Both medians still move by several percent from one bench to the next when other builds share the cores,
+    /// so the direct cost is measured too: in each run with checkpoints, the wall time of the steps that wrote
+    /// one (the step itself is some 40 µs of them) as a share of the run's whole time, the median over the runs.
+    static func checkpointingRates(steps: Int, interval: Int, rounds: Int) throws
+        -> (without: Double, with: Double, medianOverhead: Double, medianCPUOverhead: Double, medianDirectShare: Double)
+    {
+        var pairs: [(without: Double, with: Double, cpuWithout: Double, cpuWith: Double)] = []
+        var directShares: [Double] = []
+        for round in 0..<rounds {
+            var rates: [Bool: (wall: Double, cpu: Double)] = [:]
+            for checkpointing in round % 2 == 0 ? [false, true] : [true, false] {
                 let configuration = TrainingConfiguration(environment: EnvironmentSpec(name: "cartpole"), algorithm: .dqn,
                                                           steps: steps, seed: 1)
                 let directory = FileManager.default.temporaryDirectory
@@ -83,12 +96,38 @@ enum EngineBenchmarks {
                                                                            startTime: 0)))
                 // The steps before the end: the final checkpoint, written either way, is left out of both.
                 let clock = ContinuousClock()
-                let elapsed = try clock.measure { while trainer.timesteps < steps - 1 { try trainer.advance() } }
-                let rate = Double(steps - 1) / (elapsed / .seconds(1))
-                if checkpointing { with = max(with, rate) } else { without = max(without, rate) }
+                let cpuStart = threadCPUSeconds()
+                var checkpointSteps = Duration.zero
+                let elapsed = try clock.measure {
+                    while trainer.timesteps < steps - 1 {
+                        if checkpointing, (trainer.timesteps + 1) % interval == 0 {
+                            checkpointSteps += try clock.measure { try trainer.advance() }
+                        } else {
+                            try trainer.advance()
+                        }
+                    }
+                }
+                if checkpointing { directShares.append(checkpointSteps / elapsed) }
+                rates[checkpointing] = (Double(steps - 1) / (elapsed / .seconds(1)),
+                                        Double(steps - 1) / (threadCPUSeconds() - cpuStart))
             }
+            pairs.append((rates[false]!.wall, rates[true]!.wall, rates[false]!.cpu, rates[true]!.cpu))
         }
-        return (without, with)
+        return (pairs.map(\.without).max()!, pairs.map(\.with).max()!,
+                median(pairs.map { 1 - $0.with / $0.without }), median(pairs.map { 1 - $0.cpuWith / $0.cpuWithout }),
+                median(directShares))
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// The CPU time the calling thread has used, user and system.
+    private static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Steps per second of a live session training DQN on CartPole for `seconds`, with no viewer and with one

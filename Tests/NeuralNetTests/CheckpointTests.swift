@@ -61,6 +61,26 @@ struct CheckpointTests {
             "no temporary file left")
     }
 
+    @Test("the header JSONEncoder writes is the JSON JSONSerialization reads back: quotes, backslashes, control characters and non-ASCII metadata survive")
+    func headerEscaping() throws {
+        let metadata = ["algorithm": "dqn", "hyperparameters": #"{"lr":0.001,"path":"a/b\\c"}"#,
+                        "note": "line 1\nline 2\ttab\r\u{1}\u{1F}γ→ 🙂", "": "empty key", "__metadata__": "a key like the header's"]
+        let tensors = [Checkpoint.TensorEntry(name: "q.0.weight", dtype: "F32", shape: [2, 3], begin: 0, end: 24),
+                       Checkpoint.TensorEntry(name: "Q\"odd\"", dtype: "U8", shape: [], begin: 24, end: 25)]
+        let json = try Checkpoint.headerJSON(tensors: tensors, metadata: ["x": "y"], path: "test.safetensors")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        #expect(Set(parsed.keys) == ["q.0.weight", "Q\"odd\"", "__metadata__"])
+        let entry = try #require(parsed["q.0.weight"] as? [String: Any])
+        #expect(entry["dtype"] as? String == "F32")
+        #expect(entry["shape"] as? [Int] == [2, 3])
+        #expect(entry["data_offsets"] as? [Int] == [0, 24])
+        #expect((parsed["Q\"odd\""] as? [String: Any])?["shape"] as? [Int] == [])
+        // Through a whole file: every metadata value comes back as it was.
+        let (path, _) = try savedFile(["q": TestData.network([2, 3], seed: 5)], metadata: metadata)
+        let loaded = try Checkpoint.load(from: path, into: [:])
+        for (key, value) in metadata { #expect(loaded[key] == value, "\(key)") }
+    }
+
     @Test("weights are stored [out, in] row-major, little-endian")
     func tensorLayout() throws {
         let network = TestData.network([2, 3], seed: 94)

@@ -1,4 +1,5 @@
 import Agents
+import Environments
 import Foundation
 import NeuralNet
 import RLCore
@@ -103,6 +104,54 @@ struct RunCheckpointDamageTests {
             damaged[generator.uniformInt(below: damaged.count)] ^= UInt8(1 + generator.uniformInt(below: 255))
             guard let state = try? RunStateFile.read(bytes: damaged, path: "run.safetensors") else { continue }
             _ = try? Self.restore(state)
+        }
+    }
+}
+
+extension RunCheckpointDamageTests {
+    /// The step the fuzzer's seed checkpoints are taken at: mid-episode and, for the policy-gradient methods, mid-batch,
+    /// with a replay memory partly filled, so each seed holds every kind of part a run writes, and small enough to keep
+    /// a seed within the fuzzer's input limit.
+    static let fuzzSeedStep = 150
+
+    /// The seeds of the `runstate` fuzz target: the run checkpoint each configuration of the exactness tests writes
+    /// at `fuzzSeedStep`, by case name. The MinAtar games are left out: an observation of 400 floats makes their
+    /// memories too large for the fuzzer's inputs, and their restore is checked by the exactness tests.
+    static func fuzzSeeds() throws -> [String: [UInt8]] {
+        var seeds: [String: [UInt8]] = [:]
+        for testCase in RunCheckpointExactnessTests.cases where !testCase.name.contains("minatar") {
+            var configuration = testCase.configuration
+            configuration.steps = fuzzSeedStep
+            let directory = RunLogTests.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            _ = try Trainer(configuration).run(log: try RunLog(directory: directory, configuration: configuration,
+                                                               startTime: 1e9))
+            let name = testCase.name.replacingOccurrences(of: "--", with: "").split(separator: " ").joined(separator: "-")
+            seeds[name] = Array(try Data(contentsOf: URL(fileURLWithPath: RunCheckpoint.path(in: directory, step: fuzzSeedStep))))
+        }
+        return seeds
+    }
+
+    @Test("the run-state fuzzer's seeds restore and fit its input limit; RLTERM_WRITE_RUNSTATE_SEEDS=DIR writes them")
+    func fuzzSeedCheckpoints() throws {
+        let seeds = try Self.fuzzSeeds()
+        #expect(seeds.count == RunCheckpointExactnessTests.cases.count - 4)
+        for (name, bytes) in seeds {
+            // As the harness does: the configuration from the metadata alone, with a budget past the step.
+            let state = try RunStateFile.read(bytes: bytes, path: name)
+            let recipe = try AgentCheckpoint.Recipe(metadata: state.metadata, path: name)
+            // The harness builds only environments that read no file.
+            #expect((EnvironmentRegistry.fixedNames + BuiltinMaps.all.map(\.name)).contains(recipe.environment.name), "\(name)")
+            let configuration = TrainingConfiguration(environment: recipe.environment, hyperparameters: recipe.hyperparameters,
+                                                      options: recipe.options, steps: 1 << 62, seed: 1, evaluationEpisodes: 2)
+            let trainer = try Trainer(restoring: state, configuration: configuration, resumePoint: nil)
+            #expect(trainer.timesteps == Self.fuzzSeedStep, "\(name)")
+            #expect(bytes.count <= 131_072, "\(name) is \(bytes.count) bytes, over Tests/fuzz/run.sh's max_len")
+        }
+        guard let directory = ProcessInfo.processInfo.environment["RLTERM_WRITE_RUNSTATE_SEEDS"] else { return }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, bytes) in seeds {
+            try Data(bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name + ".safetensors"))
         }
     }
 }

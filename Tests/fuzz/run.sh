@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target from the project's own sources and runs it with the bad-file corpus as seeds.
 #
-#   Tests/fuzz/run.sh maps|checkpoints|share SECONDS [extra libFuzzer flags…]
-#   Tests/fuzz/run.sh maps|checkpoints|share repro FILE…     run the target once on each FILE (a crash input)
+#   Tests/fuzz/run.sh maps|checkpoints|runstate|share SECONDS [extra libFuzzer flags…]
+#   Tests/fuzz/run.sh maps|checkpoints|runstate|share repro FILE…     run the target once on each FILE (a crash input)
 #
 # Everything is built and written under .build-fuzz/ (ignored by git): the modules, the fuzzer binary, the
 # inputs it discovers (TARGET/corpus), its log (TARGET/fuzz-0.log) and crash inputs (TARGET/crash-…).
-# Seeds are read from Tests/Corpus/TARGET/ (the share protocol's from Tests/fuzz/seeds/share/, frames that
-# SharingTests writes with RLTERM_WRITE_SHARE_SEEDS=DIR) and never written to; copy a crash input there by hand (and
-# describe it in the README) once the bug it finds is fixed.
+# Seeds are read from Tests/Corpus/TARGET/ and never written to; copy a crash input there by hand (and describe it
+# in the README) once the bug it finds is fixed. Two targets take theirs from Tests/fuzz/seeds/TARGET/ instead,
+# written by a test: share (frames; SharingTests with RLTERM_WRITE_SHARE_SEEDS=DIR) and runstate (small run
+# checkpoints of every algorithm; TrainingTests with RLTERM_WRITE_RUNSTATE_SEEDS=DIR).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-usage() { echo "usage: $0 maps|checkpoints|share SECONDS|repro [FILE…]" >&2; exit 64; }
+usage() { echo "usage: $0 maps|checkpoints|runstate|share SECONDS|repro [FILE…]" >&2; exit 64; }
 [ $# -ge 2 ] || usage
 target=$1
 mode=$2
@@ -25,6 +26,9 @@ case $target in
     checkpoints)
         modules=(RLCore CLibm Environments CNeuralNetShims NeuralNet Agents Training)
         harness=CheckpointLoaderFuzz max_len=4096 ;;
+    runstate)
+        modules=(RLCore CLibm Environments CNeuralNetShims NeuralNet Agents Training)
+        harness=RunStateFuzz max_len=131072 ;;
     *) usage ;;
 esac
 
@@ -94,7 +98,7 @@ fi
 # can find several; the log of the job is $work/fuzz-0.log. New inputs go to $work/corpus; the repository's
 # corpus is a read-only second directory.
 seeds=../../Tests/Corpus/$target
-[ "$target" = share ] && seeds=../../Tests/fuzz/seeds/share
+case $target in share|runstate) seeds=../../Tests/fuzz/seeds/$target ;; esac
 cd "$work"
 ../fuzz-"$target" -jobs=1 -workers=1 -max_total_time="$mode" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
     -dict=../../Tests/fuzz/"$target".dict -print_final_stats=1 -artifact_prefix=./ \
