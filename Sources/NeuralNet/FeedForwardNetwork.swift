@@ -46,8 +46,11 @@ extension TrainableNetwork {
 
     /// Whether `other`'s parameters are laid out as this network's, block for block.
     func hasSameParameterLayout(as other: any TrainableNetwork) -> Bool {
-        let mine = parameterBlocks.map(\.count)
-        return mine == other.parameterBlocks.map(\.count)
+        let (mine, theirs) = (parameterBlocks, other.parameterBlocks)
+        // A loop, not two mapped arrays: a target update checks this on the training path.
+        guard mine.count == theirs.count else { return false }
+        for index in mine.indices where mine[index].count != theirs[index].count { return false }
+        return true
     }
 
     /// θ⁻ ← θ: makes this network's parameters an exact copy of `source`'s (of the same architecture).

@@ -85,9 +85,7 @@ extension MLP {
 }
 
 extension MLP: TrainableNetwork {
-    var parameterBlock: ParameterBlock { ParameterBlock(parameters: parameters, gradients: gradients) }
-
-    public var parameterBlocks: [ParameterBlock] { [parameterBlock] }
+    var parameterBlock: ParameterBlock { parameterBlocks[0] }
 }
 
 extension MLP: FeedForwardNetwork {
