@@ -40,14 +40,19 @@ public struct AgentConfiguration: Sendable {
         return options.noReplay ? hyperparameters.integer(.batchSize) : hyperparameters.integer(.bufferSize)
     }
 
+    /// How a replay memory keeps this environment's observations: one bit per value when they are an image of
+    /// binary channels, else as floats.
+    public var replayStorage: ReplayBuffer.Storage {
+        ReplayBuffer.Storage(observationCount: observationCount, binary: observationImage != nil)
+    }
+
     /// The bytes the replay memory allocates when the agent is built (0 without one). The memory is allocated
     /// whole before the first step, so it can be checked against the machine first.
     public var replayMemoryBytes: Int {
         guard let capacity = replayCapacity else { return 0 }
-        let storage = ReplayBuffer.Storage(observationCount: observationCount, binary: observationImage != nil)
         return options.replay == .prioritized
-            ? PrioritizedReplayBuffer.bytes(capacity: capacity, storage: storage)
-            : ReplayBuffer.bytes(capacity: capacity, storage: storage)
+            ? PrioritizedReplayBuffer.bytes(capacity: capacity, storage: replayStorage)
+            : ReplayBuffer.bytes(capacity: capacity, storage: replayStorage)
     }
 
     /// Why the agent cannot be built on a machine with `physicalMemory` bytes, or nil: a replay memory larger

@@ -61,8 +61,7 @@ public final class DQNAgent: QFunctionAgent {
                               imageNetwork: true)
         // DQN reads buffer-size, so it always has a replay capacity.
         let capacity = configuration.replayCapacity ?? h.integer(.bufferSize)
-        let storage = ReplayBuffer.Storage(observationCount: configuration.observationCount,
-                                           binary: configuration.observationImage != nil)
+        let storage = configuration.replayStorage
         switch options.replay {
         case .uniform:
             let buffer = ReplayBuffer(capacity: capacity, storage: storage)

@@ -25,14 +25,12 @@ struct PackedObservations: Sendable, Equatable {
 
     /// Packs `values` (each 0 or 1: anything else would be lost, so it is refused) into row `row`.
     mutating func write(row: Int, from values: UnsafePointer<Float>) {
-        let valuesPerRow = valuesPerRow
-        let wordsPerRow = wordsPerRow
+        let (valuesPerRow, wordsPerRow) = (valuesPerRow, wordsPerRow)
         words.withUnsafeMutableBufferPointer { storage in
             let target = storage.baseAddress! + row * wordsPerRow
-            for word in 0..<wordsPerRow {
-                let start = word * 64
+            Self.forEachWord(of: valuesPerRow) { word, start, count in
                 var bits: UInt64 = 0
-                for bit in 0..<min(64, valuesPerRow - start) {
+                for bit in 0..<count {
                     let value = values[start + bit]
                     precondition(value == 0 || value == 1, "a packed observation holds 0s and 1s, got \(value)")
                     if value == 1 { bits |= 1 << UInt64(bit) }
@@ -44,17 +42,21 @@ struct PackedObservations: Sendable, Equatable {
 
     /// Unpacks row `row` into `valuesPerRow` floats at `target` (0 or 1 each); allocates nothing.
     func read(row: Int, into target: UnsafeMutablePointer<Float>) {
-        let valuesPerRow = valuesPerRow
-        let wordsPerRow = wordsPerRow
+        let (valuesPerRow, wordsPerRow) = (valuesPerRow, wordsPerRow)
         words.withUnsafeBufferPointer { storage in
             let source = storage.baseAddress! + row * wordsPerRow
-            for word in 0..<wordsPerRow {
-                let start = word * 64
+            Self.forEachWord(of: valuesPerRow) { word, start, count in
                 let bits = source[word]
-                for bit in 0..<min(64, valuesPerRow - start) {
-                    target[start + bit] = Float((bits >> UInt64(bit)) & 1)
-                }
+                for bit in 0..<count { target[start + bit] = Float((bits >> UInt64(bit)) & 1) }
             }
+        }
+    }
+
+    /// Calls `body` with each word of a row of `values` values, the index of its first value and how many it holds.
+    private static func forEachWord(of values: Int, _ body: (_ word: Int, _ start: Int, _ count: Int) -> Void) {
+        for word in 0..<wordsPerRow(values) {
+            let start = word * 64
+            body(word, start, min(64, values - start))
         }
     }
 
