@@ -1,3 +1,4 @@
+import NeuralNet
 import RLCore
 import Testing
 @testable import Agents

@@ -90,7 +90,7 @@ struct ResumeTests {
         let original = try #require(trainer.agent as? DQNAgent).qFunction
         let resumed = try #require(try Trainer(resuming: try ResumePoint.read(directory: directory), steps: 700).agent as? DQNAgent)
             .qFunction
-        let originalAdam = try #require(original.adam), resumedAdam = try #require(resumed.adam)
+        let originalAdam = try #require(original.statefulOptimizer as? Adam), resumedAdam = try #require(resumed.statefulOptimizer as? Adam)
         #expect(originalAdam.stepCount > 0 && resumedAdam.stepCount == originalAdam.stepCount)
         let (originalM, originalV) = originalAdam.momentNetworks()
         let (resumedM, resumedV) = resumedAdam.momentNetworks()
