@@ -34,12 +34,12 @@ public protocol Agent: AnyObject, StateSaving {
                  nextObservation: UnsafeBufferPointer<Float>, environment: any Environment)
 
     /// The networks to checkpoint, by prefix ("q" → the online Q-network).
-    var networks: [String: MLP] { get }
-    /// The Adam optimizer of each network that learns with one, by the network's prefix: a resumed run continues
-    /// with their moments and step counts (a plain gradient step keeps no state).
-    var optimizers: [String: Adam] { get }
+    var networks: [String: any FeedForwardNetwork] { get }
+    /// The optimizer of each network that learns with one that keeps state (Adam, RMSProp), by the network's
+    /// prefix: a resumed run continues with their averages and step counts (a plain gradient step keeps none).
+    var optimizers: [String: any StatefulOptimizer] { get }
     /// The target network that trails each network that has one, by the online network's prefix ("q" → θ⁻).
-    var targetNetworks: [String: MLP] { get }
+    var targetNetworks: [String: any FeedForwardNetwork] { get }
     /// The exploration rate now (ε of ε-greedy), nil for an agent that explores by sampling its policy.
     var explorationRate: Double? { get }
     /// The hyperparameters that have no effect at this point of the run, with why (ε₀ once ε's decay is over):
@@ -90,4 +90,15 @@ extension Agent {
     public var lastValueFit: ValueFitReading? { nil }
     public var failure: String? { nil }
     public var idleHyperparameters: [HyperparameterKey: String] { [:] }
+
+    /// The networks in a few words, by prefix with the optimizer that trains each:
+    /// `Q = conv 16 3×3 → 128 → 6 on 10×10×4 (RMSProp)`, `π = MLP 4 → 64 → 2 (Adam), V = …`.
+    public var networkSummary: String {
+        let symbols = ["q": "Q", "pi": "π", "v": "V"]
+        let optimizers = self.optimizers
+        return networks.keys.sorted().map { prefix in
+            let trainer = optimizers[prefix].map { " (\($0.displayName))" } ?? ""
+            return "\(symbols[prefix] ?? prefix) = \(networks[prefix]!.architectureSummary)" + trainer
+        }.joined(separator: ", ")
+    }
 }

@@ -10,7 +10,8 @@ import Foundation
 /// `prefix.0.bias` [O], then its dense layer l as `prefix.{3 + 2l}.weight` [out, in] and `.bias`.
 /// `__metadata__` holds the caller's run metadata plus each network's architecture: `prefix.sizes` (e.g.
 /// "4,64,64,2", a convolutional network's dense sizes from its flattened features), `prefix.activation`,
-/// and for a convolutional network `prefix.conv` ("C,H,W,O", e.g. "4,10,10,16").
+/// and for a convolutional network `prefix.conv` ("C,H,W,O", e.g. "4,10,10,16") and `prefix.input`, the layout
+/// of its inputs ("NCHW", or "NHWC": permute to NCHW before the `Conv2d`).
 public enum Checkpoint {
     /// Writes `networks` (keyed by prefix, e.g. "q", "pi", "v") and `metadata` to `path` atomically: a
     /// temporary file in the same directory is written and fsynced, renamed over `path`, and the
@@ -190,6 +191,8 @@ extension ConvolutionalNetwork: CheckpointableNetwork {
         ]
         let convolutionField = CheckpointLayout.Field(
             key: "conv", value: shape.map(String.init).joined(separator: ","), verb: "has")
+        // "NHWC": a reader permutes its (N, H, W, C) inputs to NCHW before the Conv2d.
+        let layoutField = CheckpointLayout.Field(key: "input", value: inputLayout.rawValue, verb: "takes")
         // Stored as OIHW already, so PyTorch's element order is the buffer's.
         let weights = convolution.parameters.base
         let biases = weights + convolution.weightCount
@@ -200,7 +203,7 @@ extension ConvolutionalNetwork: CheckpointableNetwork {
             .init(name: "\(prefix).0.bias", shape: [convolution.outputChannels]) { biases + $0 },
         ]
         return CheckpointLayout(
-            fields: [convolutionField] + dense.architectureFields,
+            fields: [convolutionField, layoutField] + dense.architectureFields,
             tensors: convolutionTensors + dense.denseTensors(prefix: prefix, firstModule: 3))
     }
 }

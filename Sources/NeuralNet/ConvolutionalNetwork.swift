@@ -5,25 +5,39 @@ import RLCore
 /// the shape of the MinAtar paper's DQN (Young & Tian 2019: 16 filters, 128 hidden units, one output per
 /// action).
 ///
-/// Inputs are C × H × W per sample, channel-major (NCHW for a batch, as PyTorch's `Conv2d` takes them);
-/// an environment that observes [y][x][c] is transposed by its caller. The convolution's output, O × (H − 2) ×
+/// The convolution takes C × H × W per sample, channel-major (NCHW for a batch, as PyTorch's `Conv2d` takes
+/// them). A network built with `inputLayout: .channelsLast` takes H × W × C samples instead (MinAtar's [y][x][c])
+/// and transposes each into a workspace before the convolution: `x.permute(0, 3, 1, 2)` in PyTorch, which its
+/// checkpoint's `prefix.input` field ("NHWC") tells a reader to apply. The convolution's output, O × (H − 2) ×
 /// (W − 2), is read by the MLP in that order, `torch.flatten`'s, without a copy.
 ///
 /// It is used as an `MLP` is: `forward`, a loss writes ∂L/∂output into `outputGradient`, `backward()`, then
 /// an optimizer's `step()` (`RMSProp`, through `TrainableNetwork`). A steady-state step allocates nothing.
 public final class ConvolutionalNetwork: TrainableNetwork {
+    /// How one input sample is laid out.
+    public enum InputLayout: String, Sendable {
+        /// C × H × W, the convolution's own order (PyTorch's NCHW).
+        case channelsFirst = "NCHW"
+        /// H × W × C, transposed to C × H × W before the convolution (an image stored pixel by pixel).
+        case channelsLast = "NHWC"
+    }
+
     public let convolution: Conv2D
     /// The dense layers, `convolution.outputSize` inputs first.
     public let dense: MLP
     public let parameterBlocks: [ParameterBlock]
+    public let inputLayout: InputLayout
+    /// The last batch transposed to C × H × W (channels-last inputs only; grown with the batch capacity).
+    private var transposed = FloatBuffer(count: 0)
 
     /// A network on C × H × W inputs: `filters` 3 × 3 kernels, then dense ReLU layers of `hiddenSizes` and
     /// a linear layer of `outputCount`, initialised from `generator` as PyTorch initialises `Conv2d` and
     /// `Linear` (the convolution's weights and biases first, then `MLP`'s draws).
     public init(
         inputChannels: Int, height: Int, width: Int, filters: Int, hiddenSizes: [Int], outputCount: Int,
-        generator: inout Xoshiro256StarStar, batchCapacity: Int = 1
+        inputLayout: InputLayout = .channelsFirst, generator: inout Xoshiro256StarStar, batchCapacity: Int = 1
     ) {
+        self.inputLayout = inputLayout
         convolution = Conv2D(
             inputChannels: inputChannels, outputChannels: filters, inputHeight: height, inputWidth: width,
             generator: &generator, batchCapacity: batchCapacity)
@@ -31,6 +45,7 @@ public final class ConvolutionalNetwork: TrainableNetwork {
             sizes: [convolution.outputSize] + hiddenSizes + [outputCount], activation: .relu, generator: &generator,
             batchCapacity: batchCapacity)
         parameterBlocks = [convolution.parameterBlock, dense.parameterBlock]
+        reserveBatchCapacity(batchCapacity)
     }
 
     /// C·H·W, the floats of one observation.
@@ -42,14 +57,30 @@ public final class ConvolutionalNetwork: TrainableNetwork {
     public func reserveBatchCapacity(_ capacity: Int) {
         convolution.reserveBatchCapacity(capacity)
         dense.reserveBatchCapacity(capacity)
+        if inputLayout == .channelsLast && transposed.count < capacity * inputSize {
+            transposed = FloatBuffer(count: capacity * inputSize)
+        }
     }
 
     /// Runs the network on `batch` observations stored one after another in `input` (`batch · inputSize`
-    /// floats, each C × H × W) and returns the outputs, `batch × outputSize`, valid until the next forward
-    /// pass on this network.
+    /// floats, each C × H × W, or H × W × C for `.channelsLast`) and returns the outputs, `batch × outputSize`,
+    /// valid until the next forward pass on this network.
     @discardableResult
     public func forward(_ input: UnsafeBufferPointer<Float>, batch: Int) -> MatrixView {
-        let features = convolution.forward(input, batch: batch)
+        guard inputLayout == .channelsLast else {
+            return dense.forward(reading: convolution.forward(input, batch: batch).base, batch: batch)
+        }
+        precondition(input.count >= batch * inputSize, "\(input.count) inputs are fewer than \(batch)×\(inputSize)")
+        reserveBatchCapacity(batch)
+        let pixels = convolution.inputHeight * convolution.inputWidth
+        for sample in 0..<batch {
+            // An H·W × C matrix per sample, whose transpose is C × H·W: channel-major.
+            MatrixTranspose.transpose(
+                input.baseAddress! + sample * inputSize, rows: pixels, columns: convolution.inputChannels,
+                into: transposed.base + sample * inputSize)
+        }
+        let features = convolution.forward(
+            UnsafeBufferPointer(start: transposed.base, count: batch * inputSize), batch: batch)
         return dense.forward(reading: features.base, batch: batch)
     }
 
@@ -65,7 +96,7 @@ public final class ConvolutionalNetwork: TrainableNetwork {
 
     /// Whether `other` has the same shape, so parameters can move between the two.
     public func hasSameArchitecture(as other: ConvolutionalNetwork) -> Bool {
-        convolution.inputChannels == other.convolution.inputChannels
+        inputLayout == other.inputLayout && convolution.inputChannels == other.convolution.inputChannels
             && convolution.outputChannels == other.convolution.outputChannels
             && convolution.inputHeight == other.convolution.inputHeight
             && convolution.inputWidth == other.convolution.inputWidth && dense.hasSameArchitecture(as: other.dense)
@@ -76,5 +107,24 @@ public final class ConvolutionalNetwork: TrainableNetwork {
         precondition(hasSameArchitecture(as: source), "cannot copy a network of another shape")
         convolution.parameters.base.update(from: source.convolution.parameters.base, count: convolution.parameterCount)
         dense.copyParameters(from: source.dense)
+    }
+}
+
+extension ConvolutionalNetwork: FeedForwardNetwork {
+    /// Another network of this architecture and input layout; its parameters are drawn from a fixed stream,
+    /// since they are meant to be overwritten.
+    public func makeSibling() -> any FeedForwardNetwork {
+        var generator = Xoshiro256StarStar(seed: 0)
+        return ConvolutionalNetwork(
+            inputChannels: convolution.inputChannels, height: convolution.inputHeight, width: convolution.inputWidth,
+            filters: convolution.outputChannels, hiddenSizes: Array(dense.sizes.dropFirst().dropLast()),
+            outputCount: outputSize, inputLayout: inputLayout, generator: &generator)
+    }
+
+    /// "conv 16 3×3 → 128 → 6 on 10×10×4": the filters, the dense layers and the image.
+    public var architectureSummary: String {
+        let layers = ["conv \(convolution.outputChannels) 3×3"] + dense.sizes.dropFirst().map(String.init)
+        return layers.joined(separator: " → ")
+            + " on \(convolution.inputHeight)×\(convolution.inputWidth)×\(convolution.inputChannels)"
     }
 }

@@ -1,3 +1,5 @@
+import RLCore
+
 extension MLP {
     /// Whether `other` has the same layer sizes and activation, so parameters can move between the two.
     public func hasSameArchitecture(as other: MLP) -> Bool {
@@ -33,15 +35,7 @@ extension MLP {
     /// Polyak averaging towards `source`: θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1 copies; small τ tracks slowly).
     public func polyakUpdate(from source: MLP, tau: Float) {
         precondition(hasSameArchitecture(as: source), "cannot average \(source.sizes) into \(sizes)")
-        precondition(tau >= 0 && tau <= 1, "τ must lie in [0, 1], got \(tau)")
-        let target = parameters.base
-        let online = source.parameters.base
-        let keep = SIMD8<Float>(repeating: 1 - tau)
-        let take = SIMD8<Float>(repeating: tau)
-        // The buffers' zero padding lets the loop round the count up to whole vectors.
-        for index in stride(from: 0, to: parameters.count, by: 8) {
-            (SIMD8.load(target + index) * keep + SIMD8.load(online + index) * take).store(target + index)
-        }
+        averageParameters(towards: source, tau: tau)
     }
 
     /// The sum of squared gradient entries, Σ g².
@@ -91,7 +85,19 @@ extension MLP {
 }
 
 extension MLP: TrainableNetwork {
-    var parameterBlock: ParameterBlock { ParameterBlock(parameters: parameters, gradients: gradients) }
+    var parameterBlock: ParameterBlock { parameterBlocks[0] }
+}
 
-    public var parameterBlocks: [ParameterBlock] { [parameterBlock] }
+extension MLP: FeedForwardNetwork {
+    /// Another MLP of these sizes and activation; its parameters are drawn from a fixed stream, since they are
+    /// meant to be overwritten.
+    public func makeSibling() -> any FeedForwardNetwork {
+        var generator = Xoshiro256StarStar(seed: 0)
+        return MLP(sizes: sizes, activation: activation, generator: &generator)
+    }
+
+    /// "MLP 4 → 64 → 64 → 2".
+    public var architectureSummary: String {
+        "MLP " + sizes.map(String.init).joined(separator: " → ")
+    }
 }

@@ -22,6 +22,9 @@ public final class MLP {
 
     let parameters: FloatBuffer
     let gradients: FloatBuffer
+    /// The one block of `parameters` and `gradients`, kept so a caller through `TrainableNetwork` (gradient
+    /// norms, target copies on every update) reads it without building an array each time.
+    public let parameterBlocks: [ParameterBlock]
     /// Offset of layer l's weights in `parameters`: Wₗᵀ (sizes[l] × sizes[l+1], row-major), or Wₗ itself
     /// when `isNarrow(l)`.
     let weightOffsets: [Int]
@@ -68,6 +71,7 @@ public final class MLP {
         self.biasOffsets = biasOffsets
         parameters = FloatBuffer(count: total)
         gradients = FloatBuffer(count: total)
+        parameterBlocks = [ParameterBlock(parameters: parameters, gradients: gradients)]
         transposed = FloatBuffer(count: largestLayer)
         input = FloatBuffer(count: 0)
         outputs = []

@@ -19,6 +19,17 @@ public struct ParameterBlock {
         return total.sum()
     }
 
+    /// θ ← τ·θ_source + (1 − τ)·θ, element by element.
+    func blend(towards source: ParameterBlock, tau: Float) {
+        let keep = SIMD8<Float>(repeating: 1 - tau)
+        let take = SIMD8<Float>(repeating: tau)
+        let mine = parameters.base
+        let theirs = source.parameters.base
+        for index in stride(from: 0, to: count, by: 8) {
+            (SIMD8.load(mine + index) * keep + SIMD8.load(theirs + index) * take).store(mine + index)
+        }
+    }
+
     func scaleGradients(by factor: Float) {
         let scale = SIMD8<Float>(repeating: factor)
         for index in stride(from: 0, to: count, by: 8) {

@@ -16,7 +16,7 @@
 /// The averages are kept per parameter, in buffers allocated once here.
 public final class RMSProp: Optimizer {
     /// The network whose parameters this optimizer updates.
-    public let network: any TrainableNetwork
+    public let network: any FeedForwardNetwork
     /// The step size.
     public var learningRate: Float
     /// α, the decay of the averages of g² (and of g when centered). A double, as PyTorch takes it: 1 − α is
@@ -29,7 +29,7 @@ public final class RMSProp: Optimizer {
     /// Whether the average of g² is centered by the square of the average of g.
     public let centered: Bool
     /// The number of steps taken.
-    public private(set) var stepCount = 0
+    public internal(set) var stepCount = 0
     private let blocks: [ParameterBlock]
     private let squareAverages: [FloatBuffer]
     private let gradientAverages: [FloatBuffer]
@@ -37,7 +37,7 @@ public final class RMSProp: Optimizer {
 
     /// PyTorch's defaults: step size 10⁻², α = 0.99, ε = 10⁻⁸, no momentum, not centered.
     public init(
-        network: any TrainableNetwork, learningRate: Float = 1e-2, alpha: Double = 0.99, epsilon: Float = 1e-8,
+        network: any FeedForwardNetwork, learningRate: Float = 1e-2, alpha: Double = 0.99, epsilon: Float = 1e-8,
         momentum: Float = 0, centered: Bool = false
     ) {
         precondition(learningRate >= 0 && alpha >= 0 && alpha <= 1 && epsilon >= 0 && momentum >= 0,
@@ -55,7 +55,7 @@ public final class RMSProp: Optimizer {
     }
 
     /// The MinAtar paper's DQN optimizer: centered, step size 2.5·10⁻⁴, α = 0.95, ε = 0.01, no momentum.
-    public static func minAtarDQN(network: any TrainableNetwork) -> RMSProp {
+    public static func minAtarDQN(network: any FeedForwardNetwork) -> RMSProp {
         RMSProp(network: network, learningRate: 2.5e-4, alpha: 0.95, epsilon: 0.01, centered: true)
     }
 
@@ -99,4 +99,22 @@ public final class RMSProp: Optimizer {
             }
         }
     }
+}
+
+/// RMSProp's state as PyTorch's `state_dict` holds it: `square_avg`, `grad_avg` when centered and
+/// `momentum_buffer` with momentum, and `step` (`StatefulOptimizer`).
+extension RMSProp: StatefulOptimizer {
+    public var displayName: String { centered ? "centered RMSProp" : "RMSProp" }
+    public var trainedNetwork: any FeedForwardNetwork { network }
+
+    public var stateBuffers: [OptimizerStateBuffer] {
+        var buffers = [OptimizerStateBuffer(name: "square_avg", blocks: squareAverages, nonNegative: true)]
+        if centered { buffers.append(OptimizerStateBuffer(name: "grad_avg", blocks: gradientAverages, nonNegative: false)) }
+        if momentum > 0 {
+            buffers.append(OptimizerStateBuffer(name: "momentum_buffer", blocks: momentumBuffers, nonNegative: false))
+        }
+        return buffers
+    }
+
+    public func restoreStepCount(_ count: Int) { stepCount = count }
 }

@@ -46,6 +46,8 @@ public struct StatePart: Sendable, Equatable {
     public mutating func set(_ key: String, double: Double) { set(key, doubles: [double]) }
     /// An optional scalar: an array of none or one.
     public mutating func set(_ key: String, optional: Double?) { set(key, doubles: optional.map { [$0] } ?? []) }
+    /// 64-bit words (packed bits) as their I64 bit patterns.
+    public mutating func set(_ key: String, words: [UInt64]) { arrays[key] = .integer(words.map { Int64(bitPattern: $0) }) }
     /// A generator's exact state: its four 64-bit words.
     public mutating func set(_ key: String, generator: Xoshiro256StarStar) {
         arrays[key] = .integer(generator.stateWords.map { Int64(bitPattern: $0) })
@@ -117,6 +119,14 @@ public struct StatePart: Sendable, Equatable {
             throw .outOfRange(key: key, index: index, reason: "\(values[index]) is not a flag (0 or 1)")
         }
         return values.map { $0 == 1 }
+    }
+
+    /// 64-bit words stored by `set(_:words:)`: any bit pattern is valid.
+    public func words(_ key: String, count: Int? = nil) throws(StatePartError) -> [UInt64] {
+        let found = try values(key)
+        guard case .integer(let values) = found else { throw .wrongType(key: key, expected: "I64", found: found.dtype) }
+        try Self.check(key, found, count: count)
+        return values.map { UInt64(bitPattern: $0) }
     }
 
     public func integer(_ key: String, in range: ClosedRange<Int> = 0...Int.max) throws(StatePartError) -> Int {

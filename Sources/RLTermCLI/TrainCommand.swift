@@ -11,6 +11,11 @@ public struct TrainCommand: ParsableCommand {
             Every hyperparameter is a flag, --KEY VALUE, or --set KEY=VALUE; keys absent take the algorithm's \
             default ('rlterm algos' lists them with their ranges):
             \(RunOptions.hyperparameterHelp)
+            The network: an MLP of --layers hidden ReLU layers of --hidden units on the flat observation, trained \
+            with Adam (online-q: its plain step unless --adam); for DQN on an environment whose observation is an image (the MinAtar games), the MinAtar \
+            paper's network instead, a 3×3 convolution of 16 filters with ReLU reading the frame as [y][x][c], then \
+            the --layers × --hidden ReLU layers (the presets: one of 128) and one output per action, trained with \
+            centered RMSProp (alpha 0.95, eps 0.01) at --lr, its replay memory keeping the binary frames packed.
             Progress: when stderr is a terminal, one bar redrawn in place (percent, steps/s, ETA, mean return of \
             the last 100 episodes); otherwise a plain line at most once a second.
             With --log-dir D the run writes D/run.json (the configuration), D/monitor.csv (Stable-Baselines3 \

@@ -6,7 +6,8 @@
 /// rather than misread.
 public enum ShareProtocol {
     /// Raised whenever the meaning of any byte after the version changes.
-    public static let version: UInt16 = 1
+    /// 2: a snapshot ends with the agent's network in a few words.
+    public static let version: UInt16 = 2
     /// The largest body either side accepts. A snapshot at the session's history limits (`SessionSettings`:
     /// 5,000 frames of two episodes, 32 segments of 5,000 returns, 2,000 loss points) with a 64 × 64 map's
     /// values stays under 4 MiB; anything larger is a broken or hostile peer.

@@ -37,6 +37,7 @@ extension WireWriter {
             $0.bool($1.isError)
         }
         optional(snapshot.failure) { $0.string($1) }
+        string(snapshot.network)
     }
 
     static let modes: [RunMode] = [.running, .paused, .finishingEpisode, .stopped]
@@ -109,6 +110,7 @@ extension WireReader {
             SessionMessage(id: try reader.int(), text: try reader.string(), isError: try reader.bool())
         }
         let failure = try optional { reader throws(ShareProtocolError) in try reader.string() }
+        let network = try string()
         try check(layout: layout, frames: currentEpisode + lastEpisode, domain: values.domain)
         return TrainingSnapshot(
             sequence: sequence, configuration: configuration, learns: learns, hyperparameters: hyperparameters,
@@ -116,7 +118,7 @@ extension WireReader {
             timesteps: timesteps, episodes: episodes, stepsPerSecond: stepsPerSecond, epsilon: epsilon,
             idleNow: Dictionary(idle, uniquingKeysWith: { _, last in last }), meanRecentReturn: meanRecentReturn,
             layout: layout, currentEpisode: currentEpisode, lastEpisode: lastEpisode, segments: segments, losses: losses,
-            values: values, explanation: explanation, message: message, failure: failure)
+            values: values, explanation: explanation, message: message, failure: failure, network: network)
     }
 
     private func check(layout: SceneLayout, frames: [EpisodeFrame], domain: InspectionDomain) throws(ShareProtocolError) {

@@ -38,6 +38,7 @@ public struct DashboardPresenter {
             hyperparameters: rows.map { row(for: $0, snapshot: snapshot) },
             selectedHyperparameter: selected,
             flashedHyperparameter: view.flashUntil.map { now < $0 } == true ? view.flashed.flatMap(rows.firstIndex) : nil,
+            network: snapshot.network.isEmpty ? nil : snapshot.network,
             explanation: snapshot.explanation.isEmpty ? ["No update yet: the agent has not learned from a batch."]
                 : snapshot.explanation,
             showExplain: view.showExplain, showHelp: view.showHelp,

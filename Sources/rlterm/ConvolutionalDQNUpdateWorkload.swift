@@ -5,9 +5,10 @@ import RLCore
 /// C × 10 × 10 → conv 16 (3 × 3) → 128 → actions — on a fixed synthetic minibatch: targets
 /// y = r + γ·(1 − terminated)·maxₐ′ Q(s′, a′; θ⁻) from the target network, forward on the observations, Huber
 /// loss on Q(s, a; θ) against y, backward, centered RMSProp (`RMSProp.minAtarDQN`; the paper clips no
-/// gradients). Agents has no Q-function over a `ConvolutionalNetwork` yet, so the step is the sequence of
-/// NeuralNet calls such a caller makes (docs/ARCHITECTURE.md); `benchmarks/pytorch_dqn_update.py` times the
-/// same step in PyTorch.
+/// gradients). The step is the sequence of NeuralNet calls Agents' `QFunction` makes on that network, written
+/// out here on channel-first inputs and without the agent's bookkeeping (TD errors, the explain panel's row,
+/// the finiteness guard) so the figure times the network alone, as `benchmarks/pytorch_dqn_update.py` times
+/// the same step in PyTorch.
 final class ConvolutionalDQNUpdateWorkload {
     let channels: Int
     let actionCount: Int

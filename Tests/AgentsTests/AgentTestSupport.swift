@@ -47,6 +47,11 @@ enum AgentTestSupport {
         return lengths
     }
 
+    /// Every weight and bias of a Q-function's `network`, an MLP in these tests, layer by layer.
+    static func parameters(of network: any FeedForwardNetwork) -> [Float] {
+        parameters(of: network as! MLP)
+    }
+
     /// Every weight and bias of `network`, layer by layer.
     static func parameters(of network: MLP) -> [Float] {
         var values: [Float] = []

@@ -1,5 +1,6 @@
 import CMallocCounter
 import Environments
+import NeuralNet
 import RLCore
 import Testing
 @testable import Agents
@@ -23,6 +24,23 @@ struct AgentAllocationTests {
     func dqn(options: AgentOptions) throws {
         var environment = AgentTestSupport.cartPole()
         let agent = try AgentTestSupport.agent(.dqn, for: environment, options: options, [.learningStarts: 100, .bufferSize: 1000, .hiddenSize: 16, .batchSize: 16])
+        #expect(Self.allocations(of: agent, on: &environment, warmUp: 200, steps: 300) == 0)
+    }
+
+    @Test("DQN through the convolutional network on MinAtar, with packed replay, makes no heap allocation",
+          arguments: [AgentOptions(), AgentOptions(replay: .prioritized, double: true)])
+    func convolutionalDQN(options: AgentOptions) throws {
+        var environment: any Environment = MinAtar<MinAtarBreakout>(seed: 7)
+        var hyperparameters = Hyperparameters(defaultsFor: .dqn)
+        for (key, value): (HyperparameterKey, Double) in [HyperparameterKey.learningStarts: 100, .bufferSize: 1000, .hiddenSize: 128, .hiddenLayers: 1,
+                             .batchSize: 32] {
+            try hyperparameters.set(key, to: value)
+        }
+        let agent = try DQNAgent(AgentConfiguration(
+            observationCount: environment.observationCount, actionCount: 6, totalSteps: 10_000, seed: RunSeed(1),
+            hyperparameters: hyperparameters, options: options,
+            observationImage: ObservationImage(height: 10, width: 10, channels: 4)))
+        #expect(agent.qFunction.network is ConvolutionalNetwork)
         #expect(Self.allocations(of: agent, on: &environment, warmUp: 200, steps: 300) == 0)
     }
 

@@ -1,3 +1,4 @@
+import NeuralNet
 import RLCore
 import Testing
 @testable import Agents
@@ -11,7 +12,7 @@ struct OnlineQAgentTests {
         let agent = OnlineQAgent(AgentConfiguration(
             observationCount: 1, actionCount: 2, totalSteps: 10, seed: RunSeed(1), hyperparameters: hyperparameters,
             options: AgentOptions(adam: adam)))
-        let network = agent.qFunction.network
+        let network = agent.qFunction.network as! MLP
         network.setWeight(0.5, layer: 0, output: 0, input: 0)
         network.setWeight(1, layer: 0, output: 1, input: 0)
         network.setBias(0, layer: 0, output: 0)
@@ -38,7 +39,7 @@ struct OnlineQAgentTests {
         // Q(s′,·) = (0.5, 1.25), y = 1 + 0.5·1.25 = 1.625; Q(s,1) = 20 + 0.25 = 20.25, Q − y = 18.625.
         // ∇w₁Q = s = 20, ∇b₁Q = 1 (gradient norm ≈ 373, far above ‖g‖max = 10, and not clipped):
         // w₁ = 1 − 10⁻³·20·18.625 = 0.6275, b₁ = 0.25 − 10⁻³·18.625 = 0.231375; action 0's row is untouched.
-        let network = agent.qFunction.network
+        let network = agent.qFunction.network as! MLP
         #expect(abs(network.weight(layer: 0, output: 1, input: 0) - 0.6275) < 1e-5)
         #expect(abs(network.bias(layer: 0, output: 1) - 0.231375) < 1e-5)
         #expect(network.weight(layer: 0, output: 0, input: 0) == 0.5 && network.bias(layer: 0, output: 0) == 0)
@@ -53,7 +54,7 @@ struct OnlineQAgentTests {
         let agent = try Self.agent(adam: true)
         Self.observeOneTransition(agent)
         // Adam's first step is α·ĝ/(|ĝ| + ε) ≈ α whatever the (clipped) gradient's size.
-        let network = agent.qFunction.network
+        let network = agent.qFunction.network as! MLP
         #expect(abs(network.weight(layer: 0, output: 1, input: 0) - 0.999) < 1e-5)
         #expect(abs(network.bias(layer: 0, output: 1) - 0.249) < 1e-5)
         #expect(try #require(agent.optimizers["q"]).stepCount == 1)

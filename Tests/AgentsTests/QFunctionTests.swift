@@ -29,7 +29,7 @@ struct QFunctionTests {
     @Test("y = r through a terminal s′; y = r + γ·max Q(s′,a′;θ⁻) through a truncated one")
     func terminalVersusTruncated() throws {
         let q = Self.qFunction()
-        let target = try #require(q.target)
+        let target = try #require(q.target as? MLP)
         // Make θ⁻ differ from θ, so bootstrapping from the wrong network would show.
         target.setBias(target.bias(layer: 1, output: 1) + 3, layer: 1, output: 1)
         let batch = Self.batch()
@@ -45,9 +45,9 @@ struct QFunctionTests {
     @Test("Double DQN evaluates θ's argmax with θ⁻; plain DQN takes θ⁻'s own maximum")
     func doubleTarget() throws {
         let q = Self.qFunction()
-        let target = try #require(q.target)
+        let target = try #require(q.target as? MLP)
         // θ prefers action 1 at every state, θ⁻ prefers action 0.
-        q.network.setBias(100, layer: 1, output: 1)
+        try #require(q.network as? MLP).setBias(100, layer: 1, output: 1)
         target.setBias(100, layer: 1, output: 0)
         let batch = Self.batch()
         let next = Array(batch.nextObservations[0..<3])

@@ -31,9 +31,9 @@ struct HindsightBitFlipExperimentTests {
         settings.cyclesPerEpoch = 3
         let first = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 4, settings: settings)
         let again = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 4, settings: settings)
-        #expect(GradientReader.parameters(of: first.qFunction.network) == GradientReader.parameters(of: again.qFunction.network))
+        #expect(first.qFunction.network.parameterValues == again.qFunction.network.parameterValues)
         let other = HindsightBitFlipExperiment.trainedAgent(bits: 6, hindsight: .final, seed: 5, settings: settings)
-        #expect(GradientReader.parameters(of: first.qFunction.network) != GradientReader.parameters(of: other.qFunction.network))
+        #expect(first.qFunction.network.parameterValues != other.qFunction.network.parameterValues)
     }
 
     @Test("the schedule trains ⌈0.4·n⌉ epochs, at least the minimum, or the fixed number for every n")

@@ -2,7 +2,7 @@
 
 Usage: conv_interop_check.py CHECKPOINT CASES_JSON
 CASES_JSON maps a network prefix to {"input": [[...], ...], "output": [[...], ...]}, each input a flattened
-C x H x W observation. The architecture comes from the checkpoint's metadata ("<prefix>.conv" = "C,H,W,O",
+C x H x W observation (H x W x C when "<prefix>.input" is "NHWC": permuted to NCHW first, as rlterm does). The architecture comes from the checkpoint's metadata ("<prefix>.conv" = "C,H,W,O",
 "<prefix>.sizes", "<prefix>.activation"); the network is nn.Sequential(Conv2d(C, O, 3), ReLU, Flatten,
 Linear, ReLU, ..., Linear), loaded with load_state_dict(strict=True) from the safetensors package's tensors,
 and run by torch's Conv2d and Linear forward. Exit status: 0 match, 1 mismatch, 3 torch or safetensors not
@@ -42,7 +42,12 @@ def main():
         state = {name[len(prefix) + 1:]: value for name, value in tensors.items() if name.startswith(prefix + ".")}
         net.load_state_dict(state, strict=True)
         net = net.double()
-        inputs = torch.tensor(case["input"], dtype=torch.float64).reshape(-1, *shape)
+        inputs = torch.tensor(case["input"], dtype=torch.float64)
+        channels, height, width = shape
+        if metadata.get(f"{prefix}.input", "NCHW") == "NHWC":
+            inputs = inputs.reshape(-1, height, width, channels).permute(0, 3, 1, 2)
+        else:
+            inputs = inputs.reshape(-1, *shape)
         with torch.no_grad():
             got = net(inputs)
         expected = torch.tensor(case["output"], dtype=torch.float64)

@@ -26,6 +26,13 @@ struct PanelWidgetTests {
             "|   K       target period 500      |",
             "+----------------------------------+",
         ])
+        // The network heads the rows on a line of its own, cut to the panel; rows scroll below it.
+        let headed = HyperparameterPanel(rows: rows, selected: 0, algorithm: "DQN", network: "Q = conv 16 3×3 → 128 → 6 on 10×10×4")
+        let lines = Rendering.lines(headed, width: 36, height: 5, theme: Rendering.unicodeMono)
+        #expect(lines[1] == "│ Q = conv 16 3×3 → 128 → 6 on 10… │")
+        #expect(lines[2].hasPrefix("│ ▸ γ  discount") && lines[3].hasPrefix("│   λ  GAE lambda"))
+        // Too low for a row below it, the network gives way to the rows.
+        #expect(Rendering.lines(headed, width: 36, height: 3, theme: Rendering.unicodeMono)[1].hasPrefix("│ ▸ γ"))
         let narrow = HyperparameterPanel(rows: rows, selected: 0, algorithm: "DQN")
         #expect(Rendering.lines(narrow, width: 34, height: 5, theme: Rendering.unicodeMono)[2...3]
             == ["│   λ  GAE lambda 0.950 (unused) │", "│   K  target pe… 500            │"])

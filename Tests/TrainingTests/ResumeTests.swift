@@ -65,6 +65,11 @@ struct ResumeTests {
         #expect(throws: ResumeError.self) { try Trainer(resuming: try ResumePoint.read(directory: directory)) }
     }
 
+    /// Every weight and bias of a Q-function's network, an MLP in these tests, layer by layer.
+    static func parameters(_ network: any FeedForwardNetwork) -> [Float] {
+        parameters(network as! MLP)
+    }
+
     /// Every weight and bias of `network`, layer by layer.
     static func parameters(_ network: MLP) -> [Float] {
         (0..<network.layerCount).flatMap { layer in
@@ -85,7 +90,7 @@ struct ResumeTests {
         let original = try #require(trainer.agent as? DQNAgent).qFunction
         let resumed = try #require(try Trainer(resuming: try ResumePoint.read(directory: directory), steps: 700).agent as? DQNAgent)
             .qFunction
-        let originalAdam = try #require(original.adam), resumedAdam = try #require(resumed.adam)
+        let originalAdam = try #require(original.statefulOptimizer as? Adam), resumedAdam = try #require(resumed.statefulOptimizer as? Adam)
         #expect(originalAdam.stepCount > 0 && resumedAdam.stepCount == originalAdam.stepCount)
         let (originalM, originalV) = originalAdam.momentNetworks()
         let (resumedM, resumedV) = resumedAdam.momentNetworks()
@@ -99,7 +104,7 @@ struct ResumeTests {
         try FileManager.default.removeItem(atPath: RunCheckpoint.directory(of: directory))
         try FileManager.default.removeItem(atPath: directory + "/training-state.safetensors")
         let fallback = try #require(try Trainer(resuming: try ResumePoint.read(directory: directory), steps: 700).agent as? DQNAgent)
-        #expect(fallback.qFunction.adam?.stepCount == 0)
+        #expect(fallback.qFunction.statefulOptimizer?.stepCount == 0)
         #expect(Self.parameters(try #require(fallback.qFunction.target)) == Self.parameters(fallback.qFunction.network))
     }
 

@@ -69,7 +69,13 @@ struct RunCheckpointExactnessTests {
         ] + ["minatar-breakout", "minatar-freeway", "minatar-space-invaders", "minatar-asterix", "minatar-seaquest"]
             .map { game in
             Case(name: "dqn on \(game)", configuration: configuration(.dqn, dqn, on: EnvironmentSpec(name: game)), stop: 733)
-        }
+        } + [
+            // The convolutional network with centered RMSProp and the packed memory under prioritized replay.
+            Case(name: "dqn --double --replay prioritized on minatar-breakout",
+                 configuration: configuration(.dqn, dqn.merging([.hiddenSize: 32, .hiddenLayers: 1]) { $1 },
+                                              on: EnvironmentSpec(name: "minatar-breakout"),
+                                              options: AgentOptions(replay: .prioritized, double: true)), stop: 733),
+        ]
     }()
 
     /// `monitor.csv`'s rewards and lengths and `progress.csv` without its time columns.

@@ -85,6 +85,10 @@ struct TrainingStateRoundTripTests {
         return count
     }
 
+    static func parameters(_ network: any FeedForwardNetwork) -> [UInt32] {
+        parameters(network as! MLP)
+    }
+
     static func parameters(_ network: MLP) -> [UInt32] {
         var values: [UInt32] = []
         for layer in 0..<network.layerCount {
@@ -101,9 +105,7 @@ struct TrainingStateRoundTripTests {
         var state: [String: [UInt32]] = [:]
         for (prefix, network) in agent.networks { state[prefix] = parameters(network) }
         for (prefix, optimizer) in agent.optimizers {
-            let (first, second) = optimizer.momentNetworks()
-            state["\(prefix)_exp_avg"] = parameters(first)
-            state["\(prefix)_exp_avg_sq"] = parameters(second)
+            for (name, moment) in optimizer.stateNetworks() { state["\(prefix)_\(name)"] = parameters(moment) }
             state["\(prefix)_step"] = [UInt32(optimizer.stepCount)]
         }
         for (prefix, target) in agent.targetNetworks { state["\(prefix)_target"] = parameters(target) }

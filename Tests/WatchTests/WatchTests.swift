@@ -36,6 +36,16 @@ struct WatchTests {
                         environments: ["cliffwalking", "cartpole", "frozenlake4x4"].map { EnvironmentSpec(name: $0) })
     }
 
+    @Test("the hyperparameter panel heads with the network: an MLP on the cliff, the paper's convolution on MinAtar")
+    func networkInPanel() throws {
+        let cliff = Self.screen(try Self.worker().snapshot(), width: 120, height: 40)
+        #expect(cliff.contains { $0.contains("Q = MLP 48 → 8 → 8 → 4 (Adam)") })
+        let breakout = try Self.worker("minatar-breakout").snapshot()
+        #expect(breakout.network == "Q = conv 16 3×3 → 8 → 8 → 6 on 10×10×4 (centered RMSProp)")
+        let lines = Self.screen(breakout, width: 120, height: 40)
+        #expect(lines.contains { $0.contains("Q = conv 16 3×3 → 8 → 8 → 6") })
+    }
+
     @Test("a paused DQN session on the cliff: status, map with the agent on S, Q heatmap, γ first in the panel")
     func cliffScreen() throws {
         let lines = Self.screen(try Self.worker().snapshot())

@@ -16,17 +16,17 @@ extension PolicyGradientAgent {
     /// argmax_a πθ(a|s).
     public func actGreedily(_ observation: UnsafeBufferPointer<Float>) -> Int { policy.greedyAction(observation) }
     public func startEpisode(in environment: any Environment) {}
-    public var networks: [String: MLP] {
-        var networks = ["pi": policy.network]
+    public var networks: [String: any FeedForwardNetwork] {
+        var networks: [String: any FeedForwardNetwork] = ["pi": policy.network]
         if let valueFunction { networks["v"] = valueFunction.network }
         return networks
     }
-    public var optimizers: [String: Adam] {
-        var optimizers = ["pi": policy.optimizer]
+    public var optimizers: [String: any StatefulOptimizer] {
+        var optimizers: [String: any StatefulOptimizer] = ["pi": policy.optimizer]
         if let valueFunction { optimizers["v"] = valueFunction.optimizer }
         return optimizers
     }
-    public var targetNetworks: [String: MLP] { [:] }
+    public var targetNetworks: [String: any FeedForwardNetwork] { [:] }
     public var explorationRate: Double? { nil }
     public func actionProbabilities(for observation: [Float]) -> [Float]? { policy.probabilities(for: observation) }
     public func stateValue(for observation: [Float]) -> Float? { valueFunction?.value(for: observation) }

@@ -14,6 +14,11 @@ import RLCore
 /// steps after its last move the target network moves θ⁻ ← τ·θ + (1 − τ)·θ⁻ (τ = 1: a copy) — the paper's C,
 /// so a live K edit counts from the last move.
 /// `--double` picks a′ with θ and evaluates it with θ⁻; `--no-target` bootstraps from θ.
+/// On an environment that describes its observation as an image of binary channels (MinAtar), Q is the
+/// MinAtar paper's network (Young & Tian 2019): a 3 × 3 convolution of 16 filters with ReLU, then `layers`
+/// ReLU layers of `hidden` units (the paper's: one of 128), trained with centered RMSProp (α = 0.95,
+/// ε = 0.01, the authors' settings; `RMSProp.minAtarDQN`), and the memory keeps the observations one bit per
+/// value. Elsewhere Q is an MLP trained with Adam.
 /// With `--her final|future` on a goal environment, each finished episode is stored with its own goal and
 /// relabelled with achieved goals (Andrychowicz et al. 2017), into either memory; as in the paper every
 /// stored transition bootstraps, unless `--her-terminal` makes reaching a goal terminal.
@@ -52,16 +57,18 @@ public final class DQNAgent: QFunctionAgent {
         let h = configuration.hyperparameters
         hyperparameters = h
         totalSteps = configuration.totalSteps
-        qFunction = QFunction(configuration, loss: .huber, separateTarget: !options.noTarget, batchSize: h.integer(.batchSize))
+        qFunction = QFunction(configuration, loss: .huber, separateTarget: !options.noTarget, batchSize: h.integer(.batchSize),
+                              imageNetwork: true)
         // DQN reads buffer-size, so it always has a replay capacity.
         let capacity = configuration.replayCapacity ?? h.integer(.bufferSize)
+        let storage = configuration.replayStorage
         switch options.replay {
         case .uniform:
-            let buffer = ReplayBuffer(capacity: capacity, observationCount: configuration.observationCount)
+            let buffer = ReplayBuffer(capacity: capacity, storage: storage)
             memory = buffer
             latest = options.noReplay ? buffer : nil
         case .prioritized:
-            memory = PrioritizedReplayBuffer(capacity: capacity, observationCount: configuration.observationCount, alpha: h[.alpha])
+            memory = PrioritizedReplayBuffer(capacity: capacity, storage: storage, alpha: h[.alpha])
             latest = nil
         }
         batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
@@ -139,7 +146,8 @@ public final class DQNAgent: QFunctionAgent {
         } else {
             data = "B = \(count(.batchSize)) drawn uniformly from D (up to N = \(count(.bufferSize)))"
         }
-        return "θ ← θ − Adam step (α = \(count(.learningRate))) on the Huber loss over \(data)"
+        let optimizer = qFunction.step == .centeredRMSProp ? "centered RMSProp" : "Adam"
+        return "θ ← θ − \(optimizer) step (α = \(count(.learningRate))) on the Huber loss over \(data)"
     }
 
     public func setHyperparameter(_ key: HyperparameterKey, to value: Double) throws(HyperparameterError) {

@@ -34,7 +34,7 @@ public final class FittedQIterationAgent: QFunctionAgent {
         let h = configuration.hyperparameters
         hyperparameters = h
         qFunction = QFunction(configuration, loss: .meanSquaredError, separateTarget: true, batchSize: h.integer(.batchSize))
-        dataset = ReplayBuffer(capacity: h.integer(.bufferSize), observationCount: configuration.observationCount)
+        dataset = ReplayBuffer(capacity: h.integer(.bufferSize), storage: configuration.replayStorage)
         batch = ReplayBatch(size: h.integer(.batchSize), observationCount: configuration.observationCount)
         exploration = EpsilonGreedy(generator: configuration.seed.generator(for: "exploration"), totalSteps: configuration.totalSteps)
         sampling = configuration.seed.generator(for: "replay")

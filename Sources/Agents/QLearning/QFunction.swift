@@ -9,17 +9,18 @@ import RLCore
 /// Workspaces are sized for `batchSize` rows; `resize(batchSize:)` regrows them between updates, so a
 /// steady-state update allocates nothing.
 public final class QFunction {
-    /// The online network θ.
-    public let network: MLP
+    /// The online network θ: an `MLP` on a vector observation, or the MinAtar paper's convolutional network
+    /// on an image (`Architecture`).
+    public let network: any FeedForwardNetwork
     /// θ⁻: a target network (DQN) or the frozen φ of a fitting iteration (FQI); nil bootstraps from θ.
-    public let target: MLP?
-    /// How θ moves along the loss gradient: Adam or a plain step.
+    public let target: (any FeedForwardNetwork)?
+    /// How θ moves along the loss gradient: Adam, centered RMSProp or a plain step.
     public let step: Step
     /// The optimizer that takes that step.
     public let optimizer: any Optimizer
-    /// The optimizer when it is Adam, whose moments and step count a checkpoint keeps; nil for the plain step,
-    /// which keeps no state.
-    public let adam: Adam?
+    /// The optimizer when it keeps per-parameter state (Adam's moments, RMSProp's averages), which a
+    /// checkpoint keeps; nil for the plain step, which keeps none.
+    public let statefulOptimizer: (any StatefulOptimizer)?
     public let loss: RegressionLoss
     public private(set) var targets: [Float]
     /// δᵢ = yᵢ − Q(sᵢ,aᵢ;θ) of the last update's rows.
@@ -43,23 +44,63 @@ public final class QFunction {
 
     /// The step θ takes along ∇θL.
     public enum Step: Sendable {
-        /// Adam (PyTorch's defaults) at step size α: the step of DQN and FQI.
+        /// Adam (PyTorch's defaults) at step size α: the step of DQN and FQI on vector observations.
         case adam
+        /// Centered RMSProp at step size α with the MinAtar paper's α = 0.95 and ε = 0.01
+        /// (`RMSProp.minAtarDQN`): the step of DQN on an image.
+        case centeredRMSProp
         /// θ ← θ − α·∇θL and nothing else (plain SGD, no momentum): the notes' online Q-iteration step.
         case plain
     }
 
-    /// A network of `hiddenLayers` ReLU layers of `hiddenSize` units, initialised from `generator`; the
-    /// target network, when `separateTarget`, starts as an exact copy.
-    public init(observationCount: Int, actionCount: Int, hiddenSize: Int, hiddenLayers: Int, learningRate: Double,
+    /// The network Q(s,·;θ) is.
+    public enum Architecture: Sendable, Equatable {
+        /// `hiddenLayers` ReLU layers of `hiddenSize` units on the flat observation.
+        case perceptron(hiddenSize: Int, hiddenLayers: Int)
+        /// The MinAtar paper's network (Young & Tian 2019): a 3 × 3 convolution of `filters` filters with ReLU
+        /// on the image, then `hiddenLayers` ReLU layers of `hiddenSize` units (the paper: 16 filters, one layer
+        /// of 128). The observation arrives [y][x][c] and is transposed to NCHW inside the network.
+        case convolutional(image: ObservationImage, filters: Int, hiddenSize: Int, hiddenLayers: Int)
+
+        /// The filters of the MinAtar paper's convolution.
+        public static let paperFilters = 16
+
+        /// The network for an environment's observation: convolutional on an image, else a perceptron.
+        public static func forObservation(_ image: ObservationImage?, hiddenSize: Int, hiddenLayers: Int) -> Architecture {
+            guard let image else { return .perceptron(hiddenSize: hiddenSize, hiddenLayers: hiddenLayers) }
+            return .convolutional(image: image, filters: paperFilters, hiddenSize: hiddenSize, hiddenLayers: hiddenLayers)
+        }
+
+        /// A network of this architecture, initialised from `generator` as PyTorch initialises its layers.
+        func makeNetwork(observationCount: Int, actionCount: Int, generator: inout Xoshiro256StarStar,
+                         batchCapacity: Int) -> any FeedForwardNetwork {
+            switch self {
+            case .perceptron(let hiddenSize, let hiddenLayers):
+                let sizes = [observationCount] + [Int](repeating: hiddenSize, count: hiddenLayers) + [actionCount]
+                return MLP(sizes: sizes, activation: .relu, generator: &generator, batchCapacity: batchCapacity)
+            case .convolutional(let image, let filters, let hiddenSize, let hiddenLayers):
+                precondition(image.count == observationCount, "an image of \(image.count) floats, observations of \(observationCount)")
+                return ConvolutionalNetwork(
+                    inputChannels: image.channels, height: image.height, width: image.width, filters: filters,
+                    hiddenSizes: [Int](repeating: hiddenSize, count: hiddenLayers), outputCount: actionCount,
+                    inputLayout: .channelsLast, generator: &generator, batchCapacity: batchCapacity)
+            }
+        }
+    }
+
+    /// A network of `architecture`, initialised from `generator`; the target network, when `separateTarget`,
+    /// starts as an exact copy.
+    public init(observationCount: Int, actionCount: Int, architecture: Architecture, learningRate: Double,
                 loss: RegressionLoss, step: Step = .adam, separateTarget: Bool, batchSize: Int,
                 generator: inout Xoshiro256StarStar) {
-        let sizes = [observationCount] + [Int](repeating: hiddenSize, count: hiddenLayers) + [actionCount]
-        network = MLP(sizes: sizes, activation: .relu, generator: &generator, batchCapacity: batchSize)
+        network = architecture.makeNetwork(observationCount: observationCount, actionCount: actionCount,
+                                           generator: &generator, batchCapacity: batchSize)
         if separateTarget {
+            // Drawn from a copy of the stream and then overwritten, so θ's draws are the same either way.
             var copyGenerator = generator
-            let target = MLP(sizes: sizes, activation: .relu, generator: &copyGenerator, batchCapacity: batchSize)
-            target.copyParameters(from: network)
+            let target = architecture.makeNetwork(observationCount: observationCount, actionCount: actionCount,
+                                                  generator: &copyGenerator, batchCapacity: batchSize)
+            target.assignParameters(from: network)
             self.target = target
         } else {
             target = nil
@@ -67,12 +108,19 @@ public final class QFunction {
         self.step = step
         switch step {
         case .adam:
-            let adam = Adam(network: network, learningRate: Float(learningRate))
+            guard let perceptron = network as? MLP else { preconditionFailure("Adam here trains an MLP") }
+            let adam = Adam(network: perceptron, learningRate: Float(learningRate))
             optimizer = adam
-            self.adam = adam
+            statefulOptimizer = adam
+        case .centeredRMSProp:
+            let rmsProp = RMSProp.minAtarDQN(network: network)
+            rmsProp.learningRate = Float(learningRate)
+            optimizer = rmsProp
+            statefulOptimizer = rmsProp
         case .plain:
-            optimizer = SGD(network: network, learningRate: Float(learningRate))
-            adam = nil
+            guard let perceptron = network as? MLP else { preconditionFailure("the plain step here trains an MLP") }
+            optimizer = SGD(network: perceptron, learningRate: Float(learningRate))
+            statefulOptimizer = nil
         }
         self.loss = loss
         targets = [Float](repeating: 0, count: batchSize)
@@ -80,15 +128,29 @@ public final class QFunction {
         bestNextActions = [Int](repeating: 0, count: batchSize)
     }
 
+    /// An MLP of `hiddenLayers` ReLU layers of `hiddenSize` units, initialised from `generator`.
+    public convenience init(observationCount: Int, actionCount: Int, hiddenSize: Int, hiddenLayers: Int, learningRate: Double,
+                            loss: RegressionLoss, step: Step = .adam, separateTarget: Bool, batchSize: Int,
+                            generator: inout Xoshiro256StarStar) {
+        self.init(observationCount: observationCount, actionCount: actionCount,
+                  architecture: .perceptron(hiddenSize: hiddenSize, hiddenLayers: hiddenLayers), learningRate: learningRate,
+                  loss: loss, step: step, separateTarget: separateTarget, batchSize: batchSize, generator: &generator)
+    }
+
     /// The network an agent's configuration describes (`hidden`, `layers`, `lr`), initialised from the run's
-    /// "init" stream.
+    /// "init" stream: an MLP, or with `imageNetwork` and an observation the environment describes as an image,
+    /// the convolutional network trained with centered RMSProp.
     public convenience init(_ configuration: AgentConfiguration, loss: RegressionLoss, step: Step = .adam,
-                            separateTarget: Bool, batchSize: Int) {
+                            separateTarget: Bool, batchSize: Int, imageNetwork: Bool = false) {
         let h = configuration.hyperparameters
         var generator = configuration.seed.generator(for: "init")
+        let architecture = Architecture.forObservation(
+            imageNetwork ? configuration.observationImage : nil, hiddenSize: h.integer(.hiddenSize),
+            hiddenLayers: h.integer(.hiddenLayers))
+        let step: Step = if case .convolutional = architecture { .centeredRMSProp } else { step }
         self.init(observationCount: configuration.observationCount, actionCount: configuration.actionCount,
-                  hiddenSize: h.integer(.hiddenSize), hiddenLayers: h.integer(.hiddenLayers), learningRate: h[.learningRate],
-                  loss: loss, step: step, separateTarget: separateTarget, batchSize: batchSize, generator: &generator)
+                  architecture: architecture, learningRate: h[.learningRate], loss: loss, step: step,
+                  separateTarget: separateTarget, batchSize: batchSize, generator: &generator)
     }
 
     /// Applies a hyperparameter change that concerns the Q-function: the learning rate, the batch size.
@@ -192,9 +254,9 @@ public final class QFunction {
     public func updateTarget(tau: Double) {
         guard let target else { return }
         if tau == 1 {
-            target.copyParameters(from: network)
+            target.assignParameters(from: network)
         } else {
-            target.polyakUpdate(from: network, tau: Float(tau))
+            target.averageParameters(towards: network, tau: Float(tau))
         }
     }
 

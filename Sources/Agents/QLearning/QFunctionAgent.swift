@@ -26,9 +26,9 @@ extension QFunctionAgent {
 
     public func actGreedily(_ observation: UnsafeBufferPointer<Float>) -> Int { qFunction.greedyAction(observation) }
     public func startEpisode(in environment: any Environment) {}
-    public var networks: [String: MLP] { ["q": qFunction.network] }
-    public var optimizers: [String: Adam] { qFunction.adam.map { ["q": $0] } ?? [:] }
-    public var targetNetworks: [String: MLP] { qFunction.target.map { ["q": $0] } ?? [:] }
+    public var networks: [String: any FeedForwardNetwork] { ["q": qFunction.network] }
+    public var optimizers: [String: any StatefulOptimizer] { qFunction.statefulOptimizer.map { ["q": $0] } ?? [:] }
+    public var targetNetworks: [String: any FeedForwardNetwork] { qFunction.target.map { ["q": $0] } ?? [:] }
     public var explorationRate: Double? { epsilon }
     public var idleHyperparameters: [HyperparameterKey: String] {
         let decay = exploration.decaySteps(hyperparameters)
@@ -47,7 +47,7 @@ extension QFunctionAgent {
     public var lastValueFit: ValueFitReading? { qFunction.lastFit }
     public var failure: String? { qFunction.failure }
 
-    /// What every Q-function agent has: θ, θ⁻ and Adam (`q.`), the exploration stream and the step count that
+    /// What every Q-function agent has: θ, θ⁻ and the optimizer's state (`q.`), the exploration stream and the step count that
     /// drives ε.
     func saveQLearningState(into part: inout StatePart) {
         part.storing("q", qFunction.savedState)

@@ -31,10 +31,16 @@ public final class PrioritizedReplayBuffer: ReplayMemory {
     /// The largest priority |δ| + ε assigned so far (1 at the start): new transitions enter with it.
     public internal(set) var maxPriority: Double = 1
 
-    public init(capacity: Int, observationCount: Int, alpha: Double = 0.6, epsilon: Double = 1e-6) {
+    public convenience init(capacity: Int, observationCount: Int, alpha: Double = 0.6, epsilon: Double = 1e-6) {
+        self.init(capacity: capacity, storage: ReplayBuffer.Storage(observationCount: observationCount), alpha: alpha,
+                  epsilon: epsilon)
+    }
+
+    /// A memory that keeps its transitions as `storage` says (binary observations packed; see `ReplayBuffer`).
+    public init(capacity: Int, storage layout: ReplayBuffer.Storage, alpha: Double = 0.6, epsilon: Double = 1e-6) {
         precondition(alpha >= 0, "α must be non-negative")
         precondition(epsilon > 0, "ε must be positive")
-        storage = ReplayBuffer(capacity: capacity, observationCount: observationCount)
+        storage = ReplayBuffer(capacity: capacity, storage: layout)
         tree = SumTree(capacity: capacity)
         priorities = [Double](repeating: 0, count: capacity)
         self.alpha = alpha
@@ -46,7 +52,12 @@ public final class PrioritizedReplayBuffer: ReplayMemory {
     /// The bytes a memory of `capacity` transitions allocates: the transitions, their raw priorities and the
     /// sum tree.
     public static func bytes(capacity: Int, observationCount: Int) -> Int {
-        ReplayBuffer.bytes(capacity: capacity, observationCount: observationCount)
+        bytes(capacity: capacity, storage: ReplayBuffer.Storage(observationCount: observationCount))
+    }
+
+    /// The bytes of a memory whose transitions are kept as `storage` says.
+    public static func bytes(capacity: Int, storage: ReplayBuffer.Storage) -> Int {
+        ReplayBuffer.bytes(capacity: capacity, storage: storage)
             + capacity * MemoryLayout<Double>.stride + SumTree.bytes(capacity: capacity)
     }
     public var observationCount: Int { storage.observationCount }

@@ -15,22 +15,33 @@ public struct TransitionColumns: Sendable {
     public internal(set) var truncated: [Bool]
 
     public init(rows: Int, observationCount: Int) {
+        self.init(rows: rows, observationCount: observationCount, storesObservations: true)
+    }
+
+    /// Without `storesObservations` the two observation columns stay empty: a replay memory that keeps its
+    /// observations packed elsewhere (`PackedObservations`) uses only the other columns.
+    init(rows: Int, observationCount: Int, storesObservations: Bool) {
         precondition(rows >= 1, "at least one row")
         precondition(observationCount >= 1, "observations need at least one float")
         rowCount = rows
         self.observationCount = observationCount
-        observations = [Float](repeating: 0, count: rows * observationCount)
+        let floats = storesObservations ? rows * observationCount : 0
+        observations = [Float](repeating: 0, count: floats)
         actions = [Int](repeating: 0, count: rows)
         rewards = [Float](repeating: 0, count: rows)
-        nextObservations = [Float](repeating: 0, count: rows * observationCount)
+        nextObservations = [Float](repeating: 0, count: floats)
         terminated = [Bool](repeating: false, count: rows)
         truncated = [Bool](repeating: false, count: rows)
     }
 
     /// The bytes a table of `rows` rows allocates (its six columns).
     public static func bytes(rows: Int, observationCount: Int) -> Int {
-        rows * (2 * observationCount * MemoryLayout<Float>.stride + MemoryLayout<Int>.stride
-            + MemoryLayout<Float>.stride + 2 * MemoryLayout<Bool>.stride)
+        rows * 2 * observationCount * MemoryLayout<Float>.stride + scalarBytes(rows: rows)
+    }
+
+    /// The bytes of the four columns besides the observations.
+    static func scalarBytes(rows: Int) -> Int {
+        rows * (MemoryLayout<Int>.stride + MemoryLayout<Float>.stride + 2 * MemoryLayout<Bool>.stride)
     }
 
     /// Overwrites row `row` with one transition.
@@ -40,6 +51,11 @@ public struct TransitionColumns: Sendable {
                      "observations must hold \(observationCount) floats")
         Self.copy(observationCount, from: observation.baseAddress!, into: &observations, at: row * observationCount)
         Self.copy(observationCount, from: nextObservation.baseAddress!, into: &nextObservations, at: row * observationCount)
+        write(row: row, action: action, reward: reward, terminated: terminated, truncated: truncated)
+    }
+
+    /// Overwrites row `row`'s action, reward and end flags, leaving its observations.
+    mutating func write(row: Int, action: Int, reward: Float, terminated: Bool, truncated: Bool) {
         actions[row] = action
         rewards[row] = reward
         self.terminated[row] = terminated
@@ -56,6 +72,11 @@ public struct TransitionColumns: Sendable {
         other.nextObservations.withUnsafeBufferPointer { column in
             Self.copy(observationCount, from: column.baseAddress! + start, into: &nextObservations, at: row * observationCount)
         }
+        copyScalars(source, of: other, to: row)
+    }
+
+    /// Overwrites row `row`'s action, reward and end flags with row `source`'s of `other`.
+    mutating func copyScalars(_ source: Int, of other: TransitionColumns, to row: Int) {
         actions[row] = other.actions[source]
         rewards[row] = other.rewards[source]
         terminated[row] = other.terminated[source]

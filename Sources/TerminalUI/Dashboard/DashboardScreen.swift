@@ -92,7 +92,7 @@ public struct DashboardScreen {
         renderPlot(into: &surface, area: layout.plot, theme: theme)
         if let area = layout.values { renderValues(into: &surface, area: area, theme: theme) }
         HyperparameterPanel(rows: model.hyperparameters, selected: model.selectedHyperparameter,
-                            flashed: model.flashedHyperparameter, algorithm: model.algorithmName)
+                            flashed: model.flashedHyperparameter, algorithm: model.algorithmName, network: model.network)
             .render(into: &surface, area: layout.parameters, theme: theme)
         if let area = layout.explain {
             ExplainPanel(title: "Explain: last update", lines: model.explanation).render(into: &surface, area: area, theme: theme)

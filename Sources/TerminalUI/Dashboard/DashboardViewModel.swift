@@ -39,6 +39,9 @@ public struct DashboardViewModel {
     public var selectedHyperparameter: Int?
     /// The row edited a moment ago, shown highlighted (the loop clears it after a short while).
     public var flashedHyperparameter: Int?
+    /// The networks the agent learns, in a few words, shown at the head of the panel
+    /// (`Q = conv 16 3×3 → 128 → 6 on 10×10×4`); nil shows none.
+    public var network: String?
 
     // Explain panel and overlays.
     /// The last update written out with its numbers, one line per equation.
@@ -57,7 +60,7 @@ public struct DashboardViewModel {
                 plotView: PlotView = .returns, returnSegments: [ReturnSegment] = [], averageWindow: Int = 100,
                 losses: [Double] = [], tdErrors: [Double] = [], heatmapMode: HeatmapMode = .maxQ,
                 values: ValueView, hyperparameters: [HyperparameterRow] = [], selectedHyperparameter: Int? = nil,
-                flashedHyperparameter: Int? = nil, explanation: [String] = [], showExplain: Bool = false,
+                flashedHyperparameter: Int? = nil, network: String? = nil, explanation: [String] = [], showExplain: Bool = false,
                 showHelp: Bool = false, message: String? = nil) {
         self.environmentName = environmentName
         self.algorithmName = algorithmName
@@ -79,6 +82,7 @@ public struct DashboardViewModel {
         self.hyperparameters = hyperparameters
         self.selectedHyperparameter = selectedHyperparameter
         self.flashedHyperparameter = flashedHyperparameter
+        self.network = network
         self.explanation = explanation
         self.showExplain = showExplain
         self.showHelp = showHelp

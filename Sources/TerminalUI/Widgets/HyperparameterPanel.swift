@@ -7,19 +7,24 @@
 ///
 /// Symbols, meanings and values are columns as wide as their longest entry; meanings are cut first
 /// when the panel is narrow. With more rows than fit, the list scrolls to keep the selected row in view
-/// and arrows at the right edge say more rows lie above or below.
+/// and arrows at the right edge say more rows lie above or below. `network`, when given, heads the list on a
+/// line of its own (which network the agent learns: `Q = MLP 4 → 64 → 64 → 2`), cut to the panel's width.
 public struct HyperparameterPanel: Widget {
     public var rows: [HyperparameterRow]
     public var selected: Int?
     public var flashed: Int?
     /// The current algorithm's name, for the note on unused rows.
     public var algorithm: String
+    /// The agent's networks in a few words, or nil.
+    public var network: String?
 
-    public init(rows: [HyperparameterRow], selected: Int? = nil, flashed: Int? = nil, algorithm: String) {
+    public init(rows: [HyperparameterRow], selected: Int? = nil, flashed: Int? = nil, algorithm: String,
+                network: String? = nil) {
         self.rows = rows
         self.selected = selected
         self.flashed = flashed
         self.algorithm = algorithm
+        self.network = network
     }
 
     /// The notes on unused and on idle rows when the long one does not fit, and the fewest meaning columns kept
@@ -41,9 +46,15 @@ public struct HyperparameterPanel: Widget {
     public func render<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
         Panel(title: "Hyperparameters", trailingTitle: Self.hint(glyphs: theme.glyphs))
             .render(into: &surface, area: area, theme: theme)
-        let inner = Panel.inner(area).inset(horizontal: 1, vertical: 0)
-        guard !inner.isEmpty, !rows.isEmpty else { return }
+        var inner = Panel.inner(area).inset(horizontal: 1, vertical: 0)
         let glyphs = theme.glyphs
+        // The network's line only when a row still fits below it: the rows are what the panel is for.
+        if let network, inner.height >= 2 {
+            surface.put(glyphs.truncate(glyphs.text(network), to: inner.width), x: inner.x, y: inner.y,
+                        style: theme.labelStyle, clip: inner)
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
+        guard !inner.isEmpty, !rows.isEmpty else { return }
         let scrolls = rows.count > inner.height
         let list = scrolls ? inner.splitColumns(.last(1)).left : inner
         let first = firstVisible(visible: inner.height)

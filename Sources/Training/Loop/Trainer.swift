@@ -131,7 +131,7 @@ public final class Trainer {
             try TrainingState.restore(into: agent, timesteps: point.timesteps, from: point.statePath)
         } else {
             // Without the saved θ⁻, start it as a copy of the restored θ, as a new agent's target starts.
-            for (prefix, target) in agent.targetNetworks { target.copyParameters(from: agent.networks[prefix]!) }
+            for (prefix, target) in agent.targetNetworks { target.assignParameters(from: agent.networks[prefix]!) }
         }
     }
 
@@ -199,9 +199,8 @@ public final class Trainer {
                                     stopThreshold: configuration.stopWhenSolved ? solvedThreshold : nil,
                                     environment: evaluationEnvironment, best: counters.bestEvaluation)
         let agentConfiguration = AgentConfiguration(
-            observationCount: environment.observationCount, actionCount: environment.actionCount,
-            totalSteps: configuration.steps, seed: seed, hyperparameters: hyperparameters,
-            options: configuration.options, isGoalEnvironment: environment is any GoalEnvironment)
+            for: environment, totalSteps: configuration.steps, seed: seed, hyperparameters: hyperparameters,
+            options: configuration.options)
         if let problem = agentConfiguration.memoryProblem() { throw .invalid(problem) }
         do {
             agent = try AlgorithmRegistry.make(agentConfiguration)

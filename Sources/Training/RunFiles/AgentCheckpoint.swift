@@ -118,9 +118,8 @@ public enum AgentCheckpoint {
             }
         }
         let configuration = AgentConfiguration(
-            observationCount: environment.observationCount, actionCount: environment.actionCount, totalSteps: 1,
-            seed: RunSeed(0), hyperparameters: recipe.hyperparameters, options: recipe.options,
-            isGoalEnvironment: environment is any GoalEnvironment)
+            for: environment, totalSteps: 1, seed: RunSeed(0), hyperparameters: recipe.hyperparameters,
+            options: recipe.options)
         if let problem = configuration.memoryProblem() { throw .badMetadata(path: path, reason: problem) }
         let agent: any Agent
         do {

@@ -395,6 +395,7 @@ final class SessionWorker {
             meanRecentReturn: counters.meanRecentReturn, layout: layout, currentEpisode: recorder.current,
             lastEpisode: recorder.last, segments: segments, losses: losses,
             values: inspector.inspect(agent, environment: trainer.environments.copies[0]),
-            explanation: explanation.map { $0.components(separatedBy: "; ") } ?? [], message: message, failure: failure)
+            explanation: explanation.map { $0.components(separatedBy: "; ") } ?? [], message: message, failure: failure,
+            network: agent.networkSummary)
     }
 }

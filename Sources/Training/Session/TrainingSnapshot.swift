@@ -45,6 +45,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
     /// Why learning stopped, when the agent met a non-finite value: the session is paused, the networks keep
     /// their last finite values, and a reset or a switch starts a new agent.
     public var failure: String?
+    /// The agent's networks in a few words (`Agent.networkSummary`), for the hyperparameter panel.
+    public var network: String
 
     /// A snapshot from its parts: the session builds one at each publication, and a viewer of a shared
     /// session rebuilds the teacher's from the wire.
@@ -53,7 +55,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
                 stepsPerSecond: Double, epsilon: Double?, idleNow: [HyperparameterKey: String] = [:],
                 meanRecentReturn: Double?, layout: SceneLayout, currentEpisode: [EpisodeFrame],
                 lastEpisode: [EpisodeFrame], segments: [SessionSegment], losses: [LossPoint], values: ValueInspection,
-                explanation: [String], message: SessionMessage?, failure: String?) {
+                explanation: [String], message: SessionMessage?, failure: String?, network: String = "") {
         self.sequence = sequence
         self.configuration = configuration
         self.learns = learns
@@ -73,6 +75,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
         self.segments = segments
         self.losses = losses
         self.values = values
+        self.network = network
         self.explanation = explanation
         self.message = message
         self.failure = failure
