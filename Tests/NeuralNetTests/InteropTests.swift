@@ -23,8 +23,11 @@ struct InteropTests {
     func pytorchRunsConvolutionalCheckpoint() throws {
         let networks = [
             "q": TestData.breakoutNetwork(seed: 113),
+            // Built as DQN builds it for a MinAtar game: reading the frame as [y][x][c] (NHWC), which the script
+            // permutes to NCHW before PyTorch's Conv2d, as the checkpoint's `seaquest.input` tells it.
             "seaquest": TestData.convolutionalNetwork(
-                channels: 10, height: 10, width: 10, filters: 16, hidden: [128], outputs: 6, seed: 114),
+                channels: 10, height: 10, width: 10, filters: 16, hidden: [128], outputs: 6, seed: 114,
+                inputLayout: .channelsLast),
         ]
         // MinAtar's observations are binary channels. CI installs safetensors and numpy but not torch; the
         // committed fixture (ConvolutionalNetworkReferenceTests) compares with PyTorch there.
@@ -33,8 +36,8 @@ struct InteropTests {
             inputs: { TestData.uniform($0, seed: UInt64($0)).map { $0 > 0.5 ? 1 : 0 } },
             needs: "torch and safetensors", requiredUnderCI: false)
         else { return }
-        #expect(transcript.contains("q: conv 4,10,10,16 sizes 1024,128,6"), "\(transcript)")
-        #expect(transcript.contains("seaquest: conv 10,10,10,16"), "\(transcript)")
+        #expect(transcript.contains("q: conv 4,10,10,16 sizes 1024,128,6 (NCHW)"), "\(transcript)")
+        #expect(transcript.contains("seaquest: conv 10,10,10,16 sizes 1024,128,6 (NHWC)"), "\(transcript)")
     }
 
     /// Saves `networks` as a checkpoint, runs each on five observations (`inputs(count)` gives their floats)

@@ -51,12 +51,13 @@ enum TestData {
 extension TestData {
     /// A convolutional network of the given shape, initialised from `seed`.
     static func convolutionalNetwork(
-        channels: Int, height: Int, width: Int, filters: Int, hidden: [Int], outputs: Int, seed: UInt64
+        channels: Int, height: Int, width: Int, filters: Int, hidden: [Int], outputs: Int, seed: UInt64,
+        inputLayout: ConvolutionalNetwork.InputLayout = .channelsFirst
     ) -> ConvolutionalNetwork {
         var generator = Xoshiro256StarStar(seed: seed)
         return ConvolutionalNetwork(
             inputChannels: channels, height: height, width: width, filters: filters, hiddenSizes: hidden,
-            outputCount: outputs, generator: &generator)
+            outputCount: outputs, inputLayout: inputLayout, generator: &generator)
     }
 
     /// The MinAtar paper's network for Breakout: 4 × 10 × 10 → 16 filters → 128 → 6.

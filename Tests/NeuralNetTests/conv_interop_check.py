@@ -44,7 +44,8 @@ def main():
         net = net.double()
         inputs = torch.tensor(case["input"], dtype=torch.float64)
         channels, height, width = shape
-        if metadata.get(f"{prefix}.input", "NCHW") == "NHWC":
+        layout = metadata.get(f"{prefix}.input", "NCHW")
+        if layout == "NHWC":
             inputs = inputs.reshape(-1, height, width, channels).permute(0, 3, 1, 2)
         else:
             inputs = inputs.reshape(-1, *shape)
@@ -52,7 +53,7 @@ def main():
             got = net(inputs)
         expected = torch.tensor(case["output"], dtype=torch.float64)
         error = ((got - expected).abs() / expected.abs().clamp(min=1.0)).max().item()
-        print(f"{prefix}: conv {metadata[f'{prefix}.conv']} sizes {metadata[f'{prefix}.sizes']}, "
+        print(f"{prefix}: conv {metadata[f'{prefix}.conv']} sizes {metadata[f'{prefix}.sizes']} ({layout}), "
               f"max relative error {error:.2e}")
         if not error < 1e-5:
             failures += 1
