@@ -64,6 +64,7 @@ keys=("a" "e" "A" "$back")
 echo "seconds,rss_kb,fds,steps,configuration" > "$csv"
 viewers=0
 start=$SECONDS
+start_time=$EPOCHREALTIME
 next_switch=$phase
 switch=0
 while ((SECONDS - start < minutes * 60)); do
@@ -74,9 +75,13 @@ while ((SECONDS - start < minutes * 60)); do
         next_switch=$((next_switch + phase))
         sleep 1
     fi
+    # The time of the sample itself: a switch through every environment takes seconds of its own, and a rate
+    # over an interval that counts them would read low for the configuration after it.
+    sampled=$(awk -v now="$EPOCHREALTIME" -v start="$start_time" 'BEGIN { printf "%.2f", now - start }')
+    steps=$(step_count)
     rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
     fds=$(ls "/proc/$pid/fd" | wc -l)
-    echo "$elapsed,$rss,$fds,$(step_count),$(configuration)" >> "$csv"
+    echo "$sampled,$rss,$fds,$steps,$(configuration)" >> "$csv"
     viewers=$((viewers + 1))
     sizes=("80 24" "100 30" "132 43")
     read -r width height <<< "${sizes[viewers % 3]}"
@@ -110,10 +115,10 @@ def check(name, ok, detail):
     results.append(ok)
     print(("ok   " if ok else "FAIL ") + f"{name} ({detail})")
 
-after = [r for r in rows if int(r["seconds"]) >= cycle]
-last_cycle_start = max(int(r["seconds"]) for r in rows) - cycle
-first = [int(r["rss_kb"]) for r in after if int(r["seconds"]) < 2 * cycle]
-last = [int(r["rss_kb"]) for r in rows if int(r["seconds"]) >= max(last_cycle_start, 2 * cycle)]
+after = [r for r in rows if float(r["seconds"]) >= cycle]
+last_cycle_start = max(float(r["seconds"]) for r in rows) - cycle
+first = [int(r["rss_kb"]) for r in after if float(r["seconds"]) < 2 * cycle]
+last = [int(r["rss_kb"]) for r in rows if float(r["seconds"]) >= max(last_cycle_start, 2 * cycle)]
 if first and last:
     growth = max(last) - max(first)
     check("resident memory is flat after the warm-up cycle", growth <= max(0.10 * max(first), 16384) ,
@@ -133,10 +138,10 @@ rates = {}
 for previous, current in zip(rows, rows[1:]):
     if previous["configuration"] != current["configuration"] or not previous["steps"] or not current["steps"]:
         continue
-    seconds = int(current["seconds"]) - int(previous["seconds"])
+    seconds = float(current["seconds"]) - float(previous["seconds"])
     if seconds <= 0:
         continue
-    cycle_index = int(previous["seconds"]) // cycle
+    cycle_index = int(float(previous["seconds"]) // cycle)
     rates.setdefault(current["configuration"], {}).setdefault(cycle_index, []).append(
         (int(current["steps"]) - int(previous["steps"])) / seconds)
 for name, cycles in sorted(rates.items()):
