@@ -3,6 +3,7 @@
 #if defined(__x86_64__)
 #include <cpuid.h>
 #include <immintrin.h>
+#include <stdlib.h>
 
 // This file is compiled for baseline x86-64; only the functions marked RLTERM_AVX512 use AVX-512, and they run
 // only after rlterm_cpu_has_avx512() said yes, so one binary serves every x86-64 CPU with AVX2.
@@ -55,10 +56,12 @@ RLTERM_AVX512 float rlterm_fma_loop_avx512(long iterations) {
     return _mm512_reduce_add_ps(total);
 }
 
-/// The operands of one product, as rlterm_gemm_avx512 documents them.
+/// The operands of one product, as rlterm_gemm_avx512 documents them. A tile starting at `row` reads A from
+/// a + row·row_stride, its r-th row at r·tile_row_stride from there: the two strides differ only when A was
+/// packed into panels (rlterm_pack_panels_avx512).
 struct rlterm_gemm {
     const float *a;
-    long row_stride, column_stride;
+    long row_stride, tile_row_stride, column_stride;
     const float *b;
     float *c;
     long n, k;
@@ -89,7 +92,7 @@ static inline __attribute__((always_inline)) RLTERM_AVX512 void rlterm_tile_avx5
     }
     const float *a = g->a + row * g->row_stride;
     const float *b = g->b + column;
-    const long row_stride = g->row_stride, column_stride = g->column_stride, n = g->n;
+    const long row_stride = g->tile_row_stride, column_stride = g->column_stride, n = g->n;
     for (long p = 0; p < g->k; p++) {
         __m512 b0 = _mm512_maskz_loadu_ps(mask0, b);
         __m512 b1 = vectors == 2 ? _mm512_maskz_loadu_ps(mask1, b + 16) : b0;
@@ -132,9 +135,48 @@ static __mmask16 rlterm_lanes(long count) {
     return count >= 16 ? (__mmask16)0xFFFF : count <= 0 ? (__mmask16)0 : (__mmask16)((1u << count) - 1);
 }
 
+/// Panels of A for a product that reads A across its rows (column_stride ≠ 1, as ∂L/∂W = xᵀ·g does): the 12
+/// rows of each tile, for every p, side by side in 12 consecutive floats (the last panel padded), so a tile
+/// reads one cache line per step of p where it read one line 4·column_stride bytes from the last. Each column
+/// strip passes over all of A; unpacked, that was m·k floats in a stride the prefetchers do not follow.
+/// The buffer is the calling thread's, grown when a larger product needs it and kept, so a training step
+/// allocates nothing once the first has run.
+static _Thread_local float *rlterm_panels;
+static _Thread_local long rlterm_panel_capacity;
+
+static RLTERM_AVX512 const float *rlterm_pack_panels_avx512(long m, long k, const float *a, long row_stride,
+                                                            long column_stride) {
+    const long needed = (m + 11) / 12 * 12 * k;
+    if (needed > rlterm_panel_capacity) {
+        float *grown = aligned_alloc(64, (size_t)((needed * 4 + 63) / 64 * 64));
+        if (!grown) return NULL;
+        free(rlterm_panels);
+        rlterm_panels = grown;
+        rlterm_panel_capacity = needed;
+    }
+    for (long row = 0; row < m; row += 12) {
+        const long rows = m - row < 12 ? m - row : 12;
+        float *panel = rlterm_panels + row * k;
+        if (row_stride == 1) {
+            const __mmask16 mask = rlterm_lanes(rows);
+            for (long p = 0; p < k; p++)
+                _mm512_mask_storeu_ps(panel + 12 * p, mask, _mm512_maskz_loadu_ps(mask, a + row + p * column_stride));
+        } else {
+            for (long p = 0; p < k; p++)
+                for (long r = 0; r < rows; r++) panel[12 * p + r] = a[(row + r) * row_stride + p * column_stride];
+        }
+    }
+    return rlterm_panels;
+}
+
 RLTERM_AVX512 void rlterm_gemm_avx512(long m, long n, long k, const float *a, long row_stride, long column_stride,
                                       const float *b, float *c, int start, const float *bias, bool relu) {
-    const struct rlterm_gemm g = {a, row_stride, column_stride, b, c, n, k, start, bias, relu};
+    struct rlterm_gemm g = {a, row_stride, row_stride, column_stride, b, c, n, k, start, bias, relu};
+    // Packing pays when more than one column strip reads A; the products give the same bits either way.
+    if (column_stride != 1 && n > 32 && m >= 12) {
+        const float *panels = rlterm_pack_panels_avx512(m, k, a, row_stride, column_stride);
+        if (panels) g = (struct rlterm_gemm){panels, k, 1, 12, b, c, n, k, start, bias, relu};
+    }
     // Column strips of 32 outside, tiles of 12 rows inside: a strip of B (k × 128 bytes) stays in L1 while
     // every row tile of A passes over it, and 12 rows × 2 vectors use 24 accumulators.
     for (long column = 0; column < n; column += 32) {

@@ -22,8 +22,9 @@ struct KernelChoiceTests {
     }
 
     #if arch(x86_64)
-        /// Every start, ReLU, stride layout and ragged edge the networks use: the AVX-512 tiles (12 × 32) and the
-        /// SIMD8 tiles (6 × 16 and smaller) must produce the same bits, since each sums in the same order.
+        /// Every start, ReLU, stride layout and ragged edge the networks use: the AVX-512 tiles (12 × 32), which
+        /// pack an A read across its rows into panels first, and the SIMD8 tiles (6 × 16 and smaller) must
+        /// produce the same bits, since each sums in the same order.
         @Test(
             "the AVX-512 product equals the SIMD8 product bit for bit",
             .enabled(if: Kernels.available.contains(.avx512), "this CPU has no AVX-512"),
@@ -32,15 +33,17 @@ struct KernelChoiceTests {
                 (25, 33, 1), (12, 32, 17), (50, 47, 64),
             ])
         func wideMatchesSIMD8(m: Int, n: Int, k: Int) {
-            let a = FloatBuffer(count: m * k)
+            let a = FloatBuffer(count: 2 * m * k)
             let b = FloatBuffer(count: k * n)
             let bias = FloatBuffer(count: n)
             let initial = TestData.uniform(m * n, seed: 63)
-            for (index, value) in TestData.uniform(m * k, scale: 2, seed: 60).enumerated() { a.base[index] = value }
+            for (index, value) in TestData.uniform(2 * m * k, scale: 2, seed: 60).enumerated() { a.base[index] = value }
             for (index, value) in TestData.uniform(k * n, scale: 2, seed: 61).enumerated() { b.base[index] = value }
             for (index, value) in TestData.uniform(n, seed: 62).enumerated() { bias.base[index] = value }
             let layouts: [MatrixMultiply.StridedOperand] = [
                 .init(base: a.base, rowStride: k, columnStride: 1), .init(base: a.base, rowStride: 1, columnStride: m),
+                // Neither stride 1: the AVX-512 product packs such an A element by element.
+                .init(base: a.base, rowStride: 2, columnStride: 2 * m),
             ]
             let starts: [(MatrixMultiply.Start, Int32)] = [
                 (.zero, Int32(RLTERM_GEMM_START_ZERO)), (.bias(bias.base), Int32(RLTERM_GEMM_START_BIAS)),
