@@ -1,4 +1,3 @@
-import CNeuralNetShims
 import Foundation
 
 /// Adam (Kingma & Ba 2015) exactly as PyTorch's `torch.optim.Adam` computes it (no weight decay):
@@ -7,9 +6,7 @@ import Foundation
 ///     θ ← θ − (α / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
 ///
 /// (dividing by √(1 − β₂ᵗ) is done as a multiplication by its reciprocal, computed once per step in double:
-/// a rounding-level difference that saves a vector division per eight parameters; the division by the
-/// denominator is `SIMD8.quotient`, Newton's method on the FMA units, which leaves the divider to the square
-/// root and has given the correctly rounded quotient wherever it was checked).
+/// a rounding-level difference that saves a vector division per eight parameters).
 ///
 /// The moments m and v are kept per parameter, in buffers allocated once here.
 public final class Adam: Optimizer {
@@ -47,42 +44,27 @@ public final class Adam: Optimizer {
         let t = Double(stepCount)
         let correction1 = 1 - pow(Double(beta1), t)
         let correction2 = 1 - pow(Double(beta2), t)
-        var update = rlterm_adam_step(
-            parameters: network.parameters.base, gradients: network.gradients.base, first_moment: firstMoment.base,
-            second_moment: secondMoment.base, count: network.parameterCount, beta1: beta1, one_minus_beta1: 1 - beta1,
-            beta2: beta2, one_minus_beta2: 1 - beta2, inverse_root_correction2: Float(1 / correction2.squareRoot()),
-            epsilon: epsilon, step_size: Float(Double(learningRate) / correction1))
-        #if arch(x86_64)
-            if Kernels.usesAVX512 {
-                rlterm_adam_step_avx512(&update)
-                return
-            }
-        #endif
-        Self.stepSIMD8(update)
-    }
-
-    /// `step()` on eight lanes, whatever the kernel choice (the avx2 and portable paths; tests compare it with
-    /// the AVX-512 loop).
-    static func stepSIMD8(_ update: rlterm_adam_step) {
-        let stepSize = SIMD8<Float>(repeating: update.step_size)
-        let inverseRootCorrection2 = SIMD8<Float>(repeating: update.inverse_root_correction2)
-        let b1 = SIMD8<Float>(repeating: update.beta1)
-        let b2 = SIMD8<Float>(repeating: update.beta2)
-        let oneMinusB1 = SIMD8<Float>(repeating: update.one_minus_beta1)
-        let oneMinusB2 = SIMD8<Float>(repeating: update.one_minus_beta2)
-        let eps = SIMD8<Float>(repeating: update.epsilon)
-        let (parameters, gradients) = (update.parameters!, update.gradients!)
-        let (m, v) = (update.first_moment!, update.second_moment!)
+        let stepSize = SIMD8<Float>(repeating: Float(Double(learningRate) / correction1))
+        let inverseRootCorrection2 = SIMD8<Float>(repeating: Float(1 / correction2.squareRoot()))
+        let b1 = SIMD8<Float>(repeating: beta1)
+        let b2 = SIMD8<Float>(repeating: beta2)
+        let oneMinusB1 = SIMD8<Float>(repeating: 1 - beta1)
+        let oneMinusB2 = SIMD8<Float>(repeating: 1 - beta2)
+        let eps = SIMD8<Float>(repeating: epsilon)
+        let parameters = network.parameters.base
+        let gradients = network.gradients.base
+        let m = firstMoment.base
+        let v = secondMoment.base
         // Zero padding after the last parameter lets the loop round up to whole vectors; there g = m = v = 0,
         // so the padding stays zero.
-        for index in stride(from: 0, to: update.count, by: 8) {
+        for index in stride(from: 0, to: network.parameterCount, by: 8) {
             let g = SIMD8.load(gradients + index)
             let mNew = b1 * SIMD8.load(m + index) + oneMinusB1 * g
             let vNew = b2 * SIMD8.load(v + index) + oneMinusB2 * g * g
             mNew.store(m + index)
             vNew.store(v + index)
             let denominator = vNew.squareRoot() * inverseRootCorrection2 + eps
-            (SIMD8.load(parameters + index) - .quotient(stepSize * mNew, denominator)).store(parameters + index)
+            (SIMD8.load(parameters + index) - stepSize * mNew / denominator).store(parameters + index)
         }
     }
 }

@@ -17,16 +17,6 @@ bool rlterm_cpu_has_avx2_fma(void);
 /// (false off x86-64). The AVX-512 functions below may be called only when this is true.
 bool rlterm_cpu_has_avx512(void);
 
-/// One Adam step over `count` parameters: the arguments of NeuralNet's Adam.stepSIMD8 and of
-/// rlterm_adam_step_avx512, one description so that both loops get the same values.
-struct rlterm_adam_step {
-    float *parameters;
-    const float *gradients;
-    float *first_moment, *second_moment;
-    long count;
-    float beta1, one_minus_beta1, beta2, one_minus_beta2, inverse_root_correction2, epsilon, step_size;
-};
-
 #if defined(__x86_64__)
 /// Runs sixteen independent 16-lane FMA chains for `iterations` rounds and returns their sum (to keep the
 /// loop alive): 512 flops per round at the AVX-512 FMA units' throughput.
@@ -49,9 +39,6 @@ void rlterm_gemm_avx512(long m, long n, long k, const float *a, long row_stride,
 
 /// tanh in place on `count` floats, sixteen at a time: NeuralNet's VectorTanh with the same result bit for bit.
 void rlterm_tanh_avx512(float *values, long count);
-
-/// Adam.step sixteen lanes at a time, every lane with the same bits as the eight-lane Swift loop.
-void rlterm_adam_step_avx512(const struct rlterm_adam_step *step);
 #endif
 
 #if defined(__AVX__)
