@@ -150,8 +150,45 @@ enum DashboardSamples {
             sceneCaption: "return 3.00",
             returnSegments: [ReturnSegment(label: "DQN", returns: returns(1_370, start: 0.5, end: 4))],
             averageWindow: 100, heatmapMode: .actionValue(action: "a"),
-            values: .grid(Heatmap(values: [q], showNumbers: true)),
+            values: .actions(ActionValueList(names: minAtarActions, values: q)),
             hyperparameters: hyperparameters, selectedHyperparameter: 0)
+    }
+
+    /// Breakout's screen after `v` reaches what DQN's network sees: the maps of a convolution of the board.
+    static var minAtarBreakoutFeatures: DashboardViewModel {
+        var model = minAtarBreakout
+        guard case .minAtar(let view) = model.scene else { return model }
+        model.featureMaps = featureMaps(of: view.cells, channels: view.channelNames.count)
+        return model
+    }
+
+    /// The rectified 3 × 3 valid convolution of a board (one plane per channel, 1 where the cell's highest
+    /// channel is that one) with 16 kernels, each of weights in {−1, 0, 1} from a fixed linear congruential
+    /// sequence and a bias of −1: maps a real convolution makes, so the goldens show what the view looks like,
+    /// with no network needed.
+    static func featureMaps(of cells: [Int?], channels: Int) -> FeatureMapGrid {
+        let (side, out, filters) = (MinAtarView.side, MinAtarView.side - 2, 16)
+        var state: UInt32 = 12_345
+        let weights = (0..<(filters * channels * 9)).map { _ -> Double in
+            state = state &* 1_103_515_245 &+ 12_345
+            return Double(Int((state >> 16) % 3) - 1)
+        }
+        var values: [Double] = []
+        for filter in 0..<filters {
+            for y in 0..<out {
+                for x in 0..<out {
+                    var sum = -1.0
+                    for i in 0..<3 {
+                        for j in 0..<3 {
+                            guard let channel = cells[(y + i) * side + x + j] else { continue }
+                            sum += weights[((filter * channels + channel) * 3 + i) * 3 + j]
+                        }
+                    }
+                    values.append(max(sum, 0))
+                }
+            }
+        }
+        return FeatureMapGrid(values: values, count: filters, height: out, width: out)
     }
 
     /// Space Invaders under VPG while browsing back: the block of aliens marching left, a bullet each way, and
@@ -172,7 +209,7 @@ enum DashboardSamples {
             sceneCaption: "frame 6/8 R=1.00",
             returnSegments: [ReturnSegment(label: "VPG", returns: returns(698, start: 1, end: 6))],
             averageWindow: 100, heatmapMode: .policy(action: "a"),
-            values: .grid(Heatmap(values: [[0.02, 0.09, 0.01, 0.05, 0.02, 0.81]], showNumbers: true)),
+            values: .unavailable("The values are of the newest frame only."),
             hyperparameters: hyperparameters, selectedHyperparameter: 0)
     }
 
@@ -185,6 +222,8 @@ enum DashboardSamples {
         model.scene = .minAtar(view)
         model.sceneCaption = "return 1.00"
         model.runState = .training
+        model.values = .actions(ActionValueList(names: minAtarActions, values: [0.02, 0.09, 0.01, 0.05, 0.02, 0.81],
+                                                note: "VPG reads 600 flat inputs: no convolution (DQN has one)."))
         return model
     }
 }
