@@ -98,7 +98,8 @@ let package = Package(
             name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RLCore", "Training"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
+        // Environments only to draw the MinAtar goldens' boards from real seeded games.
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Environments"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RLTermCLITests",
             dependencies: ["RLTermCLI", "Training", "Analysis", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -38,14 +38,16 @@ struct DashboardTests {
 
     @Test("golden screens at 80×24 and 120×40, UTF-8 and ASCII, without colour",
           arguments: ["cliff", "cartpole", "mountaincar", "acrobot", "minatar-breakout", "minatar-breakout-features",
-                      "minatar-space-invaders"],
+                      "minatar-space-invaders", "minatar-freeway", "minatar-asterix", "minatar-seaquest"],
           [(80, 24), (120, 40)])
     func golden(sample: String, size: (Int, Int)) throws {
         let samples = ["cliff": DashboardSamples.cliff, "cartpole": DashboardSamples.cartPole,
                        "mountaincar": DashboardSamples.mountainCar, "acrobot": DashboardSamples.acrobot,
                        "minatar-breakout": DashboardSamples.minAtarBreakout,
                        "minatar-breakout-features": DashboardSamples.minAtarBreakoutFeatures,
-                       "minatar-space-invaders": DashboardSamples.minAtarSpaceInvaders]
+                       "minatar-space-invaders": DashboardSamples.minAtarSpaceInvaders,
+                       "minatar-freeway": DashboardSamples.minAtarFreeway, "minatar-asterix": DashboardSamples.minAtarAsterix,
+                       "minatar-seaquest": DashboardSamples.minAtarSeaquest]
         let model = try #require(samples[sample])
         for (theme, charset) in [(Rendering.unicodeMono, "utf8"), (Rendering.asciiMono, "ascii")] {
             let lines = Self.render(model, width: size.0, height: size.1, theme: theme).lines
