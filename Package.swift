@@ -50,7 +50,7 @@ let package = Package(
         // that SwiftPM rejects with a warning on every build; the shim header defines what it needs itself.
         // Classroom mode's wire protocol, socket server and client: snapshots and commands over a Unix socket,
         // knowing nothing of curses (docs/ARCHITECTURE.md).
-        .target(name: "Sharing", dependencies: ["RLCore", "Environments", "Agents", "Training"]),
+        .target(name: "Sharing", dependencies: ["RLCore", "Environments", "NeuralNet", "Agents", "Training"]),
         // Learning curves of finished runs (Monitor files, run.json) aggregated over seeds for `rlterm plot`.
         .target(name: "Analysis", dependencies: ["RLCore", "Training"]),
         .systemLibrary(name: "CNCurses"),
@@ -98,13 +98,14 @@ let package = Package(
             name: "ExperimentsTests", dependencies: ["Experiments", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "RLCore", "Training"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], resources: [.copy("Fixtures")]),
+        // Environments only to draw the MinAtar goldens' boards from real seeded games.
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Environments"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RLTermCLITests",
             dependencies: ["RLTermCLI", "Training", "Analysis", "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SharingTests", dependencies: ["Sharing", "Training", "Agents", "Environments", "RLCore"]),
+        .testTarget(name: "SharingTests", dependencies: ["Sharing", "Training", "Agents", "Environments", "RLCore", "NeuralNet"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch", "TerminalUI", "Training", "Agents", "Environments"]),
     ],
     swiftLanguageModes: [.v6]

@@ -91,6 +91,16 @@ extension Agent {
     public var failure: String? { nil }
     public var idleHyperparameters: [HyperparameterKey: String] { [:] }
 
+    /// What the first of its networks with a convolution (by prefix) computes there from `observation`, for
+    /// a viewer to draw; nil when none has one. Called between updates, as `qValues(for:)` is.
+    public func featureMaps(for observation: [Float]) -> FeatureMaps? {
+        let networks = self.networks
+        for prefix in networks.keys.sorted() {
+            if let maps = networks[prefix]?.featureMaps(for: observation) { return maps }
+        }
+        return nil
+    }
+
     /// The networks in a few words, by prefix with the optimizer that trains each:
     /// `Q = conv 16 3×3 → 128 → 6 on 10×10×4 (RMSProp)`, `π = MLP 4 → 64 → 2 (Adam), V = …`.
     public var networkSummary: String {

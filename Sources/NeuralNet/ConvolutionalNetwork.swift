@@ -67,9 +67,13 @@ public final class ConvolutionalNetwork: TrainableNetwork {
     /// valid until the next forward pass on this network.
     @discardableResult
     public func forward(_ input: UnsafeBufferPointer<Float>, batch: Int) -> MatrixView {
-        guard inputLayout == .channelsLast else {
-            return dense.forward(reading: convolution.forward(input, batch: batch).base, batch: batch)
-        }
+        dense.forward(reading: convolve(input, batch: batch).base, batch: batch)
+    }
+
+    /// The convolution's rectified outputs for `batch` inputs laid out as `forward` takes them, `batch` rows of
+    /// `convolution.outputSize`, valid until the next pass.
+    private func convolve(_ input: UnsafeBufferPointer<Float>, batch: Int) -> MatrixView {
+        guard inputLayout == .channelsLast else { return convolution.forward(input, batch: batch) }
         precondition(input.count >= batch * inputSize, "\(input.count) inputs are fewer than \(batch)×\(inputSize)")
         reserveBatchCapacity(batch)
         let pixels = convolution.inputHeight * convolution.inputWidth
@@ -79,9 +83,18 @@ public final class ConvolutionalNetwork: TrainableNetwork {
                 input.baseAddress! + sample * inputSize, rows: pixels, columns: convolution.inputChannels,
                 into: transposed.base + sample * inputSize)
         }
-        let features = convolution.forward(
-            UnsafeBufferPointer(start: transposed.base, count: batch * inputSize), batch: batch)
-        return dense.forward(reading: features.base, batch: batch)
+        return convolution.forward(UnsafeBufferPointer(start: transposed.base, count: batch * inputSize), batch: batch)
+    }
+
+    /// What the convolution makes of one input (laid out as `forward` takes it): its `filters` rectified maps of
+    /// (H − 2) × (W − 2). Overwrites the last forward pass's workspaces, so it is called between updates, never
+    /// between a `forward` and its `backward`.
+    public func featureMaps(for input: [Float]) -> FeatureMaps? {
+        precondition(input.count == inputSize, "an input holds \(inputSize) floats, not \(input.count)")
+        let features = input.withUnsafeBufferPointer { convolve($0, batch: 1) }
+        return FeatureMaps(count: convolution.outputChannels, height: convolution.outputHeight,
+                           width: convolution.outputWidth,
+                           values: Array(UnsafeBufferPointer(start: features.base, count: convolution.outputSize)))
     }
 
     /// Where a loss writes ∂L/∂output for the last forward pass (`batch × outputSize`), read by `backward()`.

@@ -26,6 +26,13 @@ public protocol FeedForwardNetwork: TrainableNetwork, CheckpointableNetwork {
     func makeSibling() -> any FeedForwardNetwork
     /// The architecture in a few words, as the hyperparameter panel and `rlterm train --help` name it.
     var architectureSummary: String { get }
+    /// The maps its convolution computes from one input, for a viewer to draw; nil for a network without one.
+    /// Overwrites the workspaces of the last forward pass.
+    func featureMaps(for input: [Float]) -> FeatureMaps?
+}
+
+extension FeedForwardNetwork {
+    public func featureMaps(for input: [Float]) -> FeatureMaps? { nil }
 }
 
 extension TrainableNetwork {

@@ -24,7 +24,8 @@ public struct WatchCommand: ParsableCommand {
             with --log-dir (or --resume), w also writes a run checkpoint that 'train --resume' continues headless.
             Keys: space pause/resume · . one step · n finish the episode · [ ] step back and forth through \
             the recorded frames · + - pace · a A next/previous algorithm · e next environment · ↑ ↓ select a \
-            hyperparameter · ← → change it · v heatmap view · p plot view · x explain panel · w save a \
+            hyperparameter · ← → change it · v heatmap view (on a MinAtar game under DQN, then the feature maps of \
+            its convolution) · p plot view · x explain panel · w save a \
             checkpoint · r reset the agent · ? help · q quit.
             --share NAME publishes the run for 'rlterm attach NAME' viewers (README: Teaching with rlterm); each \
             draws its own screen from the session's snapshots, read-only unless --allow-control names its user.

@@ -8,6 +8,9 @@ enum WireLimits {
     static let gridSide = 1_024
     static let bits = 64
     static let chainStates = 4_096
+    /// A convolution's maps and their sides: MinAtar's network has 16 of 8 × 8.
+    static let featureMaps = 256
+    static let featureMapSide = 64
 }
 
 extension WireWriter {

@@ -7,7 +7,8 @@
 public enum ShareProtocol {
     /// Raised whenever the meaning of any byte after the version changes.
     /// 2: a snapshot ends with the agent's network in a few words.
-    public static let version: UInt16 = 2
+    /// 3: a value inspection ends with the convolution's feature maps of the current state, when there are any.
+    public static let version: UInt16 = 3
     /// The largest body either side accepts. A snapshot at the session's history limits (`SessionSettings`:
     /// 5,000 frames of two episodes, 32 segments of 5,000 returns, 2,000 loss points) with a 64 × 64 map's
     /// values stays under 4 MiB; anything larger is a broken or hostile peer.

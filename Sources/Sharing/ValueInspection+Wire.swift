@@ -1,4 +1,5 @@
 import Environments
+import NeuralNet
 import Training
 
 extension WireWriter {
@@ -8,6 +9,12 @@ extension WireWriter {
         array(inspection.probabilities) { $0.array($1) { $0.float($1) } }
         array(inspection.stateValues) { $0.optional($1) { $0.float($1) } }
         optional(inspection.optimalQ) { $0.array($1) { $0.array($1) { $0.double($1) } } }
+        optional(inspection.featureMaps) { writer, maps in
+            writer.int(maps.count)
+            writer.int(maps.height)
+            writer.int(maps.width)
+            writer.array(maps.values) { $0.float($1) }
+        }
     }
 
     mutating func domain(_ domain: InspectionDomain) {
@@ -56,6 +63,17 @@ extension WireReader {
                 try reader.array(minimumElementBytes: 8) { reader throws(ShareProtocolError) in try reader.double() }
             }
         }
+        let featureMaps = try optional { reader throws(ShareProtocolError) -> FeatureMaps in
+            let count = try reader.int(in: 1...WireLimits.featureMaps, "the feature maps")
+            let side = 1...WireLimits.featureMapSide
+            let height = try reader.int(in: side, "a feature map's height")
+            let width = try reader.int(in: side, "a feature map's width")
+            let values = try floats(&reader)
+            guard values.count == count * height * width else {
+                throw reader.malformed("\(values.count) activations for \(count) feature maps of \(height)×\(width)")
+            }
+            return FeatureMaps(count: count, height: height, width: width, values: values)
+        }
         let points = domain.pointCount
         for (name, count) in [("Q-values", qValues.count), ("probabilities", probabilities.count),
                               ("state values", stateValues.count), ("Q*", optimalQ?.count ?? 0)]
@@ -63,7 +81,7 @@ extension WireReader {
             throw malformed("\(count) points of \(name) for a view of \(points) points")
         }
         return ValueInspection(domain: domain, qValues: qValues, probabilities: probabilities, stateValues: stateValues,
-                               optimalQ: optimalQ)
+                               optimalQ: optimalQ, featureMaps: featureMaps)
     }
 
     mutating func domain() throws(ShareProtocolError) -> InspectionDomain {

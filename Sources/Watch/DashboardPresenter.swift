@@ -35,6 +35,9 @@ public struct DashboardPresenter {
             losses: snapshot.losses.map(\.loss), tdErrors: snapshot.losses.compactMap(\.meanAbsoluteTDError),
             heatmapMode: choice?.mode(on: snapshot.values.domain, glyphs: glyphs) ?? .maxQ,
             values: values(snapshot, choice: choice, cursor: view.cursor),
+            featureMaps: choice == .featureMaps
+                ? Self.featureMaps(snapshot.values, showsNewestFrame: Self.showsNewestFrame(snapshot, cursor: view.cursor))
+                : nil,
             hyperparameters: rows.map { row(for: $0, snapshot: snapshot) },
             selectedHyperparameter: selected,
             flashedHyperparameter: view.flashUntil.map { now < $0 } == true ? view.flashed.flatMap(rows.firstIndex) : nil,
@@ -154,6 +157,26 @@ public struct DashboardPresenter {
         return ActionBars(title: title, names: minAtarActionNames, values: row.map(Double.init), isProbability: showsPolicy)
     }
 
+    /// Why an agent on an image shows no feature maps: its networks are MLPs on the 10 × 10 × C frame flattened
+    /// (every algorithm but DQN builds them on the flat observation); nil when it convolves or there is no image.
+    static func flatInputNote(_ snapshot: TrainingSnapshot) -> String? {
+        guard case .minAtar(let channels) = snapshot.layout, snapshot.values.featureMaps == nil else { return nil }
+        let inputs = MinAtarView.side * MinAtarView.side * channels.count
+        return "\(snapshot.configuration.algorithm.displayName) reads \(inputs) flat inputs: no convolution (DQN has one)."
+    }
+
+    /// The convolution's maps of the state the agent is in now, or a note while an older frame is shown (they
+    /// are computed for the newest frame only); nil when the agent's network has no convolution.
+    static func featureMaps(_ inspection: ValueInspection, showsNewestFrame: Bool) -> FeatureMapGrid? {
+        guard let maps = inspection.featureMaps else { return nil }
+        guard showsNewestFrame else {
+            return FeatureMapGrid(values: [], count: maps.count, height: maps.height, width: maps.width,
+                                  note: "The maps are of the newest frame only.")
+        }
+        return FeatureMapGrid(values: maps.values.map(Double.init), count: maps.count, height: maps.height,
+                              width: maps.width)
+    }
+
     static func tile(_ cell: GridCell) -> GridTile {
         switch cell {
         case .start: .start
@@ -252,8 +275,16 @@ public struct DashboardPresenter {
         case .chainStates(let count):
             return .grid(Heatmap(values: [(0..<count).map { point($0).0 }]))
         case .currentState:
-            let row = (choice == .maxQ ? inspection.qValues.first : inspection.probabilities.first) ?? []
-            return .grid(Heatmap(values: [row.map { Double($0) }], showNumbers: true))
+            let row = (choice == .mostProbable ? inspection.probabilities.first : inspection.qValues.first) ?? []
+            guard case .minAtar = snapshot.layout else {
+                return .grid(Heatmap(values: [row.map { Double($0) }], showNumbers: true))
+            }
+            // The bars beside the board draw these values; the panel gives their figures, each named.
+            guard Self.showsNewestFrame(snapshot, cursor: cursor) else {
+                return .unavailable("The values are of the newest frame only.")
+            }
+            return .actions(ActionValueList(names: Self.minAtarActionNames, values: row.map(Double.init),
+                                            note: Self.flatInputNote(snapshot)))
         }
     }
 

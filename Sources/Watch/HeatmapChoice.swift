@@ -3,7 +3,8 @@ import TerminalUI
 import Training
 
 /// One of the views the value panel cycles through (`v`), chosen by what the agent offers and what the
-/// environment has: max Q with greedy arrows, one action's Q, V(s), π, and the error against Q*.
+/// environment has: max Q with greedy arrows, one action's Q, V(s), π, the error against Q*, and what a
+/// convolutional network sees in the current frame.
 public enum HeatmapChoice: Equatable, Sendable {
     case maxQ
     case actionValue(Int)
@@ -12,13 +13,17 @@ public enum HeatmapChoice: Equatable, Sendable {
     case mostProbable
     case policy(Int)
     case errorToOptimal
+    /// The convolution's feature maps of the current state, beside each action's Q.
+    case featureMaps
 
-    /// The views `inspection` supports, in cycling order. With only the current state to show (bit flipping),
-    /// `maxQ` and `mostProbable` stand for the row of every action's Q or π.
+    /// The views `inspection` supports, in cycling order. With only the current state to show (bit flipping,
+    /// MinAtar), `maxQ` and `mostProbable` stand for the row of every action's Q or π, and `featureMaps` follows
+    /// when the agent's network convolves the frame.
     public static func choices(for inspection: ValueInspection, actionCount: Int) -> [HeatmapChoice] {
         let hasQ = !inspection.qValues.isEmpty, hasPolicy = !inspection.probabilities.isEmpty
         if inspection.domain == .currentState {
             return (hasQ ? [.maxQ] : []) + (hasPolicy ? [.mostProbable] : [])
+                + (inspection.featureMaps != nil ? [.featureMaps] : [])
         }
         var choices: [HeatmapChoice] = []
         if hasQ {
@@ -41,10 +46,10 @@ public enum HeatmapChoice: Equatable, Sendable {
     /// for the row of every action.
     public func mode(on domain: InspectionDomain, glyphs: Glyphs) -> HeatmapMode {
         if domain == .currentState {
-            return self == .maxQ ? .actionValue(action: "a") : .policy(action: "a")
+            return self == .mostProbable ? .policy(action: "a") : .actionValue(action: "a")
         }
         return switch self {
-        case .maxQ: .maxQ
+        case .maxQ, .featureMaps: .maxQ
         case .actionValue(let action): .actionValue(action: Self.actionName(action, on: domain, glyphs: glyphs))
         case .stateValue: .stateValue
         case .mostProbable: .policy(action: nil)
@@ -62,7 +67,7 @@ public enum HeatmapChoice: Equatable, Sendable {
 
     private func value(q: [Float], probabilities: [Float], stateValue: Float?, optimal: [Double]?) -> (Double?, Int?) {
         switch self {
-        case .maxQ:
+        case .maxQ, .featureMaps:
             guard let best = Self.argmax(q) else { return (nil, nil) }
             return (Double(q[best]), best)
         case .actionValue(let action):

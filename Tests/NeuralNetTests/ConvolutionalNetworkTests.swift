@@ -86,6 +86,40 @@ struct ConvolutionalNetworkTests {
         }
     }
 
+    @Test("feature maps of an [y][x][c] input are the rectified convolution, worked out by hand; an MLP has none")
+    func featureMapsByHand() {
+        let network = TestData.convolutionalNetwork(
+            channels: 2, height: 4, width: 4, filters: 2, hidden: [3], outputs: 2, seed: 240, inputLayout: .channelsLast)
+        let convolution = network.convolution
+        for filter in 0..<2 {
+            for channel in 0..<2 {
+                for row in 0..<3 {
+                    for column in 0..<3 { convolution.setWeight(0, output: filter, channel: channel, row: row, column: column) }
+                }
+            }
+        }
+        // Filter 0 sums channel 0 along the kernel's diagonal, less 1; filter 1 takes half of channel 1 at the
+        // kernel's top right, less channel 0 at its centre, plus 1/4.
+        for step in 0..<3 { convolution.setWeight(1, output: 0, channel: 0, row: step, column: step) }
+        convolution.setBias(-1, output: 0)
+        convolution.setWeight(0.5, output: 1, channel: 1, row: 0, column: 2)
+        convolution.setWeight(-1, output: 1, channel: 0, row: 1, column: 1)
+        convolution.setBias(0.25, output: 1)
+        // Channel 0 is 1 on the diagonal; channel 1 is 2 at y = 0, x = 3.
+        var input = [Float](repeating: 0, count: 32)
+        for step in 0..<4 { input[(step * 4 + step) * 2] = 1 }
+        input[(0 * 4 + 3) * 2 + 1] = 2
+        let maps = network.featureMaps(for: input)
+        // Filter 0: 3 − 1 at (0,0) and (1,1), −1 → 0 off the diagonal.
+        // Filter 1 at (r,s) is ½·x₁[r][s+2] − x₀[r+1][s+1] + ¼: −¾ → 0, 1 + ¼, ¼, −¾ → 0.
+        #expect(maps == FeatureMaps(count: 2, height: 2, width: 2, values: [2, 0, 0, 2, 0, 1.25, 0.25, 0]))
+        #expect(maps?.value(map: 1, y: 0, x: 1) == 1.25)
+        let outputs = input.withUnsafeBufferPointer { network.forward($0, batch: 1) }.toMatrix()
+        _ = network.featureMaps(for: input)
+        #expect(input.withUnsafeBufferPointer { network.forward($0, batch: 1) }.toMatrix() == outputs)
+        #expect(TestData.network([4, 3, 2]).featureMaps(for: [0, 0, 0, 0]) == nil)
+    }
+
     @Test("a copied target network computes exactly the online network's outputs")
     func copyParametersMakesAnExactCopy() {
         let online = TestData.breakoutNetwork(seed: 230)

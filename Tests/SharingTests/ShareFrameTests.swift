@@ -1,6 +1,7 @@
 import Agents
 import Environments
 import Foundation
+import NeuralNet
 import Testing
 @testable import Sharing
 @testable import Training
@@ -43,6 +44,9 @@ struct ShareFrameTests {
             #expect(snapshot.segments.count == 2, "the γ change started a segment")
             #expect(snapshot.message?.isError == true, "γ = 7 was refused with a message")
             #expect(try Self.roundTrip(.snapshot(snapshot)) == .snapshot(snapshot))
+            // DQN reads a MinAtar frame through its convolution, whose maps travel with the snapshot; VPG's MLP has none.
+            let convolves = environment.hasPrefix("minatar") && algorithm == .dqn
+            #expect((snapshot.values.featureMaps?.count == 16) == convolves)
         }
     }
 
@@ -146,6 +150,17 @@ struct ShareFrameTests {
         snapshot = try Self.snapshot("minatar-breakout", steps: 10)
         snapshot.layout = .minAtar(channels: [])
         #expect(throws: ShareProtocolError.self) { try ShareFrame.decode(body: Self.body(of: ShareFrame.encode(.snapshot(snapshot)))) }
+        // Feature maps whose activations do not fill their shape: the width's last byte (the fourth field from
+        // the end: width, count, two floats) raised from 2 to 3.
+        var maps = WireWriter()
+        maps.values(ValueInspection(domain: .currentState,
+                                    featureMaps: FeatureMaps(count: 1, height: 1, width: 2, values: [1, 2])))
+        var mapsReader = WireReader(maps.bytes)
+        #expect(try mapsReader.values().featureMaps?.values == [1, 2])
+        var short = maps.bytes
+        short[short.count - 13] = 3
+        var shortReader = WireReader(short)
+        #expect(throws: ShareProtocolError.self) { try shortReader.values() }
         // A MinAtar frame: it comes back equal, and with a bit set past its channels (the top bit of its last word,
         // the last 8 bytes, big-endian) or too many channels it is refused.
         var frame = MinAtarFrame(channels: 4)
@@ -192,6 +207,7 @@ extension ShareFrameTests {
             "snapshot-cliffwalking": .snapshot(try snapshot("cliffwalking", steps: 15)),
             "snapshot-cartpole": .snapshot(try snapshot("cartpole", algorithm: .vpg, steps: 15)),
             "snapshot-mountaincar": .snapshot(try snapshot("mountaincar", steps: 5)),
+            "snapshot-minatar-breakout": .snapshot(try snapshot("minatar-breakout", steps: 5)),
         ].mapValues { body(of: ShareFrame.encode($0)) }
     }
 

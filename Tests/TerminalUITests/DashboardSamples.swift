@@ -1,3 +1,4 @@
+import Environments
 import Foundation
 import TerminalUI
 
@@ -150,8 +151,100 @@ enum DashboardSamples {
             sceneCaption: "return 3.00",
             returnSegments: [ReturnSegment(label: "DQN", returns: returns(1_370, start: 0.5, end: 4))],
             averageWindow: 100, heatmapMode: .actionValue(action: "a"),
-            values: .grid(Heatmap(values: [q], showNumbers: true)),
+            values: .actions(ActionValueList(names: minAtarActions, values: q)),
             hyperparameters: hyperparameters, selectedHyperparameter: 0)
+    }
+
+    /// Breakout's screen after `v` reaches what DQN's network sees: the maps of a convolution of the board.
+    static var minAtarBreakoutFeatures: DashboardViewModel {
+        var model = minAtarBreakout
+        guard case .minAtar(let view) = model.scene else { return model }
+        model.featureMaps = featureMaps(of: view.cells, channels: view.channelNames.count)
+        return model
+    }
+
+    /// The rectified 3 × 3 valid convolution of a board (one plane per channel, 1 where the cell's highest
+    /// channel is that one) with 16 kernels, each of weights in {−1, 0, 1} from a fixed linear congruential
+    /// sequence and a bias of −1: maps a real convolution makes, so the goldens show what the view looks like,
+    /// with no network needed.
+    static func featureMaps(of cells: [Int?], channels: Int) -> FeatureMapGrid {
+        let (side, out, filters) = (MinAtarView.side, MinAtarView.side - 2, 16)
+        var state: UInt32 = 12_345
+        let weights = (0..<(filters * channels * 9)).map { _ -> Double in
+            state = state &* 1_103_515_245 &+ 12_345
+            return Double(Int((state >> 16) % 3) - 1)
+        }
+        var values: [Double] = []
+        for filter in 0..<filters {
+            for y in 0..<out {
+                for x in 0..<out {
+                    var sum = -1.0
+                    for i in 0..<3 {
+                        for j in 0..<3 {
+                            guard let channel = cells[(y + i) * side + x + j] else { continue }
+                            sum += weights[((filter * channels + channel) * 3 + i) * 3 + j]
+                        }
+                    }
+                    values.append(max(sum, 0))
+                }
+            }
+        }
+        return FeatureMapGrid(values: values, count: filters, height: out, width: out)
+    }
+
+    /// The board of `Game` seeded with `seed` (MinAtar's `seed(s)`, sticky actions as in training) after
+    /// `actions`, as the dashboard draws a frame: each cell's highest channel.
+    static func seededBoard<Game: MinAtarGame>(_ game: Game.Type, seed: UInt32, actions: [MinAtarAction]) -> [Int?] {
+        var environment = MinAtar<Game>(seed: seed)
+        for action in actions { _ = environment.step(action.rawValue) }
+        guard case .minAtar(let frame) = environment.sceneState else { return [] }
+        return (0..<(MinAtarView.side * MinAtarView.side)).map {
+            frame.topChannel(y: $0 / MinAtarView.side, x: $0 % MinAtarView.side)
+        }
+    }
+
+    /// A MinAtar game's screen under `algorithm` from a seeded game's board, with its values in the panel and
+    /// as bars (Q, or π for a policy agent with the note on its flat inputs).
+    static func seededMinAtar<Game: MinAtarGame>(_ game: Game.Type, seed: UInt32, actions: [MinAtarAction],
+                                                 algorithm: String, values: [Double], policy: Bool = false,
+                                                 note: String? = nil) -> DashboardViewModel {
+        let title = policy ? "π(a|s)" : "Q(s,a)"
+        let bars = ActionBars(title: title, names: minAtarActions, values: values, isProbability: policy)
+        let name = MinAtar<Game>.descriptor.name
+        return DashboardViewModel(
+            environmentName: name, algorithmName: algorithm, runState: .paused, step: 20_000 + actions.count,
+            episode: 310, stepsPerSecond: 0, pace: "full",
+            scene: .minAtar(MinAtarView(cells: seededBoard(game, seed: seed, actions: actions),
+                                        channelNames: Game.channelNames, actions: bars)),
+            sceneCaption: "return 0.00",
+            returnSegments: [ReturnSegment(label: algorithm, returns: returns(310, start: 0, end: 5))],
+            averageWindow: 100, heatmapMode: policy ? .policy(action: "a") : .actionValue(action: "a"),
+            values: .actions(ActionValueList(names: minAtarActions, values: values, note: note)),
+            hyperparameters: hyperparameters, selectedHyperparameter: 0)
+    }
+
+    /// Freeway under DQN, seed 7, after twelve steps, nearly all up: the chicken on its way across, among the cars.
+    static var minAtarFreeway: DashboardViewModel {
+        seededMinAtar(MinAtarFreeway.self, seed: 7, actions: Array(repeating: .up, count: 9) + [.noop, .noop, .up],
+                      algorithm: "DQN", values: [0.42, 0.40, 0.61, 0.39, 0.35, 0.41])
+    }
+
+    /// Asterix under REINFORCE, seed 5, fifty steps of a round of moves in: enemies and gold in their lanes;
+    /// its MLP reads the frame flat.
+    static var minAtarAsterix: DashboardViewModel {
+        let round: [MinAtarAction] = [.up, .noop, .right, .noop, .down, .left]
+        return seededMinAtar(MinAtarAsterix.self, seed: 5, actions: (0..<50).map { round[$0 % round.count] },
+                             algorithm: "REINFORCE", values: [0.05, 0.31, 0.22, 0.18, 0.20, 0.04], policy: true,
+                             note: "REINFORCE reads 400 flat inputs: no convolution (DQN has one).")
+    }
+
+    /// Seaquest under DQN, seed 4: the submarine dived three rows and fired left and right for fifty steps,
+    /// enemies about and the oxygen gauge running down, with ten channels in the legend.
+    static var minAtarSeaquest: DashboardViewModel {
+        let round: [MinAtarAction] = [.fire, .left, .fire, .right, .noop]
+        return seededMinAtar(MinAtarSeaquest.self, seed: 4,
+                             actions: [.down, .down, .down] + (0..<50).map { round[$0 % round.count] },
+                             algorithm: "DQN", values: [1.12, 1.30, 0.97, 1.21, 1.45, 1.38])
     }
 
     /// Space Invaders under VPG while browsing back: the block of aliens marching left, a bullet each way, and
@@ -172,7 +265,7 @@ enum DashboardSamples {
             sceneCaption: "frame 6/8 R=1.00",
             returnSegments: [ReturnSegment(label: "VPG", returns: returns(698, start: 1, end: 6))],
             averageWindow: 100, heatmapMode: .policy(action: "a"),
-            values: .grid(Heatmap(values: [[0.02, 0.09, 0.01, 0.05, 0.02, 0.81]], showNumbers: true)),
+            values: .unavailable("The values are of the newest frame only."),
             hyperparameters: hyperparameters, selectedHyperparameter: 0)
     }
 
@@ -185,6 +278,8 @@ enum DashboardSamples {
         model.scene = .minAtar(view)
         model.sceneCaption = "return 1.00"
         model.runState = .training
+        model.values = .actions(ActionValueList(names: minAtarActions, values: [0.02, 0.09, 0.01, 0.05, 0.02, 0.81],
+                                                note: "VPG reads 600 flat inputs: no convolution (DQN has one)."))
         return model
     }
 }

@@ -37,13 +37,17 @@ struct DashboardTests {
     }
 
     @Test("golden screens at 80×24 and 120×40, UTF-8 and ASCII, without colour",
-          arguments: ["cliff", "cartpole", "mountaincar", "acrobot", "minatar-breakout", "minatar-space-invaders"],
+          arguments: ["cliff", "cartpole", "mountaincar", "acrobot", "minatar-breakout", "minatar-breakout-features",
+                      "minatar-space-invaders", "minatar-freeway", "minatar-asterix", "minatar-seaquest"],
           [(80, 24), (120, 40)])
     func golden(sample: String, size: (Int, Int)) throws {
         let samples = ["cliff": DashboardSamples.cliff, "cartpole": DashboardSamples.cartPole,
                        "mountaincar": DashboardSamples.mountainCar, "acrobot": DashboardSamples.acrobot,
                        "minatar-breakout": DashboardSamples.minAtarBreakout,
-                       "minatar-space-invaders": DashboardSamples.minAtarSpaceInvaders]
+                       "minatar-breakout-features": DashboardSamples.minAtarBreakoutFeatures,
+                       "minatar-space-invaders": DashboardSamples.minAtarSpaceInvaders,
+                       "minatar-freeway": DashboardSamples.minAtarFreeway, "minatar-asterix": DashboardSamples.minAtarAsterix,
+                       "minatar-seaquest": DashboardSamples.minAtarSeaquest]
         let model = try #require(samples[sample])
         for (theme, charset) in [(Rendering.unicodeMono, "utf8"), (Rendering.asciiMono, "ascii")] {
             let lines = Self.render(model, width: size.0, height: size.1, theme: theme).lines
@@ -56,9 +60,11 @@ struct DashboardTests {
     }
 
     @Test("MinAtar boards in colour, 256 and 8 colours at 80×24: each cell in its highest channel's colour (golden with escapes)",
-          arguments: ["minatar-breakout", "minatar-space-invaders-live"], [("256", Rendering.unicode256), ("8", Rendering.unicode8)])
+          arguments: ["minatar-breakout", "minatar-breakout-features", "minatar-space-invaders-live"],
+          [("256", Rendering.unicode256), ("8", Rendering.unicode8)])
     func minAtarColourGolden(sample: String, colours: (String, Theme)) throws {
         let samples = ["minatar-breakout": DashboardSamples.minAtarBreakout,
+                       "minatar-breakout-features": DashboardSamples.minAtarBreakoutFeatures,
                        "minatar-space-invaders-live": DashboardSamples.minAtarSpaceInvadersLive]
         let model = try #require(samples[sample])
         let lines = Self.render(model, width: 80, height: 24, theme: colours.1).textLines(escapes: true)
@@ -83,6 +89,23 @@ struct DashboardTests {
         let unchanged = try #require(DashboardLayout(width: 80, height: 24, showExplain: false, hyperparameterCount: 9,
                                                      environmentRows: 9))
         #expect(unchanged.environment.height == 11)
+    }
+
+    @Test("feature maps take the right column at every size, the plot and the hyperparameters giving way; explain takes the values panel's place")
+    func featureMapLayout() throws {
+        let layout = try #require(DashboardLayout(width: 80, height: 24, showExplain: false, hyperparameterCount: 9,
+                                                  environmentRows: 12, showsFeatureMaps: true))
+        #expect(layout.features == Rect(x: 36, y: 1, width: 44, height: 22))
+        #expect(layout.values != nil && layout.explain == nil)
+        let roomy = try #require(DashboardLayout(width: 120, height: 40, showExplain: true, hyperparameterCount: 9,
+                                                 showsFeatureMaps: true))
+        #expect(roomy.features == Rect(x: 54, y: 1, width: 66, height: 38))
+        #expect(roomy.values == nil && roomy.explain == Rect(x: 0, y: 20, width: 54, height: 19))
+        #expect(try #require(DashboardLayout(width: 80, height: 24, showExplain: false, hyperparameterCount: 9)).features == nil)
+        let lines = Self.render(DashboardSamples.minAtarBreakoutFeatures, width: 80, height: 24, theme: Rendering.unicodeMono).lines
+        #expect(lines[1].hasSuffix("┐┌ 16 conv maps, one scale 0…4.00 ── v view ┐"))
+        #expect(!lines.joined().contains("Hyperparameters") && !lines.joined().contains("Episode return"))
+        #expect(lines[21].contains("8 more"))
     }
 
     @Test("the help overlay is drawn centred over the panels")

@@ -55,8 +55,8 @@ struct MinAtarViewTests {
         #expect(Rendering.lines(bars, width: 11, height: 5, theme: Rendering.asciiMono) == [
             "Q(s,a)     ", "noop       ", "left ######", "up   ###   ", "spread 1.00",
         ])
-        // With room, the values follow the bars.
-        #expect(Rendering.lines(bars, width: 24, height: 5, theme: Rendering.unicodeMono)[3] == "up   ██████         1.50")
+        // The figures are the value panel's: with room the bars grow, and no number follows them.
+        #expect(Rendering.lines(bars, width: 24, height: 5, theme: Rendering.unicodeMono)[3] == "up   █████████▌         ")
     }
 
     @Test("probability bars run from 0 to 1; a note takes the bars' place; non-finite values draw no bars")

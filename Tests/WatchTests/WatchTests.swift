@@ -364,13 +364,54 @@ struct WatchTests {
         #expect(forward[9].contains("spread"), "back on the newest frame, the bars return")
     }
 
-    @Test("a policy agent's bars beside a MinAtar board are its probabilities")
+    @Test("a policy agent's bars beside a MinAtar board are its probabilities; the panel says its MLP reads the frame flat")
     func minAtarPolicyBars() throws {
         let worker = try Self.worker("minatar-freeway", algorithm: .vpg)
         worker.apply(.step)
-        let lines = Self.screen(worker.snapshot(), width: 80, height: 24)
+        let snapshot = worker.snapshot()
+        let lines = Self.screen(snapshot, width: 80, height: 24)
         #expect(lines[2].contains("π(a|s)"))
         #expect(!lines.contains { $0.contains("spread") })
+        #expect(snapshot.values.featureMaps == nil)
+        #expect(HeatmapChoice.choices(for: snapshot.values, actionCount: 6) == [.mostProbable])
+        // Freeway's 7 channels: 700 inputs.
+        let wide = Self.screen(snapshot, width: 140, height: 40).joined(separator: "\n")
+        #expect(wide.contains("VPG reads 700 flat inputs: no convolution (DQN has one)."))
+    }
+
+    @Test("v on a MinAtar game under DQN reaches the 16 maps of its convolution of the newest frame, then cycles back")
+    func minAtarFeatureMaps() throws {
+        let worker = try Self.worker("minatar-breakout")
+        for _ in 0..<4 { worker.apply(.step) }
+        let snapshot = worker.snapshot()
+        let maps = try #require(snapshot.values.featureMaps)
+        #expect((maps.count, maps.height, maps.width) == (16, 8, 8))
+        #expect(maps.values.allSatisfy { $0 >= 0 } && maps.values.contains { $0 > 0 })
+        #expect(HeatmapChoice.choices(for: snapshot.values, actionCount: 6) == [.maxQ, .featureMaps])
+        var controller = Self.controller()
+        let presenter = DashboardPresenter(glyphs: Self.unicode.glyphs)
+        #expect(presenter.model(snapshot, view: controller.view, now: Self.now).featureMaps == nil)
+        _ = controller.handle(.cycleHeatmapView, snapshot: snapshot, now: Self.now)
+        let model = presenter.model(snapshot, view: controller.view, now: Self.now)
+        #expect(model.featureMaps?.values == maps.values.map(Double.init))
+        guard case .actions(let list) = model.values else {
+            Issue.record("the values panel lists each action's Q beside the maps")
+            return
+        }
+        #expect(list.names == ["noop", "left", "up", "right", "down", "fire"] && list.values.count == 6 && list.note == nil)
+        let lines = Self.screen(snapshot, view: controller.view, width: 80, height: 24)
+        #expect(lines[1].contains("16 conv maps, one scale 0…"))
+        #expect(lines[2].hasSuffix("│ 0        1        2        3             │"))
+        #expect(!lines.joined().contains("Hyperparameters"))
+        _ = controller.handle(.cycleHeatmapView, snapshot: snapshot, now: Self.now)
+        #expect(presenter.model(snapshot, view: controller.view, now: Self.now).featureMaps == nil)
+        let back = Self.screen(snapshot, view: controller.view, width: 80, height: 24)
+        #expect(back.joined().contains("Hyperparameters"))
+        // Browsing back to an older frame: the maps are of the newest one only, and say so.
+        _ = controller.handle(.cycleHeatmapView, snapshot: snapshot, now: Self.now)
+        _ = controller.handle(.frameBack, snapshot: snapshot, now: Self.now)
+        let older = presenter.model(snapshot, view: controller.view, now: Self.now)
+        #expect(older.featureMaps?.note != nil && older.featureMaps?.values.isEmpty == true)
     }
 
     @Test("the engine's message shows for four seconds, then the key hints come back")

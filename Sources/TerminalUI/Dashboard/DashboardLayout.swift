@@ -7,7 +7,9 @@
 /// and `roomyWidth` columns it gets its own place under the hyperparameters, which keep as many rows as
 /// they have (plus the border) while explain keeps `minimumExplainHeight`. An environment that needs more
 /// rows than its half (a MinAtar board) takes them from the values panel below it, which keeps
-/// `minimumValuesHeight`. Below 80×24 there is no layout.
+/// `minimumValuesHeight`. A convolution's feature maps, when shown, take the whole right column, the plot's
+/// and the hyperparameters' place, the only area of an 80×24 window that holds a 4 × 4 grid of them; explain
+/// then takes the values panel's place. Below 80×24 there is no layout.
 public struct DashboardLayout: Hashable, Sendable {
     public static let minimumWidth = ScreenLayout.minimumWidth
     public static let minimumHeight = ScreenLayout.minimumHeight
@@ -29,13 +31,17 @@ public struct DashboardLayout: Hashable, Sendable {
     public let parameters: Rect
     /// The explain panel; nil when it is hidden.
     public let explain: Rect?
+    /// The feature maps' panel, the whole right column; nil when they are not shown (the plot and the
+    /// hyperparameters are drawn only then).
+    public let features: Rect?
     /// Everything between the status and hint rows (where overlays go).
     public let body: Rect
     public let hints: Rect
 
     /// The layout of a `width` × `height` window, or nil below the minimum size; `environmentRows` (inside
     /// the border) is what the environment's picture needs when half the column is not enough.
-    public init?(width: Int, height: Int, showExplain: Bool, hyperparameterCount: Int, environmentRows: Int? = nil) {
+    public init?(width: Int, height: Int, showExplain: Bool, hyperparameterCount: Int, environmentRows: Int? = nil,
+                 showsFeatureMaps: Bool = false) {
         guard let base = ScreenLayout(width: width, height: height) else { return nil }
         status = base.status
         hints = base.hints
@@ -51,7 +57,9 @@ public struct DashboardLayout: Hashable, Sendable {
         plot = base.plot
         body = Rect(x: 0, y: base.status.maxY, width: width, height: base.hints.y - base.status.maxY)
         let wanted = hyperparameterCount + 2
-        let roomy = width >= Self.roomyWidth && height >= Self.roomyHeight
+        features = showsFeatureMaps ? Rect(x: base.plot.x, y: base.plot.y, width: base.plot.width,
+                                           height: base.plot.height + base.parameters.height) : nil
+        let roomy = width >= Self.roomyWidth && height >= Self.roomyHeight && !showsFeatureMaps
         let room = base.parameters.height - Self.minimumExplainHeight
         if showExplain, roomy, room >= Self.minimumParametersHeight {
             let (top, bottom) = base.parameters.splitRows(.first(min(max(wanted, Self.minimumParametersHeight), room)))

@@ -78,7 +78,8 @@ public struct DashboardScreen {
         }
         guard let layout = DashboardLayout(width: surface.width, height: surface.height, showExplain: model.showExplain,
                                            hyperparameterCount: model.hyperparameters.count,
-                                           environmentRows: sceneWidth.flatMap(model.scene.requiredHeight)) else {
+                                           environmentRows: sceneWidth.flatMap(model.scene.requiredHeight),
+                                           showsFeatureMaps: model.featureMaps != nil) else {
             TooSmallNotice().render(into: &surface, area: surface.bounds, theme: theme)
             return
         }
@@ -89,11 +90,15 @@ public struct DashboardScreen {
             .render(into: &surface, area: layout.environment, theme: theme)
         model.scene.widget.render(into: &surface, area: Self.sceneArea(in: layout.environment), theme: theme)
 
-        renderPlot(into: &surface, area: layout.plot, theme: theme)
         if let area = layout.values { renderValues(into: &surface, area: area, theme: theme) }
-        HyperparameterPanel(rows: model.hyperparameters, selected: model.selectedHyperparameter,
-                            flashed: model.flashedHyperparameter, algorithm: model.algorithmName, network: model.network)
-            .render(into: &surface, area: layout.parameters, theme: theme)
+        if let area = layout.features, let maps = model.featureMaps {
+            renderFeatureMaps(maps, into: &surface, area: area, theme: theme)
+        } else {
+            renderPlot(into: &surface, area: layout.plot, theme: theme)
+            HyperparameterPanel(rows: model.hyperparameters, selected: model.selectedHyperparameter,
+                                flashed: model.flashedHyperparameter, algorithm: model.algorithmName, network: model.network)
+                .render(into: &surface, area: layout.parameters, theme: theme)
+        }
         if let area = layout.explain {
             ExplainPanel(title: "Explain: last update", lines: model.explanation).render(into: &surface, area: area, theme: theme)
         }
@@ -150,6 +155,13 @@ public struct DashboardScreen {
         }
     }
 
+    private func renderFeatureMaps<S: Surface>(_ maps: FeatureMapGrid, into surface: inout S, area: Rect, theme: Theme) {
+        let key = keyMap.keyLabel(for: .cycleHeatmapView, glyphs: theme.glyphs)
+        Panel(title: theme.glyphs.text(maps.title), trailingTitle: key.map { "\($0) view" } ?? "")
+            .render(into: &surface, area: area, theme: theme)
+        maps.render(into: &surface, area: Panel.inner(area).inset(horizontal: 1, vertical: 0), theme: theme)
+    }
+
     private func renderValues<S: Surface>(into surface: inout S, area: Rect, theme: Theme) {
         let key = keyMap.keyLabel(for: .cycleHeatmapView, glyphs: theme.glyphs)
         Panel(title: model.heatmapMode.label(glyphs: theme.glyphs), trailingTitle: key.map { "\($0) view" } ?? "")
@@ -161,6 +173,7 @@ public struct DashboardScreen {
             if theme.ramp == nil { heatmap.showNumbers = true }
             heatmap.render(into: &surface, area: inner, theme: theme)
         case .slice(let slice): slice.render(into: &surface, area: inner, theme: theme)
+        case .actions(let list): list.render(into: &surface, area: inner, theme: theme)
         case .unavailable(let reason):
             TextBlock([theme.glyphs.text(reason)], style: theme.labelStyle).render(into: &surface, area: inner, theme: theme)
         }

@@ -33,6 +33,9 @@ public struct DashboardViewModel {
     // Value panel.
     public var heatmapMode: HeatmapMode
     public var values: ValueView
+    /// What the agent's convolution makes of the frame, drawn in place of the plot and the hyperparameters while
+    /// that view is chosen; nil draws those two.
+    public var featureMaps: FeatureMapGrid?
 
     // Hyperparameter panel.
     public var hyperparameters: [HyperparameterRow]
@@ -59,7 +62,7 @@ public struct DashboardViewModel {
                 episode: Int, stepsPerSecond: Double, pace: String, scene: EnvironmentScene, sceneCaption: String = "",
                 plotView: PlotView = .returns, returnSegments: [ReturnSegment] = [], averageWindow: Int = 100,
                 losses: [Double] = [], tdErrors: [Double] = [], heatmapMode: HeatmapMode = .maxQ,
-                values: ValueView, hyperparameters: [HyperparameterRow] = [], selectedHyperparameter: Int? = nil,
+                values: ValueView, featureMaps: FeatureMapGrid? = nil, hyperparameters: [HyperparameterRow] = [], selectedHyperparameter: Int? = nil,
                 flashedHyperparameter: Int? = nil, network: String? = nil, explanation: [String] = [], showExplain: Bool = false,
                 showHelp: Bool = false, message: String? = nil) {
         self.environmentName = environmentName
@@ -79,6 +82,7 @@ public struct DashboardViewModel {
         self.tdErrors = tdErrors
         self.heatmapMode = heatmapMode
         self.values = values
+        self.featureMaps = featureMaps
         self.hyperparameters = hyperparameters
         self.selectedHyperparameter = selectedHyperparameter
         self.flashedHyperparameter = flashedHyperparameter

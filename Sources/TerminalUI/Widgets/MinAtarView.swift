@@ -104,8 +104,9 @@ public struct MinAtarView: Widget, Sendable {
 
 /// The agent's value of each action in one state, as a bar per action under a title: Q-values scaled from
 /// the smallest (no bar) to the largest (a full bar), with their spread underneath so equal-looking bars are
-/// not mistaken for equal values; probabilities scaled from 0 to 1. The best action is bold. Numbers follow the
-/// bars when the width leaves the bars room. A note takes the bars' place when there are no values to show.
+/// not mistaken for equal values; probabilities scaled from 0 to 1. The best action is bold. The numbers
+/// themselves are the value panel's (`ActionValueList`), so no figure is on screen twice. A note takes the
+/// bars' place when there are no values to show.
 public struct ActionBars: Widget, Equatable, Sendable {
     public var title: String
     public var names: [String]
@@ -146,9 +147,7 @@ public struct ActionBars: Widget, Equatable, Sendable {
             return
         }
         let nameWidth = min(names.map(\.count).max() ?? 0, area.width - 3)
-        let numberWidth = 6
-        let showNumbers = area.width - nameWidth - 1 >= 6 + 1 + numberWidth
-        let barWidth = area.width - nameWidth - 1 - (showNumbers ? numberWidth + 1 : 0)
+        let barWidth = area.width - nameWidth - 1
         let best = values.indices.max { values[$0] < values[$1] }
         let barStyle = theme.colorMode == .none ? Style.plain : Style(foreground: theme.seriesColor(0))
         for (index, fraction) in fractions.enumerated() {
@@ -158,10 +157,6 @@ public struct ActionBars: Widget, Equatable, Sendable {
             surface.put(name, x: area.x, y: y, style: isBest ? theme.titleStyle : theme.labelStyle, clip: area)
             let bar = Self.bar(fraction, width: barWidth, charset: theme.charset)
             surface.put(bar, x: area.x + nameWidth + 1, y: y, style: isBest ? barStyle.with(.bold) : barStyle, clip: area)
-            if showNumbers {
-                let number = ValueLabel.compact(values[index])
-                surface.put(number, x: area.maxX - number.count, y: y, style: isBest ? .bold : .plain, clip: area)
-            }
         }
         if !isProbability, let low = values.min(), let high = values.max() {
             let spread = glyphs.truncate("spread \(ValueLabel.compact(high - low))", to: area.width)

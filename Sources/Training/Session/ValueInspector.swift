@@ -36,6 +36,9 @@ struct ValueInspector {
             inspection.probabilities.append(agent.actionProbabilities(for: observation) ?? [])
             inspection.stateValues.append(agent.stateValue(for: observation))
         }
+        if domain == .currentState, let observation = points.first ?? nil {
+            inspection.featureMaps = agent.featureMaps(for: observation)
+        }
         if inspection.qValues.allSatisfy(\.isEmpty) { inspection.qValues = [] }
         if inspection.probabilities.allSatisfy(\.isEmpty) { inspection.probabilities = [] }
         if inspection.stateValues.allSatisfy({ $0 == nil }) { inspection.stateValues = [] }
