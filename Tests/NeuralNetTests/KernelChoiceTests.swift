@@ -30,7 +30,7 @@ struct KernelChoiceTests {
             .enabled(if: Kernels.available.contains(.avx512), "this CPU has no AVX-512"),
             arguments: [
                 (1, 64, 4), (1, 2, 64), (3, 7, 5), (13, 37, 45), (32, 128, 128), (64, 256, 256), (256, 256, 64),
-                (25, 33, 1), (12, 32, 17), (50, 47, 64),
+                (25, 33, 1), (12, 32, 17), (50, 47, 64), (100, 20, 7), (97, 50, 3),
             ])
         func wideMatchesSIMD8(m: Int, n: Int, k: Int) {
             let a = FloatBuffer(count: 2 * m * k)
