@@ -57,7 +57,7 @@ done
 tmux_ resize-window -t "$session" -x 100 -y 30
 check "after $resizes random resizes the process is alive" alive
 check "after the resizes the panels are back" wait_for 5 common_panels_shown
-check "after the resizes training still advances" advancing
+check "after the resizes training still advances" wait_for 5 advancing
 check "after the resizes the screen is whole (same as a full repaint)" whole_after_repaint
 
 tmux_ send-keys -t "$session" q
@@ -66,13 +66,13 @@ check "q still quits cleanly" wait_for 10 screen_has "rlterm-exit=0"
 start TERM=screen-256color LANG=C LC_ALL=C
 check "under LANG=C it draws in ASCII" wait_for 20 screen_has "+ Environment"
 check "under LANG=C no Unicode box drawing appears" bash -c "! tmux -L $socket capture-pane -p -t $session | grep -q '┌'"
-check "under LANG=C training advances" advancing
+check "under LANG=C training advances" wait_for 5 advancing
 tmux_ send-keys -t "$session" q
 check "under LANG=C q quits cleanly" wait_for 10 screen_has "rlterm-exit=0"
 
 start TERM=vt100 LANG=C.UTF-8
 check "under TERM=vt100 the panels appear" wait_for 20 common_panels_shown
-check "under TERM=vt100 training advances" advancing
+check "under TERM=vt100 training advances" wait_for 5 advancing
 tmux_ send-keys -t "$session" q
 check "under TERM=vt100 q quits cleanly" wait_for 10 screen_has "rlterm-exit=0"
 
